@@ -1,0 +1,65 @@
+"""Command line: `python -m generator <command>`. Each command lives in generator/commands/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.build import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _project(root: str | None) -> Project:
+    return Project(Path(root).resolve() if root else ROOT)
+
+
+root_option = click.option("--root", type=click.Path(file_okay=False, exists=True), default=None,
+                           help="Repository root (default: this checkout).")
+
+
+@click.group()
+def cli() -> None:
+    """Stedenagenda G40: from YAML to a searchable site."""
+
+
+@cli.command()
+@root_option
+def check(root: str | None) -> None:
+    """Validate the data files (fast; builds nothing)."""
+    from generator.commands import check as command
+
+    command.run(_project(root))
+
+
+@cli.command()
+@root_option
+def generate(root: str | None) -> None:
+    """Write the Markdown pages to build/docs."""
+    from generator.commands import generate as command
+
+    command.run(_project(root))
+
+
+@cli.command()
+@root_option
+def build(root: str | None) -> None:
+    """Validate, generate and build site/."""
+    from generator.commands import build as command
+
+    command.run(_project(root))
+
+
+@cli.command()
+@root_option
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(root: str | None, dev_addr: str) -> None:
+    """Live preview that regenerates on every change."""
+    from generator.commands import serve as command
+
+    command.run(_project(root), dev_addr)
+
+
+if __name__ == "__main__":
+    cli()

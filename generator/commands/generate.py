@@ -1,0 +1,12 @@
+"""`generate`: data → Markdown in build/docs (no MkDocs)."""
+
+from __future__ import annotations
+
+import click
+
+from generator.build import Project, generate
+
+
+def run(project: Project) -> None:
+    written = generate(project)
+    click.echo(f"{len(written)} bestand(en) bijgewerkt in {project.docs.relative_to(project.root)}/.")

@@ -1,0 +1,200 @@
+"""Load YAML data files into plain Python values, remembering where each value stood.
+
+PyYAML composes the node tree (libyaml's C parser when available, which is many times
+faster than the pure-Python one) and we turn nodes into values ourselves. That gives us
+three things a plain `yaml.safe_load` does not:
+
+* every key and value keeps its line and column, so model errors can point at them;
+* scalars stay the text the editor typed (`no`, `1.10`, `2021-03-01` are strings): the
+  typed models decide what a field means, YAML 1.1 never silently turns text into a
+  boolean or a number;
+* duplicate keys, aliases and custom tags are reported instead of silently accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+
+try:  # libyaml is an optional part of PyYAML wheels; the pure-Python parser gives the same nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""A data file larger than this is refused before it is parsed (ours are well under 1 MB)."""
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits in a document: mapping keys and sequence indices from the root."""
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:timestamp",
+    _NULL_TAG,
+}
+
+
+@dataclass
+class Document:
+    """One loaded data file."""
+
+    name: str
+    """The file as editors know it, e.g. `data/agenda.yaml`."""
+    data: Any = None
+    """The content as dicts, lists, strings and None."""
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """(line, column), 1-based, of the value at each path."""
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """(line, column) of the key that introduces each mapping entry."""
+    lines: dict[Path_, int] = field(default_factory=dict)
+    """Line where each mapping or sequence item starts (for "bewerk" links)."""
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The closest known position for `path`, walking up when the path has no mark."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+
+def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
+    """Read one YAML file; return it with the problems found (the data is None on failure)."""
+    doc = Document(name=name)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return doc, [Problem(name, 0, 0, f"bestand niet te lezen ({exc.strerror})", "controleer het pad")]
+    if size > MAX_FILE_BYTES:
+        return doc, [
+            Problem(
+                name, 1, 1,
+                f"bestand is te groot ({size} bytes, de grens is {MAX_FILE_BYTES})",
+                "splits het bestand of verwijder wat er per ongeluk in terecht is gekomen",
+            )
+        ]
+    raw = path.read_bytes()
+    text, problem = _decode(raw, name)
+    if problem:
+        return doc, [problem]
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return doc, [_syntax_problem(exc, name)]
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
+        return doc, [Problem(name, 1, 1, f"YAML kan niet gelezen worden: {exc}", "")]
+    if root is None:
+        return doc, [Problem(name, 1, 1, "het bestand is leeg", "vul het bestand of verwijder het")]
+    problems: list[Problem] = []
+    doc.data = _value(root, (), doc, problems, set())
+    return doc, problems
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
+    """UTF-8 text with an optional BOM removed, or a problem at the first bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return "", Problem(
+            name, line, column,
+            f"ongeldige tekens: byte {raw[exc.start]:#04x} is geen UTF-8",
+            "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)",
+        )
+    return text, None
+
+
+_SYNTAX_HINTS = [
+    ("found character '\\t'", "er staat een tab in de inspringing", "gebruik spaties in plaats van tabs"),
+    ("mapping values are not allowed", "een dubbele punt op een onverwachte plek",
+     "zet tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing"),
+    ("could not find expected ':'", "hier werd een 'sleutel: waarde' verwacht",
+     "controleer de inspringing en of er een dubbele punt ontbreekt"),
+    ("did not find expected key", "de inspringing klopt niet",
+     "zet alle velden van hetzelfde item precies onder elkaar"),
+    ("did not find expected '-' indicator", "de inspringing van de lijst klopt niet",
+     "zet alle '- ' van dezelfde lijst precies onder elkaar"),
+    ("found unexpected end of stream", "het bestand houdt midden in een waarde op",
+     "controleer of alle aanhalingstekens gesloten zijn"),
+    ("found undefined alias", "een alias (*naam) verwijst naar een anker dat niet bestaat",
+     "schrijf de waarde voluit; aliassen zijn niet toegestaan"),
+]
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    """Keep the parser's own line and column; say what it means in Dutch."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    raw = f"{exc.context or ''} {exc.problem or ''}".strip()
+    for needle, message, hint in _SYNTAX_HINTS:
+        if needle in raw:
+            return Problem(name, line, column, f"YAML-syntaxfout: {message} ({raw})", hint)
+    return Problem(name, line, column, f"YAML-syntaxfout ({raw})",
+                   "controleer inspringing, dubbele punten en aanhalingstekens rond deze plek")
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem], seen: set[int]) -> Any:
+    """Turn a node into a plain value, recording positions and collecting problems."""
+    if id(node) in seen:
+        # The composer hands out the anchored node again for every alias: refusing the
+        # second visit stops alias bombs before anything is expanded.
+        line, column = _mark(node)
+        problems.append(Problem(doc.name, line, column, "aliassen (&anker en *verwijzing) zijn niet toegestaan",
+                                "schrijf de waarde voluit op elke plek waar ze nodig is"))
+        return None
+    seen.add(id(node))
+    doc.values[path] = _mark(node)
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag not in _PLAIN_TAGS:
+            line, column = _mark(node)
+            problems.append(Problem(doc.name, line, column, f"onbekende YAML-tag {node.tag!r}",
+                                    "verwijder de tag (het woord dat met ! begint)"))
+            return None
+        if node.tag == _NULL_TAG and node.style is None:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, child in enumerate(node.value):
+            doc.lines[path + (index,)] = child.start_mark.line + 1
+            items.append(_value(child, path + (index,), doc, problems, seen))
+        return items
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line, column = _mark(key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(Problem(doc.name, line, column, "een sleutel moet een gewoon woord zijn",
+                                        "gebruik 'naam: waarde'; samenvoegen met '<<' is niet toegestaan"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = doc.keys[path + (key,)]
+                problems.append(Problem(doc.name, line, column, f"sleutel {key!r} staat hier twee keer",
+                                        f"de eerste staat op regel {first[0]}; houd er één over"))
+                continue
+            doc.keys[path + (key,)] = (line, column)
+            result[key] = _value(value_node, path + (key,), doc, problems, seen)
+        return result
+    raise AssertionError(f"unexpected YAML node {node!r}")  # pragma: no cover

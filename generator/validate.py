@@ -1,0 +1,226 @@
+"""Validate every data file: typed models first, then the references between files.
+
+All problems of a run are collected and returned together, sorted, each located at the
+line and column of the key or value at fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from generator.errors import Problem
+from generator.load import Document, Path_, load_document
+from generator.models import (
+    DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, SLUG_PATTERN, URL_PATTERN,
+    AgendaFile, CitiesFile, Model, SourcesFile,
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderer needs: the validated models and where they came from."""
+
+    agenda: AgendaFile
+    """The strategic agenda."""
+    cities: CitiesFile
+    """The member municipalities."""
+    sources: SourcesFile
+    """The source documents."""
+    documents: dict[str, Document]
+    """The loaded YAML per file name, for line numbers ("bewerk" links)."""
+
+
+def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None, list[Problem]]:
+    """Load and validate every data file; the site is None when there is any problem."""
+    problems: list[Problem] = []
+    documents: dict[str, Document] = {}
+    models: dict[str, Model] = {}
+    for name, model in FILE_MODELS.items():
+        path = data_dir / f"{name}.yaml"
+        display = f"{display_prefix}/{name}.yaml"
+        if not path.exists():
+            problems.append(Problem(display, 0, 0, "bestand ontbreekt", f"maak {display} aan"))
+            continue
+        doc, found = load_document(path, display)
+        documents[name] = doc
+        problems += found
+        if found:
+            continue
+        try:
+            models[name] = model.model_validate(doc.data)
+        except ValidationError as exc:
+            problems += [_model_problem(error, doc, model) for error in exc.errors()]
+    unexpected = sorted(p.name for p in data_dir.glob("*.yaml") if p.stem not in FILE_MODELS)
+    for name in unexpected:
+        problems.append(Problem(f"{display_prefix}/{name}", 0, 0, "onbekend gegevensbestand",
+                                f"bekende bestanden zijn: {', '.join(f'{n}.yaml' for n in FILE_MODELS)}"))
+    if problems:
+        return None, sorted(set(problems))
+    site = Site(documents=documents, **models)  # type: ignore[arg-type]
+    problems = sorted(set(reference_problems(site)))
+    return (None, problems) if problems else (site, [])
+
+
+# --- pydantic errors in Dutch --------------------------------------------------------
+
+_TYPE_NAMES = {"list": "een lijst (regels die met '- ' beginnen)", "dict": "een groep velden (naam: waarde)",
+               "model": "een groep velden (naam: waarde)", "string": "tekst", "int": "een heel getal"}
+
+_PATTERN_TEXT = {
+    SLUG_PATTERN: ("is geen geldige id", "gebruik alleen kleine letters, cijfers en losse streepjes, "
+                   "zoals 'alphen-aan-den-rijn'"),
+    DATE_PATTERN: ("is geen geldige datum", "schrijf het jaar, jaar-maand of jaar-maand-dag, "
+                   "zoals '2021', '2021-03' of '2021-03-15', tussen aanhalingstekens"),
+    URL_PATTERN: ("is geen geldig webadres", "gebruik een adres dat begint met https://, http:// of mailto:"),
+}
+
+_VALUE_ERRORS = {
+    "newline": ("een naam of titel past op één regel", "haal de regeleinden weg"),
+    "missing-part-without-gap": ("dit thema mist speerpunten of een G40-aanpak zonder uitleg",
+                                 "leg in 'gaps' uit wat de bron niet geeft"),
+    "speerpunt-numbering": ("de speerpunten zijn niet doorlopend genummerd vanaf 1",
+                            "nummer ze 1, 2, 3, … in de volgorde van de bron"),
+}
+
+
+def _field_names(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
+    """The fields allowed at `loc` (for 'did you mean' on unknown fields)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def suggestion(wrong: str, choices: Iterable[str]) -> str:
+    """'bedoelde je …?' for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
+    return f"bedoelde je {close[0]!r}?" if close else ""
+
+
+def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> Problem:
+    """Translate one pydantic error into a located Dutch problem."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    path: Path_ = loc
+    line, column = doc.where(path)
+    field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if kind == "missing":
+        line, column = doc.where(path[:-1])
+        message, hint = f"verplicht veld {field!r} ontbreekt", f"voeg '{field}: …' toe"
+    elif kind == "extra_forbidden":
+        line, column = doc.where(path, key=True)
+        allowed = _field_names(model, loc[:-1])
+        message = f"onbekend veld {field!r}"
+        hint = suggestion(field, allowed) or f"toegestaan zijn: {', '.join(allowed)}"
+    elif kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        text, hint = _PATTERN_TEXT.get(pattern, ("heeft niet de juiste vorm", f"verwacht patroon {pattern}"))
+        message = f"{value!r} {text}"
+    elif kind in ("string_too_short", "too_short"):
+        message, hint = f"{field!r} mag niet leeg zijn", "vul een waarde in of verwijder het veld als dat mag"
+    elif kind == "literal_error":
+        message = f"{value!r} is geen toegestane waarde voor {field!r}"
+        hint = f"kies uit: {error.get('ctx', {}).get('expected', '')}"
+    elif kind in ("int_parsing", "int_type", "int_from_float"):
+        message, hint = f"verwacht een heel getal, kreeg {value!r}", "schrijf alleen cijfers, zoals 3"
+    elif kind == "greater_than_equal":
+        message = f"{value!r} is te klein"
+        hint = f"de kleinste waarde is {error.get('ctx', {}).get('ge')}"
+    elif kind.endswith("_type") and kind.split("_")[0] in _TYPE_NAMES:
+        expected = _TYPE_NAMES[kind.split("_")[0]]
+        message, hint = f"verwacht {expected}, kreeg {_describe(value)}", "controleer de inspringing en de vorm"
+    elif kind == "value_error":
+        key = str(error.get("ctx", {}).get("error", ""))
+        message, hint = _VALUE_ERRORS.get(key, (error["msg"], ""))
+    else:  # pragma: no cover - a pydantic error we have no Dutch text for yet
+        message, hint = f"{error['msg']} (kreeg {value!r})", ""
+    return Problem(doc.name, line, column, message, hint)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "niets"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep velden"
+    return repr(value)
+
+
+# --- references between files ------------------------------------------------------
+
+
+def reference_problems(site: Site) -> Iterable[Problem]:
+    """Ids unique per kind, and every id reference pointing at something that exists."""
+    agenda_doc, cities_doc, sources_doc = (site.documents[n] for n in ("agenda", "cities", "sources"))
+    source_ids = yield from _unique_ids(sources_doc, ("sources",), [s.id for s in site.sources.sources])
+    theme_ids = yield from _unique_ids(agenda_doc, ("themes",), [t.id for t in site.agenda.themes])
+    yield from _unique_ids(cities_doc, ("cities",), [c.id for c in site.cities.cities])
+    yield from _unique_numbers(agenda_doc, ("themes",), [t.number for t in site.agenda.themes])
+    chapter_ids = theme_ids | {RANDVOORWAARDEN_ID}
+
+    yield from _resolve(agenda_doc, ("source",), site.agenda.source, source_ids, "bron")
+    for i, place in enumerate(site.cities.membership):
+        yield from _resolve(cities_doc, ("membership", i, "source"), place.source, source_ids, "bron")
+    for i, item in enumerate(site.agenda.nutshell.items):
+        yield from _resolve(agenda_doc, ("nutshell", "items", i, "target"), item.target, chapter_ids, "thema")
+    for t, theme in enumerate(site.agenda.themes):
+        for r, related in enumerate(theme.related):
+            yield from _resolve(agenda_doc, ("themes", t, "related", r, "target"), related.target,
+                                chapter_ids, "thema")
+        for s, speerpunt in enumerate(theme.speerpunten):
+            if speerpunt.see is not None:
+                yield from _resolve(agenda_doc, ("themes", t, "speerpunten", s, "see"), speerpunt.see,
+                                    theme_ids, "thema")
+
+
+def _unique_ids(doc: Document, path: Path_, ids: list[str]):
+    """Report repeated ids; return the set of ids."""
+    seen: dict[str, int] = {}
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            line, column = doc.where(path + (index, "id"))
+            first = doc.where(path + (seen[item_id], "id"))[0]
+            yield Problem(doc.name, line, column, f"id {item_id!r} komt twee keer voor",
+                          f"de eerste staat op regel {first}; geef elk item een eigen id")
+        else:
+            seen[item_id] = index
+    return set(seen)
+
+
+def _unique_numbers(doc: Document, path: Path_, numbers: list[int]):
+    seen: set[int] = set()
+    for index, number in enumerate(numbers):
+        if number in seen:
+            line, column = doc.where(path + (index, "number"))
+            yield Problem(doc.name, line, column, f"nummer {number} komt twee keer voor", "geef elk thema een eigen nummer")
+        seen.add(number)
+
+
+def _resolve(doc: Document, path: Path_, value: str, known: set[str], kind: str):
+    if value in known:
+        return
+    line, column = doc.where(path)
+    hint = suggestion(value, sorted(known)) or f"bekende ids: {', '.join(sorted(known))}"
+    yield Problem(doc.name, line, column, f"onbekende {kind} {value!r}", hint)
