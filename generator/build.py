@@ -133,12 +133,16 @@ def source_date_epoch(project: Project) -> str:
 
 
 def mkdocs_build(project: Project, config: Path, target: Path) -> None:
-    """Run `mkdocs build --strict` into a fresh folder, then swap it in place of `target`."""
+    """Run `mkdocs build --strict` into a fresh folder, then swap it in place of `target`.
+
+    Not `--quiet`: that hides warnings from the counter behind `--strict`, so a broken link
+    would pass. The output is shown only when the build fails.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(project)}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
          "--site-dir", str(fresh)],
         cwd=project.root, env=env, capture_output=True, text=True,
     )

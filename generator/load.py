@@ -93,7 +93,7 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return doc, [_syntax_problem(exc, name)]
+        return doc, [_syntax_problem(exc, name, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
         return doc, [Problem(name, 1, 1, f"YAML kan niet gelezen worden: {exc}", "")]
     if root is None:
@@ -121,8 +121,8 @@ def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
     return text, None
 
 
+_TAB = ("er staat een tab in de inspringing", "gebruik spaties in plaats van tabs")
 _SYNTAX_HINTS = [
-    ("found character '\\t'", "er staat een tab in de inspringing", "gebruik spaties in plaats van tabs"),
     ("mapping values are not allowed", "een dubbele punt op een onverwachte plek",
      "zet tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing"),
     ("could not find expected ':'", "hier werd een 'sleutel: waarde' verwacht",
@@ -138,11 +138,15 @@ _SYNTAX_HINTS = [
 ]
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     """Keep the parser's own line and column; say what it means in Dutch."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = f"{exc.context or ''} {exc.problem or ''}".strip()
+    lines = text.splitlines()
+    if "cannot start any token" in raw and 0 < line <= len(lines) and "\t" in lines[line - 1]:
+        message, hint = _TAB
+        return Problem(name, line, column, f"YAML-syntaxfout: {message}", hint)
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in raw:
             return Problem(name, line, column, f"YAML-syntaxfout: {message} ({raw})", hint)
@@ -171,7 +175,7 @@ def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem],
             problems.append(Problem(doc.name, line, column, f"onbekende YAML-tag {node.tag!r}",
                                     "verwijder de tag (het woord dat met ! begint)"))
             return None
-        if node.tag == _NULL_TAG and node.style is None:
+        if node.tag == _NULL_TAG and not node.style:  # plain style is None (Python) or "" (libyaml)
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

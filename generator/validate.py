@@ -180,19 +180,19 @@ def reference_problems(site: Site) -> Iterable[Problem]:
     yield from _unique_numbers(agenda_doc, ("themes",), [t.number for t in site.agenda.themes])
     chapter_ids = theme_ids | {RANDVOORWAARDEN_ID}
 
-    yield from _resolve(agenda_doc, ("source",), site.agenda.source, source_ids, "bron")
+    yield from _resolve(agenda_doc, ("source",), site.agenda.source, source_ids, "onbekende bron")
     for i, place in enumerate(site.cities.membership):
-        yield from _resolve(cities_doc, ("membership", i, "source"), place.source, source_ids, "bron")
+        yield from _resolve(cities_doc, ("membership", i, "source"), place.source, source_ids, "onbekende bron")
     for i, item in enumerate(site.agenda.nutshell.items):
-        yield from _resolve(agenda_doc, ("nutshell", "items", i, "target"), item.target, chapter_ids, "thema")
+        yield from _resolve(agenda_doc, ("nutshell", "items", i, "target"), item.target, chapter_ids, "onbekend thema")
     for t, theme in enumerate(site.agenda.themes):
         for r, related in enumerate(theme.related):
             yield from _resolve(agenda_doc, ("themes", t, "related", r, "target"), related.target,
-                                chapter_ids, "thema")
+                                chapter_ids, "onbekend thema")
         for s, speerpunt in enumerate(theme.speerpunten):
             if speerpunt.see is not None:
                 yield from _resolve(agenda_doc, ("themes", t, "speerpunten", s, "see"), speerpunt.see,
-                                    theme_ids, "thema")
+                                    theme_ids, "onbekend thema")
 
 
 def _unique_ids(doc: Document, path: Path_, ids: list[str]):
@@ -218,9 +218,10 @@ def _unique_numbers(doc: Document, path: Path_, numbers: list[int]):
         seen.add(number)
 
 
-def _resolve(doc: Document, path: Path_, value: str, known: set[str], kind: str):
+def _resolve(doc: Document, path: Path_, value: str, known: set[str], unknown: str):
+    """A problem when `value` is not one of the `known` ids; `unknown` names the kind ("onbekende bron")."""
     if value in known:
         return
     line, column = doc.where(path)
     hint = suggestion(value, sorted(known)) or f"bekende ids: {', '.join(sorted(known))}"
-    yield Problem(doc.name, line, column, f"onbekende {kind} {value!r}", hint)
+    yield Problem(doc.name, line, column, f"{unknown} {value!r}", hint)

@@ -1,0 +1,33 @@
+# Two commands set everything up on a fresh machine with Python 3.11+ and make:
+#   make site   — validate, generate and build site/
+#   make test   — run every test (installs Debian's chromium for the browser tests if missing)
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-from-lock
+
+.PHONY: site test check generate serve bench clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(PY) -m generator build
+
+test: $(STAMP)
+	scripts/ensure-chromium
+	$(PY) -m pytest
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+generate: $(STAMP)
+	$(PY) -m generator generate
+
+serve: $(STAMP)
+	$(PY) -m generator serve --dev-addr 127.0.0.1:8000
+
+clean:
+	rm -rf build site dist .site.*

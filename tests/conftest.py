@@ -1,0 +1,76 @@
+"""Shared fixtures: project folders built in tmp_path, a site built once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+import yaml
+
+from generator.build import Project, generate, mkdocs_build
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite tests/golden/ from the current output instead of comparing.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    """The source texts; missing sources fail under CI and skip only on a developer's machine."""
+    if not SEEDS.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SEEDS} is missing: CI must check out ../shared beside the repository")
+        pytest.skip(f"{SEEDS} is missing")
+    return SEEDS
+
+
+def copy_project(target: Path) -> Project:
+    """A copy of the repository's inputs (data, content, mkdocs.yml) in `target`."""
+    for name in ("data", "content"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return Project(target)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built once, strictly, into a temporary site/."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    generate(project)
+    mkdocs_build(project, project.config, project.site)
+    return project.site
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Project:
+    """A fresh copy of the repository's inputs, free to break."""
+    return copy_project(tmp_path)
+
+
+def real_data(name: str) -> dict[str, Any]:
+    return yaml.safe_load((REPO / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def write_data(project: Project) -> Callable[[str, Any], Path]:
+    """Replace one data file of the project by YAML made from a dict (or raw text)."""
+
+    def write(name: str, content: Any) -> Path:
+        path = project.data / f"{name}.yaml"
+        text = content if isinstance(content, str) else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,81 @@
+"""Builds are atomic, incremental and reproducible."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, generate, mkdocs_build
+from generator.errors import BuildError, DataError
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(project: Project) -> None:
+    generate(project)
+    mkdocs_build(project, project.config, project.site)
+
+
+def test_two_builds_are_byte_identical(project: Project) -> None:
+    build(project)
+    first = tree_digest(project.site)
+    build(project)
+    assert tree_digest(project.site) == first
+    assert "sitemap.xml.gz" in first
+
+
+def test_a_failing_mkdocs_build_keeps_the_previous_site(project: Project) -> None:
+    build(project)
+    before = tree_digest(project.site)
+    (project.content / "kapot.md").write_text("# Kapot\n\n[weg](bestaat-niet.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="MkDocs kon de site niet bouwen; de vorige versie is bewaard"):
+        build(project)
+    assert tree_digest(project.site) == before
+    assert not list(project.root.glob(".site.*")), "the half-built folder is cleaned up"
+
+
+def test_invalid_data_builds_nothing(project: Project) -> None:
+    build(project)
+    before = tree_digest(project.site)
+    docs_before = tree_digest(project.docs)
+    path = project.data / "cities.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("province: Flevoland", "province: Flevo", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError):
+        build(project)
+    assert tree_digest(project.site) == before
+    assert tree_digest(project.docs) == docs_before
+
+
+def test_generate_rewrites_only_pages_whose_content_changed(project: Project) -> None:
+    generate(project)
+    path = project.data / "cities.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('name: "Almere"', 'name: "Almere Stad"', 1),
+                    encoding="utf-8")
+    written = generate(project)
+    assert sorted(written) == ["mkdocs.yml", "steden/almere.md", "steden/index.md"]
+    assert generate(project) == []
+
+
+def test_hand_written_pages_are_copied_and_listed(project: Project) -> None:
+    generate(project)
+    assert (project.docs / "over-deze-site.md").read_bytes() == (project.content / "over-deze-site.md").read_bytes()
+    assert "- over-deze-site.md" in project.config.read_text(encoding="utf-8")
+
+
+def test_a_removed_page_disappears_from_the_docs(project: Project) -> None:
+    generate(project)
+    (project.content / "over-deze-site.md").unlink()
+    generate(project)
+    assert not (project.docs / "over-deze-site.md").exists()
+
+
+def test_a_broken_anchor_fails_the_strict_build(project: Project) -> None:
+    (project.content / "anker.md").write_text("# Anker\n\n[talent](agenda/talent.md#bestaat-niet)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="bestaat-niet"):
+        build(project)

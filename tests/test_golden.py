@@ -1,0 +1,41 @@
+"""Golden files: the generated Markdown of a few pages, one case per file.
+
+Regenerate deliberately with `pytest tests/test_golden.py --update-golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.render import pages, render_pages
+from generator.validate import load_site
+from tests.conftest import REPO
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = [
+    "index.md",
+    "agenda/index.md",
+    "agenda/talent.md",
+    "agenda/ruimtelijke-kwaliteit.md",
+    "agenda/randvoorwaarden.md",
+    "steden/index.md",
+    "steden/s-hertogenbosch.md",
+]
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, str]:
+    site, problems = load_site(REPO / "data")
+    assert not problems
+    return render_pages(pages(site))
+
+
+@pytest.mark.parametrize("page", CASES)
+def test_generated_markdown_matches_golden_file(rendered: dict[str, str], page: str, update_golden: bool) -> None:
+    golden = GOLDEN / page.replace("/", "__")
+    if update_golden:
+        golden.write_text(rendered[page], encoding="utf-8")
+    assert golden.exists(), f"no golden file for {page}: run pytest --update-golden"
+    assert rendered[page] == golden.read_text(encoding="utf-8")

@@ -1,0 +1,86 @@
+"""The built public site: complete, Dutch, strictly built, and free of third parties."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.validate import load_site
+from tests.conftest import REPO
+from tests.html import Page
+
+SITE, _ = load_site(REPO / "data")
+assert SITE is not None
+
+
+def test_every_speerpunt_is_on_its_theme_page(built_site: Path) -> None:
+    for theme in SITE.agenda.themes:
+        page = Page(built_site / "agenda" / theme.id / "index.html")
+        assert page.h1 == [theme.title]
+        for speerpunt in theme.speerpunten:
+            assert speerpunt.title in page.text, f"{theme.id}: {speerpunt.title!r} missing"
+
+
+def test_theme_without_speerpunten_says_the_source_gives_none(built_site: Path) -> None:
+    page = Page(built_site / "agenda" / "talent" / "index.html")
+    assert "De bron noemt voor dit thema geen speerpunten" in page.text
+
+
+def test_typo_in_a_speerpunt_is_kept_with_an_editors_note(built_site: Path) -> None:
+    page = Page(built_site / "agenda" / "ruimtelijke-kwaliteit" / "index.html")
+    assert "Een inspirerende Novu als basis voor nieuw partnerschap" in page.text
+    assert "Noot van de redactie: De bron schrijft 'Novu'" in page.text
+
+
+def test_one_page_per_city_titled_with_its_name(built_site: Path) -> None:
+    city_pages = sorted(p.parent.name for p in (built_site / "steden").glob("*/index.html"))
+    assert city_pages == sorted(c.id for c in SITE.cities.cities)
+    for city in SITE.cities.cities:
+        page = Page(built_site / "steden" / city.id / "index.html")
+        assert page.h1 == [city.name]
+        assert city.province in page.text
+
+
+def test_city_index_lists_all_forty_with_province(built_site: Path) -> None:
+    page = Page(built_site / "steden" / "index.html")
+    for city in SITE.cities.cities:
+        assert f"{city.name} {city.province}" in page.text
+
+
+def test_home_links_every_nutshell_line_to_its_theme(built_site: Path) -> None:
+    page = Page(built_site / "index.html")
+    hrefs = {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
+    for item in SITE.agenda.nutshell.items:
+        assert f"agenda/{item.target}/" in hrefs
+        assert item.phrase in page.text
+
+
+@pytest.mark.parametrize("path", ["index.html", "agenda/index.html", "agenda/veilige-stad/index.html",
+                                  "agenda/randvoorwaarden/index.html", "agenda/werkwijze/index.html",
+                                  "steden/index.html", "steden/apeldoorn/index.html"])
+def test_every_page_shows_its_source(built_site: Path, path: str) -> None:
+    page = Page(built_site / path)
+    assert re.search(r"Bron (Steden maken het verschil! Strategische agenda 2019-2022|Jaarverslag 2021)", page.text)
+
+
+def test_interface_and_search_are_dutch(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html
+    assert "Zoeken" in html
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+
+
+def test_no_page_refers_to_another_host_for_assets(built_site: Path) -> None:
+    """No fonts, scripts or styles from elsewhere: every src/href to http(s) is a plain link."""
+    for path in built_site.rglob("*.html"):
+        page = Page(path)
+        for tag, attrs in page.tags:
+            if tag in ("script", "img", "iframe") and (attrs.get("src") or "").startswith(("http:", "https:", "//")):
+                pytest.fail(f"{path}: {tag} loads {attrs['src']}")
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload"):
+                assert not (attrs.get("href") or "").startswith(("http:", "https:", "//")), f"{path}: {attrs}"
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
