@@ -6,6 +6,7 @@ only the Markdown files whose content changed, which keeps MkDocs' rebuilds smal
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -45,11 +46,15 @@ def run(project: Project, address: str) -> None:
     observer.start()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config),
                                "--dev-addr", address], cwd=project.root)
+    # Stopped by a signal or Ctrl-C, take MkDocs' server down too instead of orphaning it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         while server.poll() is None:
             time.sleep(0.5)
     except KeyboardInterrupt:
-        server.terminate()
+        pass
     finally:
+        server.terminate()
+        server.wait(timeout=10)
         observer.stop()
         observer.join()
