@@ -33,7 +33,7 @@ def escape(value: object) -> Markup:
     """One line of plain text, safe anywhere in Markdown: inline, in a heading, in a table."""
     if isinstance(value, Markup):
         return value
-    text = _SPACE_RE.sub(" ", str(value)).strip()
+    text = one_line(value)
     text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
     text = _LEADING_RE.sub(_leading, text)
     return Markup(text)
@@ -46,6 +46,11 @@ def _leading(match: re.Match[str]) -> str:
     if digits:
         return digits + "\\" + dot if dot == "." else digits + "&#41;"
     return "&#61;"
+
+
+def one_line(value: object) -> str:
+    """Text with all runs of white space, newlines included, folded to one space."""
+    return _SPACE_RE.sub(" ", str(value)).strip()
 
 
 def paragraphs(value: object) -> Markup:
@@ -68,3 +73,10 @@ def link(text: object, target: str) -> Markup:
     elif not re.fullmatch(r"[a-z0-9/._#-]+", target):
         raise ValueError(f"refusing link target {target!r}")
     return Markup(f"[{escape(text)}]({target})")
+
+
+def anchor(slug: str) -> Markup:
+    """An `attr_list` id suffix for a heading, `{#slug}`; only for validated slugs."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+        raise ValueError(f"refusing anchor {slug!r}")
+    return Markup("{#" + slug + "}")

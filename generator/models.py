@@ -324,6 +324,328 @@ class AgendaFile(Model):
     """'De werkwijze van de G40'."""
 
 
+# --- people and organisations -------------------------------------------------------
+
+
+class Person(Model):
+    """Someone a source names, in the public role it gives them."""
+
+    id: Slug
+    """Stable id."""
+    name: Name
+    """The name exactly as the source writes it (only a surname if that is all it gives)."""
+    role: Name
+    """Their public role as the source describes it."""
+    city: Slug | None = None
+    """Id of the city the source ties them to, if any."""
+
+
+class PeopleFile(Model):
+    """`data/people.yaml`."""
+
+    people: list[Person] = Field(min_length=1)
+    """Everyone the sources name."""
+
+
+Term = Annotated[str, StringConstraints(pattern=r"^[\w][\w&.' -]*$")]
+"""An abbreviation or name as it appears in running text."""
+
+
+class Organisation(Model):
+    """An organisation or abbreviation, explained in the glossary and on hover."""
+
+    id: Slug
+    """Stable id."""
+    term: Term
+    """The abbreviation or name exactly as the sources write it."""
+    also: list[Term] = []
+    """Other spellings the sources use (e.g. `AMV` beside `amv`)."""
+    expansion: Name | None = None
+    """What the abbreviation stands for."""
+    explained_by: Literal["bron", "redactie"] | None = None
+    """Whether a source spells the expansion out (`bron`) or the editors do (`redactie`)."""
+    description: Name | None = None
+    """A short description, from what the sources say."""
+    note: Name | None = None
+    """What the sources leave open, e.g. that they never spell the name out."""
+    reference: SourcePlace | None = None
+    """Where a source uses or explains the term."""
+    hover: bool = True
+    """Whether the term gets its explanation on hover everywhere (off for the network's own name)."""
+
+    @model_validator(mode="after")
+    def _expansion_has_an_origin(self) -> Organisation:
+        if (self.expansion is None) != (self.explained_by is None):
+            raise ValueError("expansion-origin")
+        if self.explained_by == "bron" and self.reference is None:
+            raise ValueError("expansion-reference")
+        return self
+
+
+class OrganisationsFile(Model):
+    """`data/organisations.yaml`."""
+
+    organisations: list[Organisation] = Field(min_length=1)
+    """Every organisation and abbreviation."""
+
+
+# --- annual report 2021 -------------------------------------------------------------
+
+ChapterId = Slug
+"""Id of an agenda theme, or `randvoorwaarden`."""
+
+
+class Foreword(Model):
+    """The chair's foreword."""
+
+    id: Slug
+    """Id activities use to say they come from the foreword."""
+    heading: Name
+    """The heading, exact."""
+    author: Slug
+    """Id of the person who wrote it."""
+    summary: Text
+    """The foreword in our own words."""
+    highlights: list[Slug] = []
+    """Ids of the activities it singles out."""
+
+
+class ThemeGroup(Model):
+    """A theme group of a pillar (or the pillar's general section)."""
+
+    id: Slug
+    """Stable id, also the page's file name."""
+    title: Name
+    """The group's name as the report uses it in its text."""
+    heading: Name
+    """The heading above it in the report, exact (it sometimes differs from the name)."""
+    kind: Literal["algemeen", "themagroep"]
+    """`algemeen` for a pillar's general section, `themagroep` for a theme group."""
+    themes: list[ChapterId] = Field(min_length=1)
+    """The agenda themes it works on."""
+    summary: Text
+    """What it did in 2021, in one or two sentences."""
+    placement: Text | None = None
+    """Where the extraction garbled its place and how we reassembled it."""
+
+
+class Pillar(Model):
+    """A pillar of the annual report, or 'Overige themagroepen'."""
+
+    id: Slug
+    """Stable id, also the page's file name."""
+    title: Name
+    """Its name."""
+    heading: Name
+    """The heading in the report, exact."""
+    summary: Text
+    """Its year in our own words."""
+    groups: list[ThemeGroup] = Field(min_length=1)
+    """Its sections and theme groups, in the report's order."""
+
+
+class ReportFile(Model):
+    """`data/report.yaml`: the annual report 2021."""
+
+    source: Slug
+    """Id of the report in `data/sources.yaml`."""
+    year: int = Field(ge=2000, le=2100)
+    """The year it covers."""
+    foreword: Foreword
+    """The chair's foreword."""
+    pillars: list[Pillar] = Field(min_length=1)
+    """The pillars and the other theme groups."""
+
+
+class CityRole(Model):
+    """A city's part in an activity, in the source's terms."""
+
+    city: Slug
+    """Id of the city."""
+    role: Name
+    """Its role (trekker, deelnemer, koploper, …)."""
+
+
+class Activity(Model):
+    """One thing the annual report says the network did (or saw happen) in the year."""
+
+    id: Slug
+    """Stable id, also the page's file name."""
+    group: Slug
+    """Id of the theme group (or `voorwoord`) it is reported under."""
+    title: Name
+    """A short title in our words; names of documents and events quoted exactly."""
+    date: PartialDate
+    """As precise as the source gives it."""
+    summary: Text
+    """What happened, in our own words."""
+    people: list[Slug] = []
+    """Ids of the people the source names."""
+    organisations: list[Slug] = []
+    """Ids of partner organisations and abbreviations involved."""
+    cities: list[CityRole] = []
+    """The cities the source names, with their role."""
+    themes: list[ChapterId] = Field(min_length=1)
+    """The agenda themes it serves."""
+    gaps: list[Text] = []
+    """What the source leaves out or garbles about it."""
+    placement: Text | None = None
+    """Where the extraction garbled its place and how we reassembled it."""
+
+
+class ActivitiesFile(Model):
+    """`data/activities.yaml`."""
+
+    activities: list[Activity] = Field(min_length=1)
+    """Every activity of the annual report, in the report's order per group."""
+
+
+# --- kernboodschappen ---------------------------------------------------------------
+
+
+class AnalysisPoint(Model):
+    """A point of the problem analysis: quoted exactly when short, else summarised."""
+
+    text: Name | None = None
+    """The exact words, for short items."""
+    summary: Text | None = None
+    """Our summary, for long items."""
+
+    @model_validator(mode="after")
+    def _one_of_text_or_summary(self) -> AnalysisPoint:
+        if (self.text is None) == (self.summary is None):
+            raise ValueError("text-or-summary")
+        return self
+
+
+class Analysis(Model):
+    """One list of the problem analysis."""
+
+    heading: Name
+    """Its heading, exact."""
+    summary: Text
+    """What the list is about."""
+    points: list[AnalysisPoint] = Field(min_length=1)
+    """The points."""
+    closing: Text | None = None
+    """The paragraph after the list, summarised."""
+
+
+class Needed(Model):
+    """'Wat is nodig?'."""
+
+    heading: Name
+    """The heading, exact."""
+    summary: Text
+    """Summary."""
+
+
+class Ask(Model):
+    """One of the three asks."""
+
+    number: int = Field(ge=1)
+    """Its number."""
+    title: Name
+    """The ask, exact."""
+    summary: Text
+    """Its argument in our words."""
+    points: list[Text] = Field(min_length=1)
+    """What the G40 wants, summarised."""
+    themes: list[ChapterId] = []
+    """Agenda themes it concerns."""
+    activities: list[Slug] = []
+    """2021 activities that work on it."""
+
+
+class KernboodschappenFile(Model):
+    """`data/kernboodschappen.yaml`."""
+
+    source: Slug
+    """Id in `data/sources.yaml`."""
+    title: Name
+    """The document's title."""
+    analysis: list[Analysis] = Field(min_length=1)
+    """The problem analysis."""
+    needed: Needed
+    """'Wat is nodig?'."""
+    asks: list[Ask] = Field(min_length=1)
+    """The three asks."""
+
+
+# --- archive and about --------------------------------------------------------------
+
+
+class Part(Model):
+    """A labelled part of an archive document (a bottleneck, a scenario, a principle)."""
+
+    label: Name
+    """What kind of part, e.g. 'Scenario 1'."""
+    title: Name
+    """Its title or statement, exact."""
+    summary: Text
+    """Its content in our words."""
+
+
+class ArchiveDocument(Model):
+    """A document of the 2012 council bundle."""
+
+    id: Slug
+    """Stable id, also the page's file name."""
+    title: Name
+    """The document's own title (`title_is_exact`) or our description of it."""
+    title_is_exact: bool
+    """Whether `title` is the document's own title."""
+    subtitle: Name | None = None
+    """Its subtitle, exact."""
+    author: Name
+    """Who wrote it, as far as the bundle shows."""
+    addressee: Name | None = None
+    """To whom."""
+    date: PartialDate
+    """When, as precise as known."""
+    date_note: Text | None = None
+    """How the date was established when the document does not show it."""
+    summary: Text
+    """Structured summary in our words."""
+    parts: list[Part] = []
+    """Its bottlenecks, scenarios or principles."""
+    gaps: list[Text] = []
+    """What the scan garbles or leaves out."""
+    themes: list[ChapterId] = []
+    """Agenda themes the document prefigures."""
+
+
+class ArchiveFile(Model):
+    """`data/archive.yaml`."""
+
+    source: Slug
+    """Id in `data/sources.yaml`."""
+    intro: Text
+    """Why the archive matters, in our words."""
+    documents: list[ArchiveDocument] = Field(min_length=1)
+    """The documents, in the bundle's order."""
+
+
+class AboutSection(Model):
+    """A section of the 'Over de G40' page."""
+
+    heading: Name
+    """Heading, exact."""
+    summary: Text
+    """Our summary."""
+
+
+class AboutFile(Model):
+    """`data/about.yaml`."""
+
+    source: Slug
+    """Id in `data/sources.yaml`."""
+    title: Name
+    """Page title."""
+    sections: list[AboutSection] = Field(min_length=1)
+    """The sections."""
+
+
 RANDVOORWAARDEN_ID = "randvoorwaarden"
 """The id by which nutshell lines and cross-references point at the randvoorwaarden chapter."""
 
@@ -331,6 +653,13 @@ FILE_MODELS: dict[str, type[Model]] = {
     "sources": SourcesFile,
     "cities": CitiesFile,
     "agenda": AgendaFile,
+    "people": PeopleFile,
+    "organisations": OrganisationsFile,
+    "report": ReportFile,
+    "activities": ActivitiesFile,
+    "kernboodschappen": KernboodschappenFile,
+    "archive": ArchiveFile,
+    "about": AboutFile,
 }
 """Every data file, by name (`data/<name>.yaml`), with its model."""
 

@@ -17,7 +17,8 @@ from generator.errors import Problem
 from generator.load import Document, Path_, load_document
 from generator.models import (
     DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, SLUG_PATTERN, URL_PATTERN,
-    AgendaFile, CitiesFile, Model, SourcesFile,
+    AboutFile, ActivitiesFile, AgendaFile, ArchiveFile, CitiesFile, KernboodschappenFile, Model,
+    OrganisationsFile, PeopleFile, ReportFile, SourcesFile,
 )
 
 
@@ -31,6 +32,20 @@ class Site:
     """The member municipalities."""
     sources: SourcesFile
     """The source documents."""
+    people: PeopleFile
+    """The people the sources name."""
+    organisations: OrganisationsFile
+    """Organisations and abbreviations."""
+    report: ReportFile
+    """The annual report 2021: foreword, pillars, theme groups."""
+    activities: ActivitiesFile
+    """The activities of the annual report."""
+    kernboodschappen: KernboodschappenFile
+    """The Kernboodschappen G40."""
+    archive: ArchiveFile
+    """The 2012 council documents."""
+    about: AboutFile
+    """The 'Over de G40' page."""
     documents: dict[str, Document]
     """The loaded YAML per file name, for line numbers ("bewerk" links)."""
 
@@ -85,6 +100,12 @@ _VALUE_ERRORS = {
                                  "leg in 'gaps' uit wat de bron niet geeft"),
     "speerpunt-numbering": ("de speerpunten zijn niet doorlopend genummerd vanaf 1",
                             "nummer ze 1, 2, 3, … in de volgorde van de bron"),
+    "expansion-origin": ("'expansion' en 'explained_by' horen bij elkaar",
+                         "vul beide in (explained_by: bron of redactie) of laat beide weg"),
+    "expansion-reference": ("een uitleg uit de bron heeft een vindplaats nodig",
+                            "voeg 'reference: {source: …, place: …}' toe"),
+    "text-or-summary": ("een punt heeft óf 'text' (letterlijk) óf 'summary' (samengevat)",
+                        "gebruik precies één van de twee"),
 }
 
 
@@ -173,26 +194,84 @@ def _describe(value: Any) -> str:
 
 def reference_problems(site: Site) -> Iterable[Problem]:
     """Ids unique per kind, and every id reference pointing at something that exists."""
-    agenda_doc, cities_doc, sources_doc = (site.documents[n] for n in ("agenda", "cities", "sources"))
-    source_ids = yield from _unique_ids(sources_doc, ("sources",), [s.id for s in site.sources.sources])
-    theme_ids = yield from _unique_ids(agenda_doc, ("themes",), [t.id for t in site.agenda.themes])
-    yield from _unique_ids(cities_doc, ("cities",), [c.id for c in site.cities.cities])
-    yield from _unique_numbers(agenda_doc, ("themes",), [t.number for t in site.agenda.themes])
-    chapter_ids = theme_ids | {RANDVOORWAARDEN_ID}
+    docs = site.documents
+    sources = yield from _unique_ids(docs["sources"], ("sources",), [s.id for s in site.sources.sources])
+    themes = yield from _unique_ids(docs["agenda"], ("themes",), [t.id for t in site.agenda.themes])
+    cities = yield from _unique_ids(docs["cities"], ("cities",), [c.id for c in site.cities.cities])
+    people = yield from _unique_ids(docs["people"], ("people",), [p.id for p in site.people.people])
+    organisations = yield from _unique_ids(docs["organisations"], ("organisations",),
+                                           [o.id for o in site.organisations.organisations])
+    activities = yield from _unique_ids(docs["activities"], ("activities",),
+                                        [a.id for a in site.activities.activities])
+    yield from _unique_ids(docs["archive"], ("documents",), [d.id for d in site.archive.documents])
+    pillar_ids = yield from _unique_ids(docs["report"], ("pillars",), [p.id for p in site.report.pillars])
+    group_paths = [(("pillars", p, "groups", g), group.id)
+                   for p, pillar in enumerate(site.report.pillars) for g, group in enumerate(pillar.groups)]
+    groups = yield from _unique_paths(docs["report"], group_paths, taken=pillar_ids | {site.report.foreword.id})
+    yield from _unique_numbers(docs["agenda"], ("themes",), [t.number for t in site.agenda.themes])
+    chapters = themes | {RANDVOORWAARDEN_ID}
 
-    yield from _resolve(agenda_doc, ("source",), site.agenda.source, source_ids, "onbekende bron")
-    for i, place in enumerate(site.cities.membership):
-        yield from _resolve(cities_doc, ("membership", i, "source"), place.source, source_ids, "onbekende bron")
-    for i, item in enumerate(site.agenda.nutshell.items):
-        yield from _resolve(agenda_doc, ("nutshell", "items", i, "target"), item.target, chapter_ids, "onbekend thema")
+    checks: list[tuple[str, Path_, str, set[str], str]] = [
+        ("agenda", ("source",), site.agenda.source, sources, "onbekende bron"),
+        ("report", ("source",), site.report.source, sources, "onbekende bron"),
+        ("kernboodschappen", ("source",), site.kernboodschappen.source, sources, "onbekende bron"),
+        ("archive", ("source",), site.archive.source, sources, "onbekende bron"),
+        ("about", ("source",), site.about.source, sources, "onbekende bron"),
+        ("report", ("foreword", "author"), site.report.foreword.author, people, "onbekende persoon"),
+    ]
+    checks += [("cities", ("membership", i, "source"), m.source, sources, "onbekende bron")
+               for i, m in enumerate(site.cities.membership)]
+    checks += [("agenda", ("nutshell", "items", i, "target"), item.target, chapters, "onbekend thema")
+               for i, item in enumerate(site.agenda.nutshell.items)]
     for t, theme in enumerate(site.agenda.themes):
-        for r, related in enumerate(theme.related):
-            yield from _resolve(agenda_doc, ("themes", t, "related", r, "target"), related.target,
-                                chapter_ids, "onbekend thema")
-        for s, speerpunt in enumerate(theme.speerpunten):
-            if speerpunt.see is not None:
-                yield from _resolve(agenda_doc, ("themes", t, "speerpunten", s, "see"), speerpunt.see,
-                                    theme_ids, "onbekend thema")
+        checks += [("agenda", ("themes", t, "related", r, "target"), rel.target, chapters, "onbekend thema")
+                   for r, rel in enumerate(theme.related)]
+        checks += [("agenda", ("themes", t, "speerpunten", i, "see"), sp.see, themes, "onbekend thema")
+                   for i, sp in enumerate(theme.speerpunten) if sp.see is not None]
+    checks += [("people", ("people", i, "city"), p.city, cities, "onbekende stad")
+               for i, p in enumerate(site.people.people) if p.city is not None]
+    checks += [("organisations", ("organisations", i, "reference", "source"), o.reference.source, sources,
+                "onbekende bron") for i, o in enumerate(site.organisations.organisations) if o.reference]
+    checks += [("report", ("foreword", "highlights", i), a, activities, "onbekende activiteit")
+               for i, a in enumerate(site.report.foreword.highlights)]
+    for p, pillar in enumerate(site.report.pillars):
+        for g, group in enumerate(pillar.groups):
+            checks += _list_checks("report", ("pillars", p, "groups", g, "themes"), group.themes, chapters,
+                                   "onbekend thema")
+    for a, activity in enumerate(site.activities.activities):
+        here: Path_ = ("activities", a)
+        checks.append(("activities", here + ("group",), activity.group, groups | {site.report.foreword.id},
+                       "onbekende themagroep"))
+        checks += _list_checks("activities", here + ("people",), activity.people, people, "onbekende persoon")
+        checks += _list_checks("activities", here + ("organisations",), activity.organisations, organisations,
+                               "onbekende organisatie")
+        checks += _list_checks("activities", here + ("themes",), activity.themes, chapters, "onbekend thema")
+        checks += [("activities", here + ("cities", c, "city"), role.city, cities, "onbekende stad")
+                   for c, role in enumerate(activity.cities)]
+    for k, ask in enumerate(site.kernboodschappen.asks):
+        checks += _list_checks("kernboodschappen", ("asks", k, "themes"), ask.themes, chapters, "onbekend thema")
+        checks += _list_checks("kernboodschappen", ("asks", k, "activities"), ask.activities, activities,
+                               "onbekende activiteit")
+    for d, document in enumerate(site.archive.documents):
+        checks += _list_checks("archive", ("documents", d, "themes"), document.themes, chapters, "onbekend thema")
+    for name, path, value, known, unknown in checks:
+        yield from _resolve(docs[name], path, value, known, unknown)
+
+
+def _list_checks(name: str, path: Path_, values: list[str], known: set[str], unknown: str):
+    return [(name, path + (i,), value, known, unknown) for i, value in enumerate(values)]
+
+
+def _unique_paths(doc: Document, items: list[tuple[Path_, str]], taken: set[str]):
+    """Like `_unique_ids`, for ids spread over nested lists; `taken` ids may not be reused."""
+    seen: dict[str, Path_] = {}
+    for path, item_id in items:
+        if item_id in seen or item_id in taken:
+            line, column = doc.where(path + ("id",))
+            yield Problem(doc.name, line, column, f"id {item_id!r} komt twee keer voor", "geef elk item een eigen id")
+        else:
+            seen[item_id] = path
+    return set(seen)
 
 
 def _unique_ids(doc: Document, path: Path_, ids: list[str]):

@@ -29,3 +29,11 @@ def occurs(needle: str, haystacks: tuple[str, str], *, any_case: bool = False) -
     if any_case:
         return any(wanted.casefold() in hay.casefold() for hay in haystacks)
     return any(wanted in hay for hay in haystacks)
+
+
+_QUOTED = re.compile(r"(?<![\w'])'([^']+?)'(?![\w])")
+
+
+def quoted_fragments(text: str) -> list[str]:
+    """The parts of our text between single quotes: exact names of documents and events."""
+    return [m.group(1) for m in _QUOTED.finditer(text)]

@@ -6,6 +6,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
+_INLINE = {"a", "abbr", "b", "code", "em", "i", "mark", "small", "span", "strong", "sub", "sup"}
+
+
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -17,6 +20,8 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
+        if tag not in _INLINE:
+            self.text.append(" ")
         if tag == "h1":
             self._in_h1 = True
             self.h1.append("")
@@ -24,6 +29,8 @@ class _Page(HTMLParser):
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag not in _INLINE:
+            self.text.append(" ")
         if tag == "h1":
             self._in_h1 = False
         if tag in ("script", "style"):
@@ -43,6 +50,6 @@ class Page:
     def __init__(self, path: Path):
         parser = _Page()
         parser.feed(path.read_text(encoding="utf-8"))
-        self.text = " ".join(" ".join(parser.text).split())
+        self.text = " ".join("".join(parser.text).split())
         self.h1 = [" ".join(h.replace("¶", "").split()) for h in parser.h1]
         self.tags = parser.tags

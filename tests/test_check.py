@@ -24,7 +24,9 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 def test_valid_data_passes_with_counts(project: Project) -> None:
     code, output = run_check(project)
-    assert (code, output) == (0, "OK: 8 thema's, 32 speerpunten, 40 steden, 5 bronnen.\n")
+    assert (code, output) == (0, "OK: 8 thema's, 32 speerpunten, 18 themagroepen, 100 activiteiten, "
+                                 "40 steden (12 met een rol in 2021), 29 personen, 52 begrippen, "
+                                 "5 archiefstukken, 5 bronnen.\n")
 
 
 def test_duplicate_key(project: Project) -> None:

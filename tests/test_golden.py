@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import pages, render_pages
+from generator.pages import pages
+from generator.render import abbreviations, render_pages
 from generator.validate import load_site
 from tests.conftest import REPO
 
@@ -22,6 +23,14 @@ CASES = [
     "agenda/randvoorwaarden.md",
     "steden/index.md",
     "steden/s-hertogenbosch.md",
+    "steden/apeldoorn.md",
+    "kernboodschappen.md",
+    "jaarverslag/index.md",
+    "jaarverslag/sociaal/armoede-schulden.md",
+    "jaarverslag/tijdlijn.md",
+    "activiteiten/city-deal-impact-ondernemen.md",
+    "archief/g32-discussienotitie.md",
+    "begrippen.md",
 ]
 
 
@@ -29,7 +38,7 @@ CASES = [
 def rendered() -> dict[str, str]:
     site, problems = load_site(REPO / "data")
     assert not problems
-    return render_pages(pages(site))
+    return render_pages(pages(site), abbreviations(site.organisations))
 
 
 @pytest.mark.parametrize("page", CASES)

@@ -5,12 +5,24 @@ from __future__ import annotations
 import click
 
 from generator.build import Project, validated_site
+from generator.validate import Site
 
 
 def run(project: Project) -> None:
     site = validated_site(project)
+    click.echo(summary(site))
+
+
+def summary(site: Site) -> str:
+    """What the data holds, so editors see at a glance what their change did."""
     themes = site.agenda.themes
-    click.echo(
+    groups = [g for p in site.report.pillars for g in p.groups if g.kind == "themagroep"]
+    with_role = {c.city for a in site.activities.activities for c in a.cities}
+    with_role |= {p.city for p in site.people.people if p.city}
+    return (
         f"OK: {len(themes)} thema's, {sum(len(t.speerpunten) for t in themes)} speerpunten, "
-        f"{len(site.cities.cities)} steden, {len(site.sources.sources)} bronnen."
+        f"{len(groups)} themagroepen, {len(site.activities.activities)} activiteiten, "
+        f"{len(site.cities.cities)} steden ({len(with_role)} met een rol in 2021), "
+        f"{len(site.people.people)} personen, {len(site.organisations.organisations)} begrippen, "
+        f"{len(site.archive.documents)} archiefstukken, {len(site.sources.sources)} bronnen."
     )

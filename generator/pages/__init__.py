@@ -1,0 +1,15 @@
+"""The page views: one module per part of the site, each returning its pages in order."""
+
+from __future__ import annotations
+
+from generator.pages import agenda, documents, places, report
+from generator.pages.links import Context
+from generator.render import Page
+from generator.validate import Site
+
+
+def pages(site: Site) -> list[Page]:
+    """Every generated page, in navigation order."""
+    context = Context(site)
+    return [*agenda.pages(context), *documents.kernboodschappen_pages(context), *report.pages(context),
+            *places.pages(context), *documents.pages(context)]

@@ -1,0 +1,132 @@
+"""Where each page lives, and the lookups every page module shares.
+
+Paths are the Markdown files under the docs folder; links between pages are relative
+paths to those files, which MkDocs checks and turns into URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from typing import Any
+
+from generator.models import RANDVOORWAARDEN_ID, Activity, ThemeGroup
+from generator.validate import Site
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+
+HOME = "index.md"
+AGENDA = "agenda/index.md"
+WERKWIJZE = "agenda/werkwijze.md"
+CITIES = "steden/index.md"
+SOURCES = "bronnen/index.md"
+REPORT = "jaarverslag/index.md"
+TIMELINE = "jaarverslag/tijdlijn.md"
+KERNBOODSCHAPPEN = "kernboodschappen.md"
+ARCHIVE = "archief/index.md"
+ABOUT = "over-de-g40.md"
+GLOSSARY = "begrippen.md"
+PEOPLE = "personen.md"
+
+
+def theme_path(theme_id: str) -> str:
+    return "agenda/randvoorwaarden.md" if theme_id == RANDVOORWAARDEN_ID else f"agenda/{theme_id}.md"
+
+
+def city_path(city_id: str) -> str:
+    return f"steden/{city_id}.md"
+
+
+def source_path(source_id: str) -> str:
+    return f"bronnen/{source_id}.md"
+
+
+def activity_path(activity_id: str) -> str:
+    return f"activiteiten/{activity_id}.md"
+
+
+def pillar_path(pillar_id: str) -> str:
+    return f"jaarverslag/{pillar_id}/index.md"
+
+
+def archive_path(document_id: str) -> str:
+    return f"archief/{document_id}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link from one page to another as MkDocs resolves it: relative, to the .md file."""
+    target, _, anchor = to_page.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+def partial_date(value: str) -> str:
+    """`2021-03-15` → `15 maart 2021`; `2021-03` → `maart 2021`; `2021` → `2021`."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+class Context:
+    """The validated site plus the lookups page modules need (built once)."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.sources = {s.id: s for s in site.sources.sources}
+        self.cities = {c.id: c for c in site.cities.cities}
+        self.people = {p.id: p for p in site.people.people}
+        self.organisations = {o.id: o for o in site.organisations.organisations}
+        self.activities = {a.id: a for a in site.activities.activities}
+        self.chapter_titles = {t.id: t.title for t in site.agenda.themes}
+        self.chapter_titles[RANDVOORWAARDEN_ID] = site.agenda.randvoorwaarden.title
+        self.groups: dict[str, ThemeGroup] = {}
+        self.pillar_of: dict[str, Any] = {}
+        for pillar in site.report.pillars:
+            for group in pillar.groups:
+                self.groups[group.id] = group
+                self.pillar_of[group.id] = pillar
+        self.by_theme: dict[str, list[Activity]] = defaultdict(list)
+        self.by_group: dict[str, list[Activity]] = defaultdict(list)
+        self.by_person: dict[str, list[Activity]] = defaultdict(list)
+        for activity in site.activities.activities:
+            self.by_group[activity.group].append(activity)
+            for theme_id in activity.themes:
+                self.by_theme[theme_id].append(activity)
+            for person_id in activity.people:
+                self.by_person[person_id].append(activity)
+
+    def group_path(self, group_id: str) -> str:
+        if group_id == self.site.report.foreword.id:
+            return REPORT
+        return f"jaarverslag/{self.pillar_of[group_id].id}/{group_id}.md"
+
+    def group_label(self, group_id: str) -> str:
+        """'Pijler Sociaal: Armoede en schulden', or 'Voorwoord'."""
+        if group_id == self.site.report.foreword.id:
+            return self.site.report.foreword.heading
+        pillar, group = self.pillar_of[group_id], self.groups[group_id]
+        return f"{pillar.title}: {group.title}"
+
+    def reference(self, here: str, source_id: str, place: str) -> dict[str, Any]:
+        """Where a page's facts come from: the document (linked) and the place in it."""
+        source = self.sources[source_id]
+        return {"document": source.title, "url": relative(here, source_path(source_id)), "place": place}
+
+    def report_place(self, group_id: str) -> str:
+        """The place in the annual report where a group's text stands, in its own headings."""
+        if group_id == self.site.report.foreword.id:
+            return self.site.report.foreword.heading
+        pillar, group = self.pillar_of[group_id], self.groups[group_id]
+        return f"{pillar.heading}, {group.heading}"
+
+    def activity_link(self, here: str, activity: Activity) -> dict[str, Any]:
+        """An activity as a line in a list: title, link, date and where it was reported."""
+        return {"title": activity.title, "url": relative(here, activity_path(activity.id)),
+                "date": partial_date(activity.date), "group": self.group_label(activity.group),
+                "group_url": relative(here, self.group_path(activity.group))}
+
+    def chapter_link(self, here: str, chapter_id: str) -> dict[str, Any]:
+        return {"title": self.chapter_titles[chapter_id], "url": relative(here, theme_path(chapter_id))}

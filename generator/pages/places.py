@@ -1,0 +1,65 @@
+"""Pages about who and where: the cities and the people."""
+
+from __future__ import annotations
+
+from generator.pages.links import CITIES, PEOPLE, Context, activity_path, city_path, relative
+from generator.render import Page
+
+
+def pages(ctx: Context) -> list[Page]:
+    cities = [city(ctx, i) for i in range(len(ctx.site.cities.cities))]
+    return [city_index(ctx), *cities, people(ctx)]
+
+
+def _membership(ctx: Context, here: str) -> list[dict]:
+    return [ctx.reference(here, m.source, m.place) for m in ctx.site.cities.membership]
+
+
+def city_roles(ctx: Context, here: str, city_id: str) -> list[dict]:
+    """Every role the data gives a city: in activities, and as the city of a named person."""
+    roles = []
+    for activity in ctx.site.activities.activities:
+        for part in activity.cities:
+            if part.city == city_id:
+                roles.append({"role": part.role, **ctx.activity_link(here, activity)})
+    for person in ctx.site.people.people:
+        if person.city == city_id:
+            for activity in ctx.by_person[person.id]:
+                roles.append({"role": f"stad van {person.name} ({person.role})", **ctx.activity_link(here, activity)})
+    return roles
+
+
+def city_index(ctx: Context) -> Page:
+    here = CITIES
+    rows = [{"name": c.name, "url": relative(here, city_path(c.id)), "province": c.province,
+             "roles": len(city_roles(ctx, here, c.id))} for c in ctx.site.cities.cities]
+    return Page(here, "cities.md.j2", "De 40 G40-steden", {
+        "rows": rows, "count": len(rows), "province_note": ctx.site.cities.province_note,
+        "description": "De veertig gemeenten van het Stedennetwerk G40, met hun provincie.",
+        "references": _membership(ctx, here),
+    })
+
+
+def city(ctx: Context, index: int) -> Page:
+    city = ctx.site.cities.cities[index]
+    here = city_path(city.id)
+    return Page(here, "city.md.j2", city.name, {
+        "city": city, "index_url": relative(here, CITIES), "province_note": ctx.site.cities.province_note,
+        "roles": city_roles(ctx, here, city.id),
+        "description": f"{city.name} ({city.province}) in het Stedennetwerk G40.",
+        "references": _membership(ctx, here) + [ctx.reference(here, ctx.site.report.source, "per themagroep")],
+    })
+
+
+def people(ctx: Context) -> Page:
+    here = PEOPLE
+    rows = [{
+        "id": p.id, "name": p.name, "role": p.role,
+        "city": {"name": ctx.cities[p.city].name, "url": relative(here, city_path(p.city))} if p.city else None,
+        "activities": [{"title": a.title, "url": relative(here, activity_path(a.id))} for a in ctx.by_person[p.id]],
+    } for p in ctx.site.people.people]
+    return Page(here, "people.md.j2", "Personen", {
+        "rows": rows,
+        "description": "De mensen die de bronnen noemen, in hun publieke rol, met de activiteiten waarbij ze betrokken waren.",
+        "references": [ctx.reference(here, ctx.site.report.source, "hele jaarverslag")],
+    })
