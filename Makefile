@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-from-lock
 
-.PHONY: site test check generate serve bench clean
+.PHONY: site test check generate serve schemas bench clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ check: $(STAMP)
 
 generate: $(STAMP)
 	$(PY) -m generator generate
+
+schemas: $(STAMP)
+	$(PY) -m generator schemas
 
 serve: $(STAMP)
 	$(PY) -m generator serve --dev-addr 127.0.0.1:8000

@@ -53,6 +53,15 @@ def build(root: str | None) -> None:
 
 @cli.command()
 @root_option
+def schemas(root: str | None) -> None:
+    """Regenerate the JSON Schemas in schemas/ from the models."""
+    from generator.commands import schemas as command
+
+    command.run(_project(root))
+
+
+@cli.command()
+@root_option
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(root: str | None, dev_addr: str) -> None:
     """Live preview that regenerates on every change."""

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import yaml
 
+from generator import guard
 from generator.errors import BuildError, DataError, Problem
 from generator.pages import pages
-from generator.render import abbreviations, navigation, render_pages
+from generator.render import abbreviations, edit_url, navigation, render_pages
 from generator.validate import Site, load_site
 
 NAV_ORDER = {
@@ -84,6 +85,11 @@ def validated_site(project: Project) -> Site:
     return site
 
 
+def site_config(project: Project) -> dict:
+    """mkdocs.yml as data (it is ours and plain YAML: no MkDocs-specific tags)."""
+    return yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+
+
 def hand_written_pages(project: Project) -> dict[str, bytes]:
     """The files under content/, by path relative to it."""
     if not project.content.is_dir():
@@ -97,13 +103,19 @@ def generate(project: Project) -> list[str]:
     site = validated_site(project)
     generated = pages(site)
     footer = abbreviations(site.organisations)
-    files: dict[str, bytes] = {path: text.encode() for path, text in render_pages(generated, footer).items()}
+    edit_base = site_config(project).get("extra", {}).get("edit_base", "")
+    rendered = render_pages(generated, footer, edit_base)
+    files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
     clashes = []
     for path, body in hand_written_pages(project).items():
         if path in files:
             clashes.append(Problem(f"content/{path}", 1, 1, "deze pagina wordt al uit de gegevens gemaakt",
                                    "geef de handgeschreven pagina een andere naam"))
-        files[path] = body + b"\n" + footer.encode() if path.endswith(".md") else body
+        elif path.endswith(".md"):
+            edit = f"\n[Bewerk deze pagina]({edit_url(edit_base, f'content/{path}')})\n" if edit_base else ""
+            files[path] = body + f"{edit}\n{footer}".encode()
+        else:
+            files[path] = body
     if clashes:
         raise DataError(clashes)
     hand_written = sorted(p for p in hand_written_pages(project) if p.endswith(".md"))
@@ -171,6 +183,11 @@ def mkdocs_build(project: Project, config: Path, target: Path) -> None:
         shutil.rmtree(fresh, ignore_errors=True)
         raise BuildError("MkDocs kon de site niet bouwen; de vorige versie is bewaard.\n"
                          + (result.stderr or result.stdout).strip())
+    unsafe = guard.findings(fresh)
+    if unsafe:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise BuildError("Onveilige HTML in de gebouwde site; de vorige versie is bewaard.\n"
+                         + "\n".join(f"{f.page}: {f.what}" for f in unsafe))
     swap(fresh, target)
 
 

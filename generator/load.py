@@ -33,6 +33,7 @@ Path_ = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and sequence indices from the root."""
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -91,6 +92,9 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     if problem:
         return doc, [problem]
     try:
+        aliases = _alias_problems(text, name)
+        if aliases:
+            return doc, aliases
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return doc, [_syntax_problem(exc, name, text)]
@@ -101,6 +105,16 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     problems: list[Problem] = []
     doc.data = _value(root, (), doc, problems, set())
     return doc, problems
+
+
+def _alias_problems(text: str, name: str) -> list[Problem]:
+    """Every `*alias`, located. Parser events never expand aliases, so a bomb costs nothing."""
+    return [
+        Problem(name, event.start_mark.line + 1, event.start_mark.column + 1,
+                "aliassen (&anker en *verwijzing) zijn niet toegestaan",
+                "schrijf de waarde voluit op elke plek waar ze nodig is")
+        for event in yaml.parse(text, Loader=_Loader) if isinstance(event, yaml.AliasEvent)
+    ]
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
@@ -161,20 +175,20 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem], seen: set[int]) -> Any:
     """Turn a node into a plain value, recording positions and collecting problems."""
     if id(node) in seen:
-        # The composer hands out the anchored node again for every alias: refusing the
-        # second visit stops alias bombs before anything is expanded.
+        # Aliases are refused before composing (see _alias_problems); this guard only keeps
+        # the walk linear should one ever slip through.
         line, column = _mark(node)
         problems.append(Problem(doc.name, line, column, "aliassen (&anker en *verwijzing) zijn niet toegestaan",
                                 "schrijf de waarde voluit op elke plek waar ze nodig is"))
         return None
     seen.add(id(node))
     doc.values[path] = _mark(node)
+    if node.tag not in (_PLAIN_TAGS if isinstance(node, yaml.ScalarNode) else _COLLECTION_TAGS):
+        line, column = _mark(node)
+        problems.append(Problem(doc.name, line, column, f"onbekende YAML-tag {node.tag!r}",
+                                "verwijder de tag (het woord dat met ! begint)"))
+        return None
     if isinstance(node, yaml.ScalarNode):
-        if node.tag not in _PLAIN_TAGS:
-            line, column = _mark(node)
-            problems.append(Problem(doc.name, line, column, f"onbekende YAML-tag {node.tag!r}",
-                                    "verwijder de tag (het woord dat met ! begint)"))
-            return None
         if node.tag == _NULL_TAG and not node.style:  # plain style is None (Python) or "" (libyaml)
             return None
         return node.value

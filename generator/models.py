@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -21,17 +21,40 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """A stable id: lowercase letters, digits and single hyphens (`alphen-aan-den-rijn`)."""
 
 
+_MARKUP = re.compile(r"<\s*[A-Za-z/!?]|\]\s*\(")
+
+
+def _plain_text(value: str) -> str:
+    """Text is shown as typed; HTML or a Markdown link would not work, so say so early."""
+    match = _MARKUP.search(value)
+    if match:
+        raise ValueError("markup-html" if match.group(0).lstrip().startswith("<") else "markup-link")
+    return value
+
+
 def _one_line(value: str) -> str:
     if "\n" in value:
         raise ValueError("newline")
     return value
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line),
+                 AfterValidator(_plain_text)]
 """An exact name or title, quoted from the source: one line of plain text."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Prose in our own words; paragraphs are separated by an empty line."""
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
+"""Prose in our own words, plain text; paragraphs are separated by an empty line."""
+
+
+def _strict_bool(value: object) -> object:
+    """Only `true` and `false`: YAML 1.1's yes/no/on/off are not silently read as booleans."""
+    if value in ("true", "false", True, False):
+        return value in ("true", True)
+    raise ValueError("strict-bool")
+
+
+Flag = Annotated[bool, BeforeValidator(_strict_bool)]
+"""`true` or `false`."""
 
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 """A date as precise as the source gives it: `2021`, `2021-03` or `2021-03-15`."""
@@ -370,7 +393,7 @@ class Organisation(Model):
     """What the sources leave open, e.g. that they never spell the name out."""
     reference: SourcePlace | None = None
     """Where a source uses or explains the term."""
-    hover: bool = True
+    hover: Flag = True
     """Whether the term gets its explanation on hover everywhere (off for the network's own name)."""
 
     @model_validator(mode="after")
@@ -593,7 +616,7 @@ class ArchiveDocument(Model):
     """Stable id, also the page's file name."""
     title: Name
     """The document's own title (`title_is_exact`) or our description of it."""
-    title_is_exact: bool
+    title_is_exact: Flag
     """Whether `title` is the document's own title."""
     subtitle: Name | None = None
     """Its subtitle, exact."""

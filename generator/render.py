@@ -32,6 +32,8 @@ class Page:
     """The page title (h1, browser tab, navigation)."""
     view: dict[str, Any] = field(default_factory=dict)
     """What the template shows."""
+    origin: tuple[str, int] | None = None
+    """The data file and line the page comes from, for its "bewerk" link."""
 
 
 def environment() -> jinja2.Environment:
@@ -64,12 +66,18 @@ def abbreviations(organisations: OrganisationsFile) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def render_pages(generated: list[Page], footer: str = "") -> dict[str, str]:
+def edit_url(edit_base: str, file: str, line: int | None = None) -> str:
+    """Where an editor changes a file on the repository host, at the line when known."""
+    return f"{edit_base.rstrip('/')}/{file}" + (f"#L{line}" if line else "")
+
+
+def render_pages(generated: list[Page], footer: str = "", edit_base: str = "") -> dict[str, str]:
     """Every generated page as {path under docs: Markdown text}, each ending with `footer`."""
     env = environment()
     result = {}
     for page in generated:
-        text = env.get_template(page.template).render(page=page, **page.view)
+        edit = edit_url(edit_base, *page.origin) if edit_base and page.origin else None
+        text = env.get_template(page.template).render(page=page, edit=edit, **page.view)
         result[page.path] = f"{text.rstrip()}\n\n{footer}" if footer else text
     return result
 

@@ -104,6 +104,11 @@ _VALUE_ERRORS = {
                          "vul beide in (explained_by: bron of redactie) of laat beide weg"),
     "expansion-reference": ("een uitleg uit de bron heeft een vindplaats nodig",
                             "voeg 'reference: {source: …, place: …}' toe"),
+    "markup-html": ("HTML is niet toegestaan in tekst", "schrijf gewone tekst; de site toont tekst precies zoals "
+                                                         "hij er staat, zonder opmaak"),
+    "markup-link": ("een Markdown-link werkt niet in tekst", "schrijf gewone tekst; webadressen horen in een "
+                                                               "veld als 'url'"),
+    "strict-bool": ("hier hoort true of false", "schrijf true of false (niet yes/no/on/off)"),
     "text-or-summary": ("een punt heeft óf 'text' (letterlijk) óf 'summary' (samengevat)",
                         "gebruik precies één van de twee"),
 }
@@ -174,9 +179,16 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
     elif kind == "value_error":
         key = str(error.get("ctx", {}).get("error", ""))
         message, hint = _VALUE_ERRORS.get(key, (error["msg"], ""))
+        if isinstance(value, str):
+            message = f"{message} (kreeg {_arrived(value)})"
     else:  # pragma: no cover - a pydantic error we have no Dutch text for yet
         message, hint = f"{error['msg']} (kreeg {value!r})", ""
     return Problem(doc.name, line, column, message, hint)
+
+
+def _arrived(value: str, limit: int = 60) -> str:
+    """The value as it arrived, shortened so a long paragraph does not flood the report."""
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
 def _describe(value: Any) -> str:

@@ -81,3 +81,25 @@ def test_a_broken_anchor_fails_the_strict_build(project: Project) -> None:
     (project.content / "anker.md").write_text("# Anker\n\n[talent](agenda/talent.md#bestaat-niet)\n", encoding="utf-8")
     with pytest.raises(BuildError, match="bestaat-niet"):
         build(project)
+
+
+@pytest.mark.parametrize("html", ['<script>alert(1)</script>', '<img src="x.png" onerror="alert(1)">',
+                                  '<a href="javascript:alert(1)">x</a>', '<iframe src="https://example.org"></iframe>'])
+def test_the_html_guard_stops_executable_content(project: Project, html: str) -> None:
+    build(project)
+    before = tree_digest(project.site)
+    (project.content / "over-deze-site.md").write_text(f"# Over\n\n{html}\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="Onveilige HTML in de gebouwde site"):
+        build(project)
+    assert tree_digest(project.site) == before
+
+
+def test_hostile_data_reaches_the_page_as_text(project: Project) -> None:
+    """End to end: Markdown syntax in data is shown as typed and passes the guard."""
+    path = project.data / "people.yaml"
+    hostile = "Wever *vet* [x] {: onclick=alert(1) } # | `code` &amp; _y_ <3"
+    path.write_text(path.read_text(encoding="utf-8").replace('name: "Wever"', f'name: "{hostile}"'), encoding="utf-8")
+    build(project)
+    from tests.html import Page
+    page = Page(project.site / "personen" / "index.html")
+    assert hostile in page.text

@@ -30,7 +30,7 @@ def home(ctx: Context) -> Page:
         "description": f"De agenda van het Stedennetwerk G40: {agenda.title} {agenda.subtitle}.",
         "references": [ctx.reference(here, agenda.source, agenda.mission.reference),
                        ctx.reference(here, agenda.source, agenda.nutshell.reference)],
-    })
+    }, ctx.origin("agenda", ("mission",)))
 
 
 def overview(ctx: Context) -> Page:
@@ -43,7 +43,7 @@ def overview(ctx: Context) -> Page:
         "werkwijze_url": relative(here, WERKWIJZE),
         "description": f"{agenda.title} De acht thema's en de randvoorwaarden van de G40.",
         "references": _agenda_reference(ctx, here, agenda.introduction.reference),
-    })
+    }, ctx.origin("agenda", ("introduction",)))
 
 
 def _work_in_2021(ctx: Context, here: str, chapter_id: str) -> dict:
@@ -68,7 +68,7 @@ def theme(ctx: Context, index: int) -> Page:
         "description": theme.intro,
         "references": _agenda_reference(ctx, here, f"hoofdstuk {theme.number} '{theme.title}'")
         + [ctx.reference(here, ctx.site.report.source, "de activiteiten, per pijler en themagroep")],
-    })
+    }, ctx.origin("agenda", ("themes", index)))
 
 
 def randvoorwaarden(ctx: Context) -> Page:
@@ -79,7 +79,7 @@ def randvoorwaarden(ctx: Context) -> Page:
         "kernboodschappen_url": relative(here, KERNBOODSCHAPPEN),
         "references": _agenda_reference(ctx, here, f"hoofdstuk '{chapter.title}'")
         + [ctx.reference(here, ctx.site.report.source, "de activiteiten, per pijler en themagroep")],
-    })
+    }, ctx.origin("agenda", ("randvoorwaarden",)))
 
 
 def werkwijze(ctx: Context) -> Page:
@@ -88,4 +88,4 @@ def werkwijze(ctx: Context) -> Page:
         "chapter": chapter, "cities_url": relative(here, CITIES),
         "description": "Hoe het Stedennetwerk G40 werkt: pijlers, themagroepen, netwerkdagen en partners.",
         "references": _agenda_reference(ctx, here, f"hoofdstuk '{chapter.title}'"),
-    })
+    }, ctx.origin("agenda", ("werkwijze",)))

@@ -27,7 +27,7 @@ def kernboodschappen_pages(ctx: Context) -> list[Page]:
         "description": "De kernboodschappen van de G40 over besturen in de regio, de kracht van de stad en "
                        "instrumenten tegen kansenongelijkheid.",
         "references": [ctx.reference(here, k.source, "hele document")],
-    })]
+    }, ctx.origin("kernboodschappen"))]
 
 
 def source_index(ctx: Context) -> Page:
@@ -37,7 +37,7 @@ def source_index(ctx: Context) -> Page:
     return Page(here, "sources.md.j2", "Bronnen", {
         "rows": rows, "description": "De brondocumenten waarop alle feiten op deze site berusten.",
         "references": [],
-    })
+    }, ctx.origin("sources"))
 
 
 _SOURCE_PAGES = {"strategische-agenda": ("De strategische agenda op deze site", "agenda/index.md"),
@@ -57,7 +57,7 @@ def source(ctx: Context, index: int) -> Page:
         "content": {"title": label, "url": relative(here, target)} if target else None,
         "description": f"Brondocument: {source.title} ({source.publisher}).",
         "references": [],
-    })
+    }, ctx.origin("sources", ("sources", index)))
 
 
 def archive_index(ctx: Context) -> Page:
@@ -69,7 +69,7 @@ def archive_index(ctx: Context) -> Page:
         "description": "Stukken uit 2012 over de bestuurlijke toekomst van de Stadsregio Amsterdam en de "
                        "discussienotitie van het G32-Stedennetwerk.",
         "references": [ctx.reference(here, archive.source, "de hele bundel")],
-    })
+    }, ctx.origin("archive"))
 
 
 def archive_document(ctx: Context, index: int) -> Page:
@@ -81,7 +81,7 @@ def archive_document(ctx: Context, index: int) -> Page:
         "index_url": relative(here, ARCHIVE),
         "description": document.summary,
         "references": [ctx.reference(here, ctx.site.archive.source, document.title)],
-    })
+    }, ctx.origin("archive", ("documents", index)))
 
 
 def about(ctx: Context) -> Page:
@@ -90,7 +90,7 @@ def about(ctx: Context) -> Page:
         "about": about,
         "description": "Wie de G40 is: veertig steden die samen het verschil willen maken voor hun inwoners en regio's.",
         "references": [ctx.reference(here, about.source, "hele pagina")],
-    })
+    }, ctx.origin("about"))
 
 
 def glossary(ctx: Context) -> Page:
@@ -104,4 +104,4 @@ def glossary(ctx: Context) -> Page:
         "rows": rows,
         "description": "Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen.",
         "references": [],
-    })
+    }, ctx.origin("organisations"))

@@ -98,6 +98,12 @@ class Context:
             for person_id in activity.people:
                 self.by_person[person_id].append(activity)
 
+    def origin(self, name: str, path: tuple = ()) -> tuple[str, int]:
+        """The data file and line a page comes from: the start of its item, or the file's top."""
+        doc = self.site.documents[name]
+        line = doc.lines.get(path) or (doc.where(path)[0] if path else 1)
+        return f"data/{name}.yaml", line
+
     def group_path(self, group_id: str) -> str:
         if group_id == self.site.report.foreword.id:
             return REPORT

@@ -37,7 +37,7 @@ def city_index(ctx: Context) -> Page:
         "rows": rows, "count": len(rows), "province_note": ctx.site.cities.province_note,
         "description": "De veertig gemeenten van het Stedennetwerk G40, met hun provincie.",
         "references": _membership(ctx, here),
-    })
+    }, ctx.origin("cities"))
 
 
 def city(ctx: Context, index: int) -> Page:
@@ -48,7 +48,7 @@ def city(ctx: Context, index: int) -> Page:
         "roles": city_roles(ctx, here, city.id),
         "description": f"{city.name} ({city.province}) in het Stedennetwerk G40.",
         "references": _membership(ctx, here) + [ctx.reference(here, ctx.site.report.source, "per themagroep")],
-    })
+    }, ctx.origin("cities", ("cities", index)))
 
 
 def people(ctx: Context) -> Page:
@@ -62,4 +62,4 @@ def people(ctx: Context) -> Page:
         "rows": rows,
         "description": "De mensen die de bronnen noemen, in hun publieke rol, met de activiteiten waarbij ze betrokken waren.",
         "references": [ctx.reference(here, ctx.site.report.source, "hele jaarverslag")],
-    })
+    }, ctx.origin("people"))

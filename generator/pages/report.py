@@ -40,7 +40,7 @@ def overview(ctx: Context) -> Page:
         "timeline_url": relative(here, TIMELINE), "count": len(ctx.site.activities.activities),
         "description": f"Wat het Stedennetwerk G40 in {report.year} deed, per pijler en themagroep.",
         "references": _report_reference(ctx, here, report.foreword.heading),
-    })
+    }, ctx.origin("report", ("foreword",)))
 
 
 def pillar_page(ctx: Context, pillar: Pillar) -> Page:
@@ -51,7 +51,7 @@ def pillar_page(ctx: Context, pillar: Pillar) -> Page:
         "pillar": pillar, "groups": groups,
         "description": pillar.summary,
         "references": _report_reference(ctx, here, pillar.heading),
-    })
+    }, ctx.origin("report", ("pillars", ctx.site.report.pillars.index(pillar))))
 
 
 def group_page(ctx: Context, pillar: Pillar, group: ThemeGroup) -> Page:
@@ -62,7 +62,7 @@ def group_page(ctx: Context, pillar: Pillar, group: ThemeGroup) -> Page:
         "activities": [{**ctx.activity_link(here, a), "summary": a.summary} for a in ctx.by_group[group.id]],
         "description": group.summary,
         "references": _report_reference(ctx, here, ctx.report_place(group.id)),
-    })
+    }, ctx.origin("report", ("pillars", ctx.site.report.pillars.index(pillar), "groups", pillar.groups.index(group))))
 
 
 def activity_page(ctx: Context, activity: Activity) -> Page:
@@ -82,7 +82,7 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
         "timeline_url": relative(here, TIMELINE),
         "description": activity.summary,
         "references": _report_reference(ctx, here, ctx.report_place(activity.group)),
-    })
+    }, ctx.origin("activities", ("activities", ctx.site.activities.activities.index(activity))))
 
 
 def timeline(ctx: Context) -> Page:
@@ -101,4 +101,4 @@ def timeline(ctx: Context) -> Page:
         "report_url": relative(here, REPORT),
         "description": f"De activiteiten van het Stedennetwerk G40 in {year}, per maand.",
         "references": _report_reference(ctx, here, "hele jaarverslag; data zoals het jaarverslag ze geeft"),
-    })
+    }, ctx.origin("activities"))
