@@ -669,6 +669,64 @@ class AboutFile(Model):
     """The sections."""
 
 
+# --- council sessions ---------------------------------------------------------------
+
+PageName = Literal["agenda", "werkwijze", "kernboodschappen", "jaarverslag", "tijdlijn", "steden",
+                   "personen", "archief", "over-de-g40", "begrippen"]
+"""Pages a bundle can name directly (the others are named by their data id)."""
+
+
+class SessionItem(Model):
+    """One item of a bundle: exactly one of the fields, naming a page of the site."""
+
+    archive: Slug | None = None
+    """Id of a document in `data/archive.yaml`."""
+    theme: ChapterId | None = None
+    """Id of an agenda theme, or `randvoorwaarden`."""
+    page: PageName | None = None
+    """One of the site's fixed pages."""
+    pillar: Slug | None = None
+    """Id of a pillar of the annual report."""
+    group: Slug | None = None
+    """Id of a theme group of the annual report."""
+    city: Slug | None = None
+    """Id of a city."""
+    activity: Slug | None = None
+    """Id of an activity."""
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> SessionItem:
+        if sum(value is not None for value in self.__dict__.values()) != 1:
+            raise ValueError("one-item")
+        return self
+
+
+class Session(Model):
+    """A council session and the bundle of documents that goes with it."""
+
+    id: Slug
+    """Stable id; the bundle is `dist/<id>.zip`."""
+    title: Name
+    """The session's title, shown on the cover and on every printed page."""
+    date: PartialDate | None = None
+    """The session's date (none for a bundle that is not tied to a meeting)."""
+    body: Name
+    """The council or body the bundle is for."""
+    letter: Text
+    """The cover letter, in our own words."""
+    letter_source: SourcePlace | None = None
+    """Where the letter's content comes from, if it summarises a source."""
+    items: list[SessionItem] = Field(min_length=1)
+    """The bundled items, in order."""
+
+
+class SessionsFile(Model):
+    """`data/sessions.yaml`."""
+
+    sessions: list[Session] = Field(min_length=1)
+    """Every council session with a bundle."""
+
+
 RANDVOORWAARDEN_ID = "randvoorwaarden"
 """The id by which nutshell lines and cross-references point at the randvoorwaarden chapter."""
 
@@ -683,6 +741,7 @@ FILE_MODELS: dict[str, type[Model]] = {
     "kernboodschappen": KernboodschappenFile,
     "archive": ArchiveFile,
     "about": AboutFile,
+    "sessions": SessionsFile,
 }
 """Every data file, by name (`data/<name>.yaml`), with its model."""
 

@@ -18,7 +18,7 @@ from generator.load import Document, Path_, load_document
 from generator.models import (
     DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, SLUG_PATTERN, URL_PATTERN,
     AboutFile, ActivitiesFile, AgendaFile, ArchiveFile, CitiesFile, KernboodschappenFile, Model,
-    OrganisationsFile, PeopleFile, ReportFile, SourcesFile,
+    OrganisationsFile, PeopleFile, ReportFile, SessionsFile, SourcesFile,
 )
 
 
@@ -46,6 +46,8 @@ class Site:
     """The 2012 council documents."""
     about: AboutFile
     """The 'Over de G40' page."""
+    sessions: SessionsFile
+    """Council sessions and their bundles."""
     documents: dict[str, Document]
     """The loaded YAML per file name, for line numbers ("bewerk" links)."""
 
@@ -109,6 +111,8 @@ _VALUE_ERRORS = {
     "markup-link": ("een Markdown-link werkt niet in tekst", "schrijf gewone tekst; webadressen horen in een "
                                                                "veld als 'url'"),
     "strict-bool": ("hier hoort true of false", "schrijf true of false (niet yes/no/on/off)"),
+    "one-item": ("een onderdeel van een bundel noemt precies één pagina",
+                 "gebruik één van: archive, theme, page, pillar, group, city, activity"),
     "text-or-summary": ("een punt heeft óf 'text' (letterlijk) óf 'summary' (samengevat)",
                         "gebruik precies één van de twee"),
 }
@@ -266,6 +270,20 @@ def reference_problems(site: Site) -> Iterable[Problem]:
                                "onbekende activiteit")
     for d, document in enumerate(site.archive.documents):
         checks += _list_checks("archive", ("documents", d, "themes"), document.themes, chapters, "onbekend thema")
+    yield from _unique_ids(docs["sessions"], ("sessions",), [s.id for s in site.sessions.sessions])
+    kinds = {"archive": ({d.id for d in site.archive.documents}, "onbekend archiefstuk"),
+             "theme": (chapters, "onbekend thema"), "pillar": (pillar_ids, "onbekende pijler"),
+             "group": (groups, "onbekende themagroep"), "city": (cities, "onbekende stad"),
+             "activity": (activities, "onbekende activiteit")}
+    for s, session in enumerate(site.sessions.sessions):
+        if session.letter_source:
+            checks.append(("sessions", ("sessions", s, "letter_source", "source"), session.letter_source.source,
+                           sources, "onbekende bron"))
+        for i, item in enumerate(session.items):
+            for kind, (known, unknown) in kinds.items():
+                value = getattr(item, kind)
+                if value is not None:
+                    checks.append(("sessions", ("sessions", s, "items", i, kind), value, known, unknown))
     for name, path, value, known, unknown in checks:
         yield from _resolve(docs[name], path, value, known, unknown)
 
