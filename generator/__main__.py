@@ -44,11 +44,12 @@ def generate(root: str | None) -> None:
 
 @cli.command()
 @root_option
-def build(root: str | None) -> None:
-    """Validate, generate and build site/."""
+@click.option("--no-bundles", is_flag=True, help="Build only site/, not the offline bundles in dist/.")
+def build(root: str | None, no_bundles: bool) -> None:
+    """Validate, generate and build site/ and the offline bundles in dist/."""
     from generator.commands import build as command
 
-    command.run(_project(root))
+    command.run(_project(root), bundles=not no_bundles)
 
 
 @cli.command()

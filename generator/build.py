@@ -75,6 +75,10 @@ class Project:
     def site(self) -> Path:
         return self.root / "site"
 
+    @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
 
 def validated_site(project: Project) -> Site:
     """The validated data, or a DataError listing every problem."""
@@ -222,7 +226,31 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
         shutil.rmtree(fresh, ignore_errors=True)
         raise BuildError("Onveilige HTML in de gebouwde site; de vorige versie is bewaard.\n"
                          + "\n".join(f"{f.page}: {f.what}" for f in unsafe))
+    strip_unneeded(fresh)
     return fresh
+
+
+SEARCH_LANGUAGE = "nl"
+"""The only language whose search stemmer readers need."""
+
+
+def strip_unneeded(folder: Path, offline: bool = False) -> list[str]:
+    """Remove what no reader needs: source maps, other languages' search stemmers, and in
+    an offline bundle the sitemap (it only serves search engines) and the 404 page (a web
+    server's, with root-absolute links that cannot work from file://). Returns what went."""
+    lunr = folder / "assets" / "javascripts" / "lunr"
+    keep = {f"lunr.{SEARCH_LANGUAGE}.min.js", "lunr.stemmer.support.min.js"}
+    doomed = [p for p in folder.rglob("*.map")]
+    doomed += [p for p in (lunr / "min").glob("lunr.*.min.js") if p.name not in keep]
+    doomed += [lunr / "tinyseg.js", lunr / "wordcut.js"]
+    if offline:
+        doomed += [folder / "sitemap.xml", folder / "sitemap.xml.gz", folder / "404.html"]
+    removed = []
+    for path in doomed:
+        if path.exists():
+            path.unlink()
+            removed.append(path.relative_to(folder).as_posix())
+    return sorted(removed)
 
 
 def swap(fresh: Path, target: Path) -> None:

@@ -80,3 +80,10 @@ def anchor(slug: str) -> Markup:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
         raise ValueError(f"refusing anchor {slug!r}")
     return Markup("{#" + slug + "}")
+
+
+def css_string(value: object) -> Markup:
+    """A double-quoted CSS string with the text, safe inside a `<style>` element."""
+    text = one_line(value)
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:;-_'·()/" else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{escaped}"')

@@ -50,6 +50,7 @@ def environment() -> jinja2.Environment:
     env.filters["paragraphs"] = markdown.paragraphs
     env.filters["link"] = markdown.link
     env.filters["anchor"] = markdown.anchor
+    env.filters["css_string"] = markdown.css_string
     env.filters["yaml_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
     return env
 

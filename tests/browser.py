@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from playwright.sync_api import Page, expect
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -53,3 +55,23 @@ class Watch:
         else:
             self.foreign.append(url)
             route.abort()
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type a query into the search box; return the result pages (no query or anchor), best first.
+
+    Results update as the index answers; read them once two reads 300 ms apart agree."""
+    page.get_by_label("Zoeken", exact=True).first.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible(timeout=15_000)
+    previous: list[str] = []
+    for _ in range(30):
+        current = [h.split("?")[0].split("#")[0] for h in results.evaluate_all("els => els.map(e => e.href)")]
+        if current and current == previous:
+            return current
+        previous = current
+        page.wait_for_timeout(300)
+    return previous

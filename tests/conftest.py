@@ -53,6 +53,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project.site
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, driven by Playwright (its own browser download is not used)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, FLAGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture()
 def project(tmp_path: Path) -> Project:
     """A fresh copy of the repository's inputs, free to break."""

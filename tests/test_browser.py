@@ -6,23 +6,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page
 
-from tests.browser import CHROMIUM, FLAGS, Watch, serve
+from tests.browser import Watch, search, serve
 
 
 @pytest.fixture(scope="module")
 def site_url(built_site: Path):
     with serve(built_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()
@@ -34,15 +26,6 @@ def page(browser, site_url: str):
     context.close()
 
 
-def search(page: Page, query: str) -> list[str]:
-    """Type a query in the search box; return the result links, best first."""
-    page.get_by_label("Zoeken", exact=True).first.click()
-    page.keyboard.type(query)
-    results = page.locator(".md-search-result__item > a")
-    expect(results.first).to_be_visible(timeout=10_000)
-    return [urlsplit(href).path for href in results.evaluate_all("els => els.map(e => e.href)")]
-
-
 @pytest.mark.parametrize(("query", "expected"), [
     ("Apeldoorn", "/steden/apeldoorn/"),
     ("ondermijning", "/agenda/veilige-stad/"),
@@ -51,7 +34,7 @@ def search(page: Page, query: str) -> list[str]:
 ])
 def test_dutch_search_finds_the_page(page: Page, site_url: str, query: str, expected: str) -> None:
     page.goto(site_url)
-    found = search(page, query)
+    found = [urlsplit(url).path for url in search(page, query)]
     assert expected in found[:3], found
     assert page.watch.foreign == []  # type: ignore[attr-defined]
     assert page.watch.errors == []  # type: ignore[attr-defined]
