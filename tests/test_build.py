@@ -103,3 +103,21 @@ def test_hostile_data_reaches_the_page_as_text(project: Project) -> None:
     from tests.html import Page
     page = Page(project.site / "personen" / "index.html")
     assert hostile in page.text
+
+
+def test_a_failing_bundle_keeps_the_previous_site_and_dist(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.commands import build as build_command
+
+    build_command.run(project)
+    site_before, dist_before = tree_digest(project.site), tree_digest(project.dist)
+    (project.content / "nieuw.md").write_text("# Nieuw\n\nEen nieuwe pagina.\n", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise BuildError("bundel mislukt")
+
+    monkeypatch.setattr(build_command, "build_bundle", broken)
+    with pytest.raises(BuildError, match="bundel mislukt"):
+        build_command.run(project)
+    assert tree_digest(project.site) == site_before
+    assert tree_digest(project.dist) == dist_before
+    assert not [p for p in project.root.iterdir() if p.name.startswith((".site.new", ".dist.new"))]
