@@ -61,7 +61,11 @@ def search(page: Page, query: str) -> list[str]:
     """Type a query into the search box; return the result pages (no query or anchor), best first.
 
     Results update as the index answers; read them once two reads 300 ms apart agree."""
-    page.get_by_label("Zoeken", exact=True).first.click()
+    toggle = page.locator('label.md-header__button[for="__search"]')
+    if toggle.is_visible():  # on a phone the search field hides behind an icon
+        toggle.click()
+    else:
+        page.get_by_label("Zoeken", exact=True).first.click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     page.keyboard.type(query)

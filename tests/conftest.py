@@ -37,8 +37,8 @@ def seeds() -> Path:
 
 
 def copy_project(target: Path) -> Project:
-    """A copy of the repository's inputs (data, content, mkdocs.yml) in `target`."""
-    for name in ("data", "content"):
+    """A copy of the repository's inputs (data, content, overrides, mkdocs.yml) in `target`."""
+    for name in ("data", "content", "overrides"):
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return Project(target)

@@ -1,0 +1,112 @@
+"""Public readers: zero axe violations (WCAG 2.0/2.1 A and AA) on every kind of page, at a
+desktop and a phone width; no third parties, no cookies; Dutch search finds the right page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser import Watch, search, serve
+
+PAGE_KINDS = {
+    "home": "",
+    "agenda": "agenda/",
+    "thema": "agenda/talent/",
+    "randvoorwaarden": "agenda/randvoorwaarden/",
+    "kernboodschappen": "kernboodschappen/",
+    "jaarverslag": "jaarverslag/",
+    "pijler": "jaarverslag/sociaal/",
+    "themagroep": "jaarverslag/sociaal/armoede-schulden/",
+    "activiteit": "activiteiten/city-deal-impact-ondernemen/",
+    "tijdlijn": "jaarverslag/tijdlijn/",
+    "stedenindex": "steden/",
+    "stad": "steden/apeldoorn/",
+    "personen": "personen/",
+    "bron": "bronnen/jaarverslag-2021/",
+    "archiefstuk": "archief/g32-discussienotitie/",
+    "begrippen": "begrippen/",
+    "toegankelijkheid": "toegankelijkheid/",
+    "404": "404.html",
+}
+WIDTHS = {"desktop": 1280, "telefoon": 375}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def _violations(axe: Axe, page) -> list[str]:
+    result = axe.run(page, options=WCAG)
+    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:160]}"
+            for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_no_axe_violations(browser, axe: Axe, site_url: str, path: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    watch = Watch(page, urlsplit(site_url).netloc)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert _violations(axe, page) == []
+    assert watch.foreign == [] and watch.errors == []
+    assert context.cookies() == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_no_axe_violations_with_search_results_open(browser, axe: Axe, site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_url)
+    assert search(page, "ondermijning")
+    assert _violations(axe, page) == []
+    context.close()
+
+
+def test_skip_link_and_visible_focus(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "agenda/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.textContent.trim(), "
+                            "getComputedStyle(document.activeElement).outlineStyle]")
+    assert focused[0] == "Ga naar inhoud"
+    assert focused[1] != "none"
+    page.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("energietransitie", "/agenda/energietransitie/"),
+    ("wonen", "/jaarverslag/sociaal/wonen-welzijn-zorg/"),
+    ("ondermijning", "/agenda/veilige-stad/"),
+    ("inburgering", "/activiteiten/wet-inburgering-2021/"),
+    ("Apeldoorn", "/steden/apeldoorn/"),
+    ("taakdifferentiatie", "/archief/g32-discussienotitie/"),
+    ("opschalingskorting", "/agenda/randvoorwaarden/"),
+])
+def test_dutch_queries_find_their_page_in_the_top_three(browser, site_url: str, query: str, expected: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    found = [urlsplit(url).path for url in search(page, query)]
+    page.close()
+    assert expected in found[:3], found
+
+
+def test_security_txt_and_dutch_404(built_site: Path) -> None:
+    security = (built_site / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert "Contact: " in security and "Expires: " in security and "Preferred-Languages: nl" in security
+    not_found = (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in not_found and "Pagina niet gevonden" in not_found
