@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import guard
+from generator import guard, opendata
 from generator.errors import BuildError, DataError, Problem
 from generator.pages import pages
 from generator.render import Page, abbreviations, edit_url, navigation, render_pages
@@ -35,6 +35,7 @@ NAV_ORDER = {
     "bronnen": "Bronnen",
     "over-de-g40.md": "Over de G40",
     "begrippen.md": "Begrippen",
+    "open-data.md": "Open data",
 }
 """The navigation, top to bottom: folders become sections, pages stand alone."""
 
@@ -139,6 +140,7 @@ def prepare(project: Project) -> Prepared:
             files[path] = body
     if clashes:
         raise DataError(clashes)
+    files.update(opendata.files(site, site_config(project).get("site_url") or ""))
     hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
     return Prepared(site, generated, files, navigation(generated, hand_written, NAV_ORDER, NOT_IN_NAV), footer)
 

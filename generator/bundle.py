@@ -162,7 +162,7 @@ def write_zip(folder: Path, target: Path, epoch: int) -> None:
     the same input gives the same bytes."""
     stamp = time.gmtime(max(epoch, FALLBACK_EPOCH))[:6]
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix()):
             info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=stamp)
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -94,7 +94,8 @@ def test_theme_without_speerpunten_needs_a_gap(project: Project) -> None:
                "    # gaps:\n      # - \"De bron noemt voor dit thema geen speerpunten")
     code, output = run_check(project)
     assert code == 1
-    assert output.startswith("Error: data/agenda.yaml:257:5: ")
+    line = (project.data / "agenda.yaml").read_text(encoding="utf-8").splitlines().index("  - id: talent") + 1
+    assert output.startswith(f"Error: data/agenda.yaml:{line}:5: ")
     assert "dit thema mist speerpunten of een G40-aanpak zonder uitleg — leg in 'gaps' uit wat de bron niet geeft" in output
 
 

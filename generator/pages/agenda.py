@@ -65,6 +65,7 @@ def theme(ctx: Context, index: int) -> Page:
     return Page(here, "theme.md.j2", theme.title, {
         "theme": theme, "speerpunten": speerpunten, "related": related,
         "work": _work_in_2021(ctx, here, theme.id),
+        "dataset": ctx.dataset(here, "themas"),
         "description": theme.intro,
         "references": _agenda_reference(ctx, here, f"hoofdstuk {theme.number} '{theme.title}'")
         + [ctx.reference(here, ctx.site.report.source, "de activiteiten, per pijler en themagroep")],

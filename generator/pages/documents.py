@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.pages import links
 from generator.pages.links import (
     ABOUT, ARCHIVE, GLOSSARY, KERNBOODSCHAPPEN, SOURCES, Context, archive_path, partial_date, relative,
     source_path,
@@ -12,7 +13,21 @@ from generator.render import Page
 def pages(ctx: Context) -> list[Page]:
     sources = [source(ctx, i) for i in range(len(ctx.site.sources.sources))]
     archive = [archive_document(ctx, i) for i in range(len(ctx.site.archive.documents))]
-    return [source_index(ctx), *sources, archive_index(ctx), *archive, about(ctx), glossary(ctx)]
+    return [source_index(ctx), *sources, archive_index(ctx), *archive, about(ctx), glossary(ctx), open_data(ctx)]
+
+
+def open_data(ctx: Context) -> Page:
+    """The open-data page: every data set with its files and schema, and the catalogue."""
+    from generator.opendata import DATASETS
+
+    here = links.OPEN_DATA
+    rows = [{"title": d.title, "description": d.description, **ctx.dataset(here, d.name),
+             "schema": relative(here, f"open-data/{d.name}.schema.json")} for d in DATASETS]
+    return Page(here, "open_data.md.j2", "Open data", {
+        "rows": rows, "catalogue": relative(here, "open-data/catalogus.jsonld"),
+        "description": "Alle gegevens van de Stedenagenda als JSON en CSV, met schema's en een DCAT-catalogus.",
+        "references": [],
+    }, ctx.origin("sources"))
 
 
 def kernboodschappen_pages(ctx: Context) -> list[Page]:
@@ -23,7 +38,7 @@ def kernboodschappen_pages(ctx: Context) -> list[Page]:
         "activities": [ctx.activity_link(here, ctx.activities[i]) for i in a.activities],
     } for a in k.asks]
     return [Page(here, "kernboodschappen.md.j2", k.title, {
-        "k": k, "asks": asks,
+        "k": k, "asks": asks, "dataset": ctx.dataset(here, "kernboodschappen"),
         "description": "De kernboodschappen van de G40 over besturen in de regio, de kracht van de stad en "
                        "instrumenten tegen kansenongelijkheid.",
         "references": [ctx.reference(here, k.source, "hele document")],
@@ -35,7 +50,8 @@ def source_index(ctx: Context) -> Page:
     rows = [{"title": s.title, "url": relative(here, source_path(s.id)), "date": partial_date(s.date),
              "publisher": s.publisher} for s in ctx.site.sources.sources]
     return Page(here, "sources.md.j2", "Bronnen", {
-        "rows": rows, "description": "De brondocumenten waarop alle feiten op deze site berusten.",
+        "rows": rows, "dataset": ctx.dataset(here, "bronnen"),
+        "description": "De brondocumenten waarop alle feiten op deze site berusten.",
         "references": [],
     }, ctx.origin("sources"))
 
@@ -101,7 +117,7 @@ def glossary(ctx: Context) -> Page:
         "reference": ctx.reference(here, o.reference.source, o.reference.place) if o.reference else None,
     } for o in sorted(ctx.site.organisations.organisations, key=lambda o: o.term.casefold())]
     return Page(here, "glossary.md.j2", "Begrippen en organisaties", {
-        "rows": rows,
+        "rows": rows, "dataset": ctx.dataset(here, "organisaties"),
         "description": "Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen.",
         "references": [],
     }, ctx.origin("organisations"))

@@ -28,6 +28,7 @@ ARCHIVE = "archief/index.md"
 ABOUT = "over-de-g40.md"
 GLOSSARY = "begrippen.md"
 PEOPLE = "personen.md"
+OPEN_DATA = "open-data.md"
 
 
 def theme_path(theme_id: str) -> str:
@@ -133,6 +134,11 @@ class Context:
         return {"title": activity.title, "url": relative(here, activity_path(activity.id)),
                 "date": partial_date(activity.date), "group": self.group_label(activity.group),
                 "group_url": relative(here, self.group_path(activity.group))}
+
+    def dataset(self, here: str, name: str) -> dict[str, Any]:
+        """Links to a published data set: its JSON, CSV and the open-data page."""
+        return {"json": relative(here, f"open-data/{name}.json"), "csv": relative(here, f"open-data/{name}.csv"),
+                "page": relative(here, OPEN_DATA)}
 
     def chapter_link(self, here: str, chapter_id: str) -> dict[str, Any]:
         return {"title": self.chapter_titles[chapter_id], "url": relative(here, theme_path(chapter_id))}

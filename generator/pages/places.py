@@ -35,6 +35,7 @@ def city_index(ctx: Context) -> Page:
              "roles": len(city_roles(ctx, here, c.id))} for c in ctx.site.cities.cities]
     return Page(here, "cities.md.j2", "De 40 G40-steden", {
         "rows": rows, "count": len(rows), "province_note": ctx.site.cities.province_note,
+        "dataset": ctx.dataset(here, "steden"),
         "description": "De veertig gemeenten van het Stedennetwerk G40, met hun provincie.",
         "references": _membership(ctx, here),
     }, ctx.origin("cities"))
@@ -45,7 +46,7 @@ def city(ctx: Context, index: int) -> Page:
     here = city_path(city.id)
     return Page(here, "city.md.j2", city.name, {
         "city": city, "index_url": relative(here, CITIES), "province_note": ctx.site.cities.province_note,
-        "roles": city_roles(ctx, here, city.id),
+        "roles": city_roles(ctx, here, city.id), "dataset": ctx.dataset(here, "steden"),
         "description": f"{city.name} ({city.province}) in het Stedennetwerk G40.",
         "references": _membership(ctx, here) + [ctx.reference(here, ctx.site.report.source, "per themagroep")],
     }, ctx.origin("cities", ("cities", index)))

@@ -60,6 +60,7 @@ def group_page(ctx: Context, pillar: Pillar, group: ThemeGroup) -> Page:
         "group": group, "pillar": {"title": pillar.title, "url": relative(here, pillar_path(pillar.id))},
         "themes": [ctx.chapter_link(here, t) for t in group.themes],
         "activities": [{**ctx.activity_link(here, a), "summary": a.summary} for a in ctx.by_group[group.id]],
+        "dataset": ctx.dataset(here, "activiteiten"),
         "description": group.summary,
         "references": _report_reference(ctx, here, ctx.report_place(group.id)),
     }, ctx.origin("report", ("pillars", ctx.site.report.pillars.index(pillar), "groups", pillar.groups.index(group))))
@@ -79,7 +80,7 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
         "group": {"title": ctx.group_label(activity.group), "url": relative(here, ctx.group_path(activity.group))},
         "people": people, "organisations": organisations, "cities": cities,
         "themes": [ctx.chapter_link(here, t) for t in activity.themes],
-        "timeline_url": relative(here, TIMELINE),
+        "timeline_url": relative(here, TIMELINE), "dataset": ctx.dataset(here, "activiteiten"),
         "description": activity.summary,
         "references": _report_reference(ctx, here, ctx.report_place(activity.group)),
     }, ctx.origin("activities", ("activities", ctx.site.activities.activities.index(activity))))
@@ -97,7 +98,7 @@ def timeline(ctx: Context) -> Page:
               for m in range(1, 13) if by_month[m]]
     undated = [ctx.activity_link(here, a) for a in by_month[0]]
     return Page(here, "timeline.md.j2", f"Tijdlijn {year}", {
-        "months": months, "undated": undated, "year": year,
+        "months": months, "undated": undated, "year": year, "dataset": ctx.dataset(here, "activiteiten"),
         "report_url": relative(here, REPORT),
         "description": f"De activiteiten van het Stedennetwerk G40 in {year}, per maand.",
         "references": _report_reference(ctx, here, "hele jaarverslag; data zoals het jaarverslag ze geeft"),
