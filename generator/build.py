@@ -35,6 +35,7 @@ NAV_ORDER = {
     "bronnen": "Bronnen",
     "over-de-g40.md": "Over de G40",
     "begrippen.md": "Begrippen",
+    "in-beeld.md": "In beeld",
     "open-data.md": "Open data",
 }
 """The navigation, top to bottom: folders become sections, pages stand alone."""

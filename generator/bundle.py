@@ -27,7 +27,7 @@ from generator.build import (
     write_if_changed,
 )
 from generator.models import Session, SessionItem
-from generator.pages import links
+from generator.pages import documents, links
 from generator.pages.links import Context, partial_date
 from generator.render import Page, render_pages
 
@@ -130,7 +130,8 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
 def bundle_files(prepared: Prepared, session: Session) -> dict[str, bytes]:
     """The docs folder of one bundle: the site's files, its own cover and print page, the shim."""
     files = dict(prepared.files)
-    for path, text in render_pages(bundle_pages(prepared, session), prepared.footer).items():
+    offline_pictures = documents.pictures(Context(prepared.site), directory_urls=False)
+    for path, text in render_pages([*bundle_pages(prepared, session), offline_pictures], prepared.footer).items():
         files[path] = text.encode()
     files[SHIM] = (VENDOR / "iframe-worker" / "shim.js").read_bytes()
     files["assets/javascripts/iframe-worker-LICENSE.txt"] = (VENDOR / "iframe-worker" / "LICENSE").read_bytes()

@@ -124,6 +124,9 @@ class City(Model):
     """The official name, exactly as the sources write it."""
     province: Province
     """The province the municipality lies in."""
+    map_place: Name | None = None
+    """For the map: the place (in GeoNames) that stands for a municipality named after no
+    single place, e.g. Hoofddorp for Haarlemmermeer. Default: the municipality's name."""
 
 
 class CitiesFile(Model):

@@ -29,6 +29,8 @@ PAGE_KINDS = {
     "archiefstuk": "archief/g32-discussienotitie/",
     "begrippen": "begrippen/",
     "toegankelijkheid": "toegankelijkheid/",
+    "in beeld": "in-beeld/",
+    "open data": "open-data/",
     "404": "404.html",
 }
 WIDTHS = {"desktop": 1280, "telefoon": 375}

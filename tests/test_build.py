@@ -58,7 +58,7 @@ def test_generate_rewrites_only_pages_whose_content_changed(project: Project) ->
     path.write_text(path.read_text(encoding="utf-8").replace("province: Flevoland", "province: Utrecht", 1),
                     encoding="utf-8")
     written = generate(project)
-    assert sorted(written) == ["open-data/steden.csv", "open-data/steden.json", "steden/almere.md", "steden/index.md"]
+    assert sorted(written) == ["in-beeld.md", "open-data/steden.csv", "open-data/steden.json", "steden/almere.md", "steden/index.md"]
     assert generate(project) == []
 
 

@@ -13,7 +13,59 @@ from generator.render import Page
 def pages(ctx: Context) -> list[Page]:
     sources = [source(ctx, i) for i in range(len(ctx.site.sources.sources))]
     archive = [archive_document(ctx, i) for i in range(len(ctx.site.archive.documents))]
-    return [source_index(ctx), *sources, archive_index(ctx), *archive, about(ctx), glossary(ctx), open_data(ctx)]
+    return [source_index(ctx), *sources, archive_index(ctx), *archive, about(ctx), glossary(ctx), open_data(ctx),
+            pictures(ctx)]
+
+
+def pictures(ctx: Context, directory_urls: bool = True) -> Page:
+    """'In beeld': map, activities per theme, groups × themes, activities per month.
+
+    Links inside an SVG are raw HTML that MkDocs does not rewrite, so they are written for
+    the build they go into: directory URLs on the public site, .html files in a bundle."""
+    from collections import Counter
+
+    from generator import pictures as draw
+
+    here, site = links.PICTURES, ctx.site
+
+    def raw_href(path: str) -> str:
+        target = relative(here, path).removesuffix(".md")
+        # With directory URLs this page is served as in-beeld/, one folder deeper than its file.
+        return f"../{target}/" if directory_urls else f"{target}.html"
+
+    placed = draw.coordinates(list(site.cities.cities))
+    city_rows = [{"name": p.city.name, "url": relative(here, links.city_path(p.city.id)), "province": p.city.province,
+                  "lat": f"{p.latitude:.3f}", "lon": f"{p.longitude:.3f}"} for p in placed]
+    chapters = [t.id for t in site.agenda.themes] + ["randvoorwaarden"]
+    per_theme = [(ctx.chapter_titles[c], len(ctx.by_theme[c])) for c in chapters]
+    months = Counter(a.date[:7] for a in site.activities.activities if len(a.date) >= 7)
+    per_month = [(f"{links.MONTHS[m - 1]} {site.report.year}", months[f"{site.report.year}-{m:02d}"])
+                 for m in range(1, 13)]
+    undated = sum(1 for a in site.activities.activities if len(a.date) == 4)
+    groups = [g for p in site.report.pillars for g in p.groups if g.kind == "themagroep"]
+    cells = {(i, j) for i, g in enumerate(groups) for j, c in enumerate(chapters) if c in g.themes}
+    short = [str(t.number) for t in site.agenda.themes] + ["R"]
+    return Page(here, "pictures.md.j2", "In beeld", {
+        "map": draw.city_map(placed, {p.city.id: raw_href(links.city_path(p.city.id)) for p in placed}),
+        "cities": city_rows, "attribution": draw.ATTRIBUTION,
+        "theme_chart": draw.bar_chart(per_theme, "Activiteiten in 2021 per agendathema",
+                                      "Aantal activiteiten uit het jaarverslag 2021 bij elk agendathema; "
+                                      "een activiteit kan bij meer thema's horen.", "thema"),
+        "per_theme": [{"title": title, "url": relative(here, links.theme_path(c)), "count": n}
+                      for c, (title, n) in zip(chapters, per_theme)],
+        "month_chart": draw.bar_chart(per_month, f"Activiteiten per maand in {site.report.year}",
+                                      "Aantal activiteiten waarvan het jaarverslag de maand noemt.", "maand"),
+        "per_month": [{"month": m, "count": n} for m, n in per_month], "undated": undated,
+        "matrix": draw.matrix([g.title for g in groups], short, cells, "Themagroepen en agendathema's",
+                              "Een gevuld vak: de themagroep werkt aan dat agendathema."),
+        "legend": [{"short": s, "title": ctx.chapter_titles[c]} for s, c in zip(short, chapters)],
+        "matrix_rows": [{"title": g.title, "url": relative(here, ctx.group_path(g.id)),
+                         "themes": ", ".join(ctx.chapter_titles[t] for t in g.themes)} for g in groups],
+        "timeline_url": relative(here, links.TIMELINE),
+        "description": "De 40 steden op de kaart en het jaar 2021 in grafieken, met de cijfers in tabellen.",
+        "references": [ctx.reference(here, site.report.source, "alle themagroepen en activiteiten")]
+        + [ctx.reference(here, m.source, m.place) for m in site.cities.membership],
+    }, ctx.origin("activities"))
 
 
 def open_data(ctx: Context) -> Page:

@@ -29,6 +29,7 @@ ABOUT = "over-de-g40.md"
 GLOSSARY = "begrippen.md"
 PEOPLE = "personen.md"
 OPEN_DATA = "open-data.md"
+PICTURES = "in-beeld.md"
 
 
 def theme_path(theme_id: str) -> str:

@@ -1,0 +1,48 @@
+"""Pictures: static, accessible SVG with the same data as a table, working offline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.validate import load_site
+from tests.conftest import REPO
+from tests.html import Page
+
+SITE, _ = load_site(REPO / "data")
+assert SITE is not None
+
+
+def test_four_svgs_each_with_title_description_and_a_table(built_site: Path) -> None:
+    html = (built_site / "in-beeld" / "index.html").read_text(encoding="utf-8")
+    svgs = re.findall(r'<svg [^>]*class="plaatje".*?</svg>', html, re.S)
+    assert len(svgs) == 4
+    for svg in svgs:
+        assert ('role="img"' in svg or 'role="group"' in svg) and "<title id=" in svg and "<desc id=" in svg
+    assert html.count("<table>") == 4
+
+
+def test_every_city_is_a_dot_linking_to_its_page(built_site: Path) -> None:
+    html = (built_site / "in-beeld" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r'<svg [^>]*class="plaatje".*?</svg>', html, re.S).group(0)
+    hrefs = re.findall(r'<a href="([^"]+)"><circle', svg)
+    assert len(hrefs) == 40
+    for href in hrefs:
+        assert (built_site / "in-beeld" / href / "index.html").resolve().exists(), href
+
+
+def test_bar_chart_numbers_match_the_data(built_site: Path) -> None:
+    page = Page(built_site / "in-beeld" / "index.html")
+    count = sum(1 for a in SITE.activities.activities if "veilige-stad" in a.themes)
+    assert f"Veilige stad {count}" in page.text
+
+
+def test_offline_bundle_links_dots_to_html_files(tmp_path: Path) -> None:
+    from generator.build import prepare
+    from generator.bundle import bundle_files
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path)
+    prepared = prepare(project)
+    text = bundle_files(prepared, prepared.site.sessions.sessions[0])["in-beeld.md"].decode()
+    assert 'href="steden/apeldoorn.html"' in text and 'href="steden/apeldoorn/"' not in text
