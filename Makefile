@@ -32,5 +32,8 @@ schemas: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m generator serve --dev-addr 127.0.0.1:8000
 
+bench: $(STAMP)
+	$(PY) -m bench.run
+
 clean:
 	rm -rf build site dist .site.*

@@ -1,0 +1,277 @@
+"""`make bench`: how fast and how heavy the site is. Not a test: it reports, it does not judge.
+
+Every figure is a median over RUNS runs, and ratios are taken within this one run, because
+these machines are noisy. Writes bench/RESULTS.md and prints it; the last line printed is
+`bench: generate_share=… scale100_over_scale10=…`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.synthetic import make_project  # noqa: E402
+from generator import load  # noqa: E402
+from generator.build import generate, prepare  # noqa: E402
+from generator.pages import pages  # noqa: E402
+from generator.render import abbreviations, render_pages  # noqa: E402
+from generator.validate import load_site  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+PY = sys.executable
+
+
+def median_time(action: Callable[[], object], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def run_child(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
+    """(seconds, peak resident memory in MiB) of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median_child(args: list[str], cwd: Path, runs: int = RUNS) -> tuple[float, int]:
+    results = [run_child(args, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds >= 0.1 else f"{seconds * 1000:.0f} ms"
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon") and a.get("href"):
+            self.urls.append(a["href"])
+        if tag == "img" and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def first_visit_bytes(site: Path, page: str) -> int:
+    """Gzip-compressed bytes of a page and every stylesheet, script and image it loads."""
+    html_path = site / page / "index.html" if not page.endswith(".html") else site / page
+    parser = _Assets()
+    parser.feed(html_path.read_text(encoding="utf-8"))
+    total = len(gzip.compress(html_path.read_bytes(), 6, mtime=0))
+    for url in parser.urls:
+        target = (html_path.parent / url.split("?")[0]).resolve()
+        if target.exists():
+            total += len(gzip.compress(target.read_bytes(), 6, mtime=0))
+    return total
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def preview_seconds(project_root: Path, runs: int) -> float:
+    """Median time from saving a YAML file under `serve` to the changed page being served."""
+    port = free_port()
+    server = subprocess.Popen([PY, "-m", "generator", "serve", "--root", str(project_root), "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/steden/almere/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return r.read().decode()
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 300
+        while "Almere" not in fetch():
+            if time.monotonic() > deadline:
+                raise SystemExit("preview did not start")
+            time.sleep(0.2)
+        path = project_root / "data" / "cities.yaml"
+        provinces = ["Utrecht", "Flevoland"]
+        times = []
+        for i in range(runs):
+            text = path.read_text(encoding="utf-8")
+            new = provinces[i % 2]
+            old = provinces[(i + 1) % 2]
+            # The synthetic files are re-dumped, so the name may or may not be quoted.
+            changed = re.sub(rf'(name: "?Almere"?\n    province: ){old}', rf"\g<1>{new}", text, count=1)
+            assert changed != text, "Almere not found in cities.yaml"
+            path.write_text(changed, encoding="utf-8")
+            started = time.perf_counter()
+            while f"<td>{new}</td>" not in fetch():
+                if time.perf_counter() - started > 300:
+                    raise SystemExit("preview did not update")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - started)
+            time.sleep(1)
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def generator_steps(root: Path) -> dict[str, float]:
+    """Median seconds of load (YAML), validation (models and references) and rendering."""
+    from generator.models import FILE_MODELS
+
+    def load_all():
+        return [load.load_document(root / "data" / f"{n}.yaml", n) for n in FILE_MODELS]
+
+    t_load = median_time(load_all)
+    t_load_validate = median_time(lambda: load_site(root / "data"))
+    site, _ = load_site(root / "data")
+    t_render = median_time(lambda: render_pages(pages(site), abbreviations(site.organisations)))
+    return {"load": t_load, "validate": max(t_load_validate - t_load, 0.0), "render": t_render,
+            "total": t_load_validate + t_render}
+
+
+def html_per_page(site: Path) -> tuple[int, float]:
+    files = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    return len(files), statistics.mean(p.stat().st_size for p in files)
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="stedenagenda-bench-"))
+    lines: list[str] = []
+    try:
+        one = make_project(work / "x1", 1)
+        shutil.copytree(REPO / "schemas", one.root / "schemas")
+        subprocess.run(["git", "init", "-q"], cwd=one.root, check=True)
+
+        # --- the real site (1×) -------------------------------------------------------------
+        t_check, m_check = median_child([PY, "-m", "generator", "check", "--root", str(one.root)], REPO)
+        t_generate, m_generate = median_child([PY, "-m", "generator", "generate", "--root", str(one.root)], REPO)
+        t_site, m_site = median_child([PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(one.config),
+                                       "-d", str(work / "site1")], REPO)
+        t_whole, m_whole = median_child([PY, "-m", "generator", "build", "--root", str(one.root)], REPO)
+        from generator.bundle import build_bundle
+        prepared = prepare(one)
+        bundle_rows = []
+        for session in prepared.site.sessions.sessions:
+            dist = work / f"dist-{session.id}"
+            dist.mkdir()
+            t = median_time(lambda: build_bundle(one, prepared, session, dist))
+            size = (dist / f"{session.id}.zip").stat().st_size
+            bundle_rows.append(f"| bundel `{session.id}` (build, zip, pdf) | {fmt(t)} | | zip {size / 1024:.0f} KiB |")
+        index = one.site / "search" / "search_index.json"
+        lines += ["## De echte site (1×)", "", f"Mediaan van {RUNS} runs; piekgeheugen van het proces.", "",
+                  "| stap | tijd | piekgeheugen | grootte |", "| --- | --- | --- | --- |",
+                  f"| `make check` | {fmt(t_check)} | {m_check} MiB | |",
+                  f"| `make generate` | {fmt(t_generate)} | {m_generate} MiB | |",
+                  f"| MkDocs-build publieke site | {fmt(t_site)} | {m_site} MiB | `search_index.json` "
+                  f"{index.stat().st_size / 1024:.0f} KiB |",
+                  *bundle_rows,
+                  f"| hele warme `make site` (site, bundels, pdf's) | {fmt(t_whole)} | {m_whole} MiB | |", ""]
+
+        # --- weight per page kind -------------------------------------------------------------
+        kinds = {"home": "", "thema": "agenda/talent/", "activiteit": "activiteiten/warmtewet/",
+                 "stad": "steden/apeldoorn/", "tijdlijn": "jaarverslag/tijdlijn/", "in beeld": "in-beeld/",
+                 "begrippen": "begrippen/", "404": "404.html"}
+        weights = {k: first_visit_bytes(one.site, p) for k, p in kinds.items()}
+        heaviest = max(weights, key=weights.get)
+        lines += ["## Gewicht van een eerste bezoek", "",
+                  "Gzip-gecomprimeerde bytes van de pagina plus alle stylesheets, scripts en afbeeldingen die ze "
+                  "laadt (de zoekindex laadt pas bij zoeken).", "",
+                  "| soort pagina | KiB |", "| --- | --- |",
+                  *[f"| {k} | {v / 1024:.0f} |" for k, v in weights.items()], "",
+                  f"Zwaarste: {heaviest}, {weights[heaviest] / 1024:.0f} KiB (grens 300 KiB).", ""]
+
+        # --- YAML loader ----------------------------------------------------------------------
+        c_loader = load._Loader
+        t_c = median_time(lambda: [load.load_document(one.data / "activities.yaml", "a")])
+        load._Loader = load.yaml.SafeLoader
+        t_py = median_time(lambda: [load.load_document(one.data / "activities.yaml", "a")])
+        load._Loader = c_loader
+        lines += ["## YAML-laden", "", f"`data/activities.yaml` met libyaml (C): {fmt(t_c)}; met de Python-parser: "
+                  f"{fmt(t_py)}; libyaml is **{t_py / t_c:.1f}×** zo snel. De regels en kolommen blijven gelijk "
+                  "(de knopenboom is dezelfde).", ""]
+
+        # --- scale ----------------------------------------------------------------------------
+        projects = {1: one, 10: make_project(work / "x10", 10), 100: make_project(work / "x100", 100)}
+        steps = {n: generator_steps(p.root) for n, p in projects.items()}
+        lines += ["## Schaal: de generator bij 1×, 10× en 100×", "",
+                  "Synthetische gegevens in het echte schema: activiteiten, steden en personen × N, "
+                  "door dezelfde code geladen, gevalideerd en gerenderd.", "",
+                  "| schaal | laden | valideren | renderen | samen | groei t.o.v. vorige |", "| --- | --- | --- | --- | --- | --- |"]
+        previous = None
+        for n, s in steps.items():
+            growth = f"{s['total'] / previous:.1f}×" if previous else ""
+            lines.append(f"| {n}× | {fmt(s['load'])} | {fmt(s['validate'])} | {fmt(s['render'])} | {fmt(s['total'])} | {growth} |")
+            previous = s["total"]
+        scale_ratio = steps[100]["total"] / steps[10]["total"]
+        lines.append("")
+
+        ten = projects[10]
+        generate(ten)
+        t_gen10 = median_time(lambda: generate(ten, prepare(ten)), runs=RUNS)
+        t_site10, m_site10 = median_child([PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ten.config),
+                                           "-d", str(work / "site10")], REPO)
+        t_gen1 = median_time(lambda: generate(one, prepare(one)))
+        pages1, bytes1 = html_per_page(work / "site1")
+        pages10, bytes10 = html_per_page(work / "site10")
+        lines += ["## MkDocs bij 1× en 10×", "", "| schaal | pagina's | build | per pagina | HTML per pagina | "
+                  "generator | aandeel generator |", "| --- | --- | --- | --- | --- | --- | --- |",
+                  f"| 1× | {pages1} | {fmt(t_site)} | {t_site / pages1 * 1000:.1f} ms | {bytes1 / 1024:.1f} KiB | "
+                  f"{fmt(t_gen1)} | {t_gen1 / (t_gen1 + t_site):.1%} |",
+                  f"| 10× | {pages10} | {fmt(t_site10)} | {t_site10 / pages10 * 1000:.1f} ms | {bytes10 / 1024:.1f} KiB | "
+                  f"{fmt(t_gen10)} | {t_gen10 / (t_gen10 + t_site10):.1%} |", "",
+                  f"Groei per pagina van 1× naar 10×: bouwtijd {t_site10 / pages10 / (t_site / pages1):.2f}×, "
+                  f"HTML-bytes {bytes10 / bytes1:.2f}× (met `navigation.prune` en activiteiten buiten de navigatie). "
+                  f"Piekgeheugen MkDocs bij 10×: {m_site10} MiB.", ""]
+
+        # --- preview loop -----------------------------------------------------------------------
+        p1 = preview_seconds(one.root, RUNS)
+        p10 = preview_seconds(ten.root, RUNS)
+        lines += ["## Voorbeeld (`make serve`)", "",
+                  f"Van het opslaan van `data/cities.yaml` tot de bijgewerkte pagina: **{fmt(p1)}** bij 1×, "
+                  f"**{fmt(p10)}** bij 10× (doel bij 1×: onder 2 s).", ""]
+
+        generate_share = t_generate / t_whole
+        summary = (f"bench: generate_share={generate_share:.3f} scale100_over_scale10={scale_ratio:.2f}")
+        text = "\n".join(["# Benchmark", "", f"Gemeten met `make bench` op {os.cpu_count()} cores; "
+                          f"{RUNS} runs per meting, mediaan.", "", *lines,
+                          f"`generate_share` = `make generate` / hele `make site` = {generate_share:.3f}; "
+                          f"`scale100_over_scale10` = generatortijd bij 100× / 10× = {scale_ratio:.2f}.", ""])
+        (REPO / "bench" / "RESULTS.md").write_text(text, encoding="utf-8")
+        print(text)
+        print(summary)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
