@@ -128,7 +128,7 @@ def preview_seconds(project_root: Path, runs: int) -> float:
             new = provinces[i % 2]
             old = provinces[(i + 1) % 2]
             # The synthetic files are re-dumped, so the name may or may not be quoted.
-            changed = re.sub(rf'(name: "?Almere"?\n    province: ){old}', rf"\g<1>{new}", text, count=1)
+            changed = re.sub(rf'(name: "?Almere"?\n\s+province: ){old}', rf"\g<1>{new}", text, count=1)
             assert changed != text, "Almere not found in cities.yaml"
             path.write_text(changed, encoding="utf-8")
             started = time.perf_counter()
