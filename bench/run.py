@@ -88,7 +88,8 @@ def first_visit_bytes(site: Path, page: str) -> int:
     parser.feed(html_path.read_text(encoding="utf-8"))
     total = len(gzip.compress(html_path.read_bytes(), 6, mtime=0))
     for url in parser.urls:
-        target = (html_path.parent / url.split("?")[0]).resolve()
+        path = url.split("?")[0]
+        target = (site / path.lstrip("/") if path.startswith("/") else html_path.parent / path).resolve()
         if target.exists():
             total += len(gzip.compress(target.read_bytes(), 6, mtime=0))
     return total
