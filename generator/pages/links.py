@@ -93,7 +93,16 @@ class Context:
         self.by_theme: dict[str, list[Activity]] = defaultdict(list)
         self.by_group: dict[str, list[Activity]] = defaultdict(list)
         self.by_person: dict[str, list[Activity]] = defaultdict(list)
+        self.by_city: dict[str, list[tuple[str, Activity]]] = defaultdict(list)
+        """Per city: (its role, the activity), in the report's order."""
+        self.people_by_city: dict[str, list[Any]] = defaultdict(list)
+        self.activity_index = {a.id: i for i, a in enumerate(site.activities.activities)}
+        for person in site.people.people:
+            if person.city:
+                self.people_by_city[person.city].append(person)
         for activity in site.activities.activities:
+            for part in activity.cities:
+                self.by_city[part.city].append((part.role, activity))
             self.by_group[activity.group].append(activity)
             for theme_id in activity.themes:
                 self.by_theme[theme_id].append(activity)

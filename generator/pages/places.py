@@ -17,15 +17,10 @@ def _membership(ctx: Context, here: str) -> list[dict]:
 
 def city_roles(ctx: Context, here: str, city_id: str) -> list[dict]:
     """Every role the data gives a city: in activities, and as the city of a named person."""
-    roles = []
-    for activity in ctx.site.activities.activities:
-        for part in activity.cities:
-            if part.city == city_id:
-                roles.append({"role": part.role, **ctx.activity_link(here, activity)})
-    for person in ctx.site.people.people:
-        if person.city == city_id:
-            for activity in ctx.by_person[person.id]:
-                roles.append({"role": f"stad van {person.name} ({person.role})", **ctx.activity_link(here, activity)})
+    roles = [{"role": role, **ctx.activity_link(here, activity)} for role, activity in ctx.by_city[city_id]]
+    for person in ctx.people_by_city[city_id]:
+        for activity in ctx.by_person[person.id]:
+            roles.append({"role": f"stad van {person.name} ({person.role})", **ctx.activity_link(here, activity)})
     return roles
 
 

@@ -83,7 +83,7 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
         "timeline_url": relative(here, TIMELINE), "dataset": ctx.dataset(here, "activiteiten"),
         "description": activity.summary,
         "references": _report_reference(ctx, here, ctx.report_place(activity.group)),
-    }, ctx.origin("activities", ("activities", ctx.site.activities.activities.index(activity))))
+    }, ctx.origin("activities", ("activities", ctx.activity_index[activity.id])))
 
 
 def timeline(ctx: Context) -> Page:
