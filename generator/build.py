@@ -40,8 +40,10 @@ NAV_ORDER = {
 }
 """The navigation, top to bottom: folders become sections, pages stand alone."""
 
-NOT_IN_NAV = {"activiteiten"}
-"""Folders whose pages are reached through links only (a hundred activities would swamp the menu)."""
+NOT_IN_NAV = {"activiteiten", "steden"}
+"""Folders whose pages are reached through links only: they grow with the data (a hundred
+activities, forty cities and maybe every municipality one day), and mkdocs-material repeats
+the open section of the menu in every page, so per-page bytes would grow with them."""
 
 FALLBACK_EPOCH = 315532800
 """1980-01-01, the earliest time a zip entry can hold; used outside a git checkout."""

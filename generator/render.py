@@ -40,6 +40,9 @@ def environment() -> jinja2.Environment:
     """The one Jinja environment: every `{{ }}` is Markdown-escaped unless it is Markup."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiled templates are kept between runs (keyed by each template's checksum):
+        # compiling them took a third of the generator's time at today's volume.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         autoescape=False,
         finalize=markdown.escape,
         undefined=jinja2.StrictUndefined,
@@ -88,12 +91,14 @@ def navigation(generated: list[Page], hand_written: list[str], order: dict[str, 
 
     `order` lists, in order, the folders (with their section label) and the top-level pages
     (with their label) that make up the navigation; hand-written pages follow. Pages in a
-    folder named in `hidden` stay out of the navigation (they are reached through links).
+    folder named in `hidden` stay out of the navigation but for the folder's index, which
+    stands as a plain page: they are reached through its links, and a menu that grows with
+    the data would be repeated, whole, in every page.
     """
     tree: dict[str, Any] = {}
     for page in generated:
         parts = page.path.split("/")
-        if parts[0] in hidden:
+        if parts[0] in hidden and parts[1:] != ["index.md"]:
             continue
         node = tree
         for part in parts[:-1]:
@@ -105,7 +110,8 @@ def navigation(generated: list[Page], hand_written: list[str], order: dict[str, 
         if key.endswith(".md"):
             nav.append({label: key})
         elif key in tree:
-            nav.append({label: _nav_items(tree[key], titles)})
+            items = _nav_items(tree[key], titles)
+            nav.append({label: items[0] if items == [f"{key}/index.md"] else items})
     return nav + hand_written
 
 

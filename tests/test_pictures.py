@@ -46,3 +46,16 @@ def test_offline_bundle_links_dots_to_html_files(tmp_path: Path) -> None:
     prepared = prepare(project)
     text = bundle_files(prepared, prepared.site.sessions.sessions[0])["in-beeld.md"].decode()
     assert 'href="steden/apeldoorn.html"' in text and 'href="steden/apeldoorn/"' not in text
+
+
+def test_cached_places_equal_the_package_data_and_a_broken_cache_is_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    from generator import pictures
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = pictures.dutch_places()
+    [cache] = (tmp_path / "stedenagenda").glob("geonames-nl-*.json")
+    assert pictures.dutch_places() == fresh == pictures._dutch_places_from_package()
+    assert fresh["Almere Stad"]["name"] == "Almere Stad"
+    cache.write_text("{ half", encoding="utf-8")
+    assert pictures.dutch_places() == fresh
+    assert cache.read_text(encoding="utf-8").startswith("{")
