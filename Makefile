@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-from-lock
+# Zensical and ProperDocs, only for `make bench` (the site is built with MkDocs).
+ENGINES := .venv-engines/.installed-from-lock
 
 .PHONY: site test check generate serve schemas bench clean
 
@@ -32,8 +34,14 @@ schemas: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m generator serve --dev-addr 127.0.0.1:8000
 
-bench: $(STAMP)
+$(ENGINES): bench/engines.lock
+	$(PYTHON) -m venv .venv-engines
+	.venv-engines/bin/pip install --quiet --disable-pip-version-check --require-hashes -r bench/engines.lock
+	touch $(ENGINES)
+
+bench: $(STAMP) $(ENGINES)
+	scripts/ensure-chromium
 	$(PY) -m bench.run
 
 clean:
-	rm -rf build site dist .site.*
+	rm -rf build site dist .site.* .venv-engines

@@ -25,9 +25,10 @@ from typing import Callable
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench import engines  # noqa: E402
 from bench.synthetic import make_project  # noqa: E402
 from generator import load  # noqa: E402
-from generator.build import generate, prepare  # noqa: E402
+from generator.build import generate, prepare, strip_unneeded  # noqa: E402
 from generator.pages import pages  # noqa: E402
 from generator.render import abbreviations, render_pages  # noqa: E402
 from generator.validate import load_site  # noqa: E402
@@ -46,20 +47,26 @@ def median_time(action: Callable[[], object], runs: int = RUNS) -> float:
 
 
 def run_child(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
-    """(seconds, peak resident memory in MiB) of one child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(args)}\n{process.stderr.read().decode() if process.stderr else ''}")
-    return elapsed, usage.ru_maxrss // 1024
+    """(seconds, peak resident memory in MiB) of one child process and its children."""
+    result = subprocess.run([PY, str(REPO / "bench" / "peak.py"), *args], cwd=cwd, env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr}")
+    seconds, kib = result.stdout.split()
+    return float(seconds), int(kib) // 1024
 
 
 def median_child(args: list[str], cwd: Path, runs: int = RUNS) -> tuple[float, int]:
     results = [run_child(args, cwd) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+BENCH_STARTED = time.perf_counter()
+
+
+def progress(what: str) -> None:
+    """A line on stderr per part, so a long run shows where it is (the report goes to stdout)."""
+    print(f"bench: {what} ({time.perf_counter() - BENCH_STARTED:.0f} s)", file=sys.stderr, flush=True)
 
 
 def fmt(seconds: float) -> str:
@@ -160,6 +167,49 @@ def generator_steps(root: Path) -> dict[str, float]:
             "total": t_load_validate + t_render}
 
 
+def engine_section(work: Path, mkdocs: dict[int, tuple]) -> list[str]:
+    """Zensical and ProperDocs on the same generated Markdown: build times beside MkDocs'
+    (ratios within this run), peak memory, and what comes out different at 1×."""
+    from importlib.metadata import version
+
+    rows = []
+    sites: dict[str, Path] = {}
+    for scale, (project, t_mkdocs, m_mkdocs) in mkdocs.items():
+        rows.append(f"| MkDocs {version('mkdocs')} | {scale}× | {fmt(t_mkdocs)} | 1.00× | {m_mkdocs} MiB |")
+        site = work / f"properdocs{scale}"
+        t, m = median_child(engines.PROPERDOCS.command(project, site), REPO)
+        rows.append(f"| ProperDocs {engines.PROPERDOCS.version()} | {scale}× | {fmt(t)} | {t / t_mkdocs:.2f}× | {m} MiB |")
+        sites.setdefault("ProperDocs", site)
+        site = project.build / "zensical-site"
+        t, m = median_child(engines.ZENSICAL.command(project, site, clean=True), REPO)
+        rows.append(f"| Zensical {engines.ZENSICAL.version()}, koud | {scale}× | {fmt(t)} | {t / t_mkdocs:.2f}× | {m} MiB |")
+        t, m = median_child(engines.ZENSICAL.command(project, site, clean=False), REPO)
+        rows.append(f"| Zensical {engines.ZENSICAL.version()}, warm | {scale}× | {fmt(t)} | {t / t_mkdocs:.2f}× | {m} MiB |")
+        if scale == 1:
+            sites["Zensical"] = shutil.copytree(site, work / "zensical1")
+    reference = engines.facts(work / "site1")
+    missed, placeholder = engines.search_score(work / "site1")
+    findings = [f"- **MkDocs** (de standaard): zoekvenster {placeholder!r}, "
+                f"{len(engines.DUTCH_QUERIES) - len(missed)}/{len(engines.DUTCH_QUERIES)} Nederlandse zoekvragen "
+                "vinden hun pagina in de top 3."]
+    for name, site in sites.items():
+        missed, placeholder = engines.search_score(site)
+        found = engines.differences(reference, engines.facts(site))
+        found.append(f"zoekvenster {placeholder!r}; "
+                     f"{len(engines.DUTCH_QUERIES) - len(missed)}/{len(engines.DUTCH_QUERIES)} zoekvragen in de top 3"
+                     + (f" (mist: {', '.join(missed)})" if missed else ""))
+        findings.append(f"- **{name}**: " + "; ".join(found) + ".")
+    return ["## Andere bouwers op dezelfde Markdown", "",
+            "`build/docs` en `build/mkdocs.yml` zoals de generator ze schrijft, gebouwd door elk; tijd t.o.v. "
+            "MkDocs in deze run (onder 1 is sneller). Zensical koud = met `--clean`, warm = met zijn cache.", "",
+            "| bouwer | schaal | build | t.o.v. MkDocs | piekgeheugen |", "| --- | --- | --- | --- | --- |",
+            *rows, "", "Wat een lezer anders ziet dan bij MkDocs (1×; zoeken in Chromium):", "", *findings, ""]
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
 def html_per_page(site: Path) -> tuple[int, float]:
     files = [p for p in site.rglob("*.html") if p.name != "404.html"]
     return len(files), statistics.mean(p.stat().st_size for p in files)
@@ -189,6 +239,9 @@ def main() -> None:
             size = (dist / f"{session.id}.zip").stat().st_size
             bundle_rows.append(f"| bundel `{session.id}` (build, zip, pdf) | {fmt(t)} | | zip {size / 1024:.0f} KiB |")
         index = one.site / "search" / "search_index.json"
+        stripped = shutil.copytree(work / "site1", work / "site1-stripped")
+        before = folder_bytes(stripped)
+        removed = strip_unneeded(stripped)
         lines += ["## De echte site (1×)", "", f"Mediaan van {RUNS} runs; piekgeheugen van het proces.", "",
                   "| stap | tijd | piekgeheugen | grootte |", "| --- | --- | --- | --- |",
                   f"| `make check` | {fmt(t_check)} | {m_check} MiB | |",
@@ -196,8 +249,12 @@ def main() -> None:
                   f"| MkDocs-build publieke site | {fmt(t_site)} | {m_site} MiB | `search_index.json` "
                   f"{index.stat().st_size / 1024:.0f} KiB |",
                   *bundle_rows,
-                  f"| hele warme `make site` (site, bundels, pdf's) | {fmt(t_whole)} | {m_whole} MiB | |", ""]
+                  f"| hele warme `make site` (site, bundels, pdf's) | {fmt(t_whole)} | {m_whole} MiB | |", "",
+                  f"Wat geen lezer nodig heeft, gaat eruit (`strip_unneeded`): {len(removed)} bestanden "
+                  f"(bronkaarten, zoekstemmers voor andere talen), {(before - folder_bytes(stripped)) / 1024:.0f} KiB "
+                  f"van {before / 1024:.0f} KiB.", ""]
 
+        progress("echte site gemeten")
         # --- weight per page kind -------------------------------------------------------------
         kinds = {"home": "", "thema": "agenda/talent/", "activiteit": "activiteiten/warmtewet/",
                  "stad": "steden/apeldoorn/", "tijdlijn": "jaarverslag/tijdlijn/", "in beeld": "in-beeld/",
@@ -211,6 +268,7 @@ def main() -> None:
                   *[f"| {k} | {v / 1024:.0f} |" for k, v in weights.items()], "",
                   f"Zwaarste: {heaviest}, {weights[heaviest] / 1024:.0f} KiB (grens 300 KiB).", ""]
 
+        progress("gewicht gemeten")
         # --- YAML loader ----------------------------------------------------------------------
         c_loader = load._Loader
         t_c = median_time(lambda: [load.load_document(one.data / "activities.yaml", "a")])
@@ -221,6 +279,7 @@ def main() -> None:
                   f"{fmt(t_py)}; libyaml is **{t_py / t_c:.1f}×** zo snel. De regels en kolommen blijven gelijk "
                   "(de knopenboom is dezelfde).", ""]
 
+        progress("YAML-laden gemeten")
         # --- scale ----------------------------------------------------------------------------
         projects = {1: one, 10: make_project(work / "x10", 10), 100: make_project(work / "x100", 100)}
         steps = {n: generator_steps(p.root) for n, p in projects.items()}
@@ -251,9 +310,14 @@ def main() -> None:
                   f"| 10× | {pages10} | {fmt(t_site10)} | {t_site10 / pages10 * 1000:.1f} ms | {bytes10 / 1024:.1f} KiB | "
                   f"{fmt(t_gen10)} | {t_gen10 / (t_gen10 + t_site10):.1%} |", "",
                   f"Groei per pagina van 1× naar 10×: bouwtijd {t_site10 / pages10 / (t_site / pages1):.2f}×, "
-                  f"HTML-bytes {bytes10 / bytes1:.2f}× (met `navigation.prune` en activiteiten buiten de navigatie). "
+                  f"HTML-bytes {bytes10 / bytes1:.2f}× (met `navigation.prune`; activiteiten en steden buiten het menu). "
                   f"Piekgeheugen MkDocs bij 10×: {m_site10} MiB.", ""]
 
+        progress("schaal gemeten")
+        # --- other engines ------------------------------------------------------------------
+        lines += engine_section(work, {1: (one, t_site, m_site), 10: (ten, t_site10, m_site10)})
+
+        progress("andere bouwers gemeten")
         # --- preview loop -----------------------------------------------------------------------
         p1 = preview_seconds(one.root, RUNS)
         p10 = preview_seconds(ten.root, RUNS)
@@ -261,6 +325,7 @@ def main() -> None:
                   f"Van het opslaan van `data/cities.yaml` tot de bijgewerkte pagina: **{fmt(p1)}** bij 1×, "
                   f"**{fmt(p10)}** bij 10× (doel bij 1×: onder 2 s).", ""]
 
+        progress("voorbeeld gemeten")
         generate_share = t_generate / t_whole
         summary = (f"bench: generate_share={generate_share:.3f} scale100_over_scale10={scale_ratio:.2f}")
         text = "\n".join(["# Benchmark", "", f"Gemeten met `make bench` op {os.cpu_count()} cores; "

@@ -13,6 +13,9 @@ three things a plain `yaml.safe_load` does not:
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,8 +75,29 @@ class Document:
         return self.values.get((), (1, 1))
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while building many small objects that form no cycles.
+
+    Each collection walks every object alive, and building node trees and models creates
+    them by the hundred thousand: at 100× today's data, loading took twice as long with the
+    collector on, and grew faster than the data. Reference counting still frees memory."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     """Read one YAML file; return it with the problems found (the data is None on failure)."""
+    with collector_paused():
+        return _load_document(path, name)
+
+
+def _load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     doc = Document(name=name)
     try:
         size = path.stat().st_size

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from generator.errors import Problem
-from generator.load import Document, Path_, load_document
+from generator.load import Document, Path_, collector_paused, load_document
 from generator.models import (
     DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, SLUG_PATTERN, URL_PATTERN,
     AboutFile, ActivitiesFile, AgendaFile, ArchiveFile, CitiesFile, KernboodschappenFile, Model,
@@ -54,6 +54,11 @@ class Site:
 
 def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None, list[Problem]]:
     """Load and validate every data file; the site is None when there is any problem."""
+    with collector_paused():
+        return _load_site(data_dir, display_prefix)
+
+
+def _load_site(data_dir: Path, display_prefix: str) -> tuple[Site | None, list[Problem]]:
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, Model] = {}

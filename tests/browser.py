@@ -16,6 +16,17 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 
+DUTCH_QUERIES = [
+    ("energietransitie", "/agenda/energietransitie/"),
+    ("wonen", "/jaarverslag/sociaal/wonen-welzijn-zorg/"),
+    ("ondermijning", "/agenda/veilige-stad/"),
+    ("inburgering", "/activiteiten/wet-inburgering-2021/"),
+    ("Apeldoorn", "/steden/apeldoorn/"),
+    ("taakdifferentiatie", "/archief/g32-discussienotitie/"),
+    ("opschalingskorting", "/agenda/randvoorwaarden/"),
+]
+"""Searches a reader would type, and the page each should find in the top three."""
+
 
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:

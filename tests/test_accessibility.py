@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser import Watch, search, serve
+from tests.browser import DUTCH_QUERIES, Watch, search, serve
 
 PAGE_KINDS = {
     "home": "",
@@ -90,15 +90,7 @@ def test_skip_link_and_visible_focus(browser, site_url: str) -> None:
     page.close()
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("energietransitie", "/agenda/energietransitie/"),
-    ("wonen", "/jaarverslag/sociaal/wonen-welzijn-zorg/"),
-    ("ondermijning", "/agenda/veilige-stad/"),
-    ("inburgering", "/activiteiten/wet-inburgering-2021/"),
-    ("Apeldoorn", "/steden/apeldoorn/"),
-    ("taakdifferentiatie", "/archief/g32-discussienotitie/"),
-    ("opschalingskorting", "/agenda/randvoorwaarden/"),
-])
+@pytest.mark.parametrize(("query", "expected"), DUTCH_QUERIES)
 def test_dutch_queries_find_their_page_in_the_top_three(browser, site_url: str, query: str, expected: str) -> None:
     page = browser.new_page()
     page.goto(site_url)

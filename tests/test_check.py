@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from generator.__main__ import cli
 from generator.build import Project
 from generator.load import load_document
+from tests.conftest import REPO
 
 
 def run_check(project: Project) -> tuple[int, str]:
@@ -106,3 +107,20 @@ def test_yaml_11_words_stay_the_text_the_editor_typed(tmp_path: Path) -> None:
     assert problems == []
     assert doc.data == {"a": "no", "b": "on", "c": "1.10", "d": "010", "e": "2021-03-01", "f": None, "g": "yes"}
     assert doc.values[("e",)] == (5, 4)
+
+
+def test_loading_leaves_the_cycle_collector_as_it_was() -> None:
+    """Loading pauses Python's cycle collector for speed; it must not leave it off, nor on."""
+    import gc
+
+    from generator.validate import load_site
+
+    assert gc.isenabled()
+    load_site(REPO / "data")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_site(REPO / "data")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
