@@ -21,7 +21,7 @@ import yaml
 from generator import guard, opendata
 from generator.errors import BuildError, DataError, Problem
 from generator.pages import pages
-from generator.render import Page, abbreviations, edit_url, navigation, render_pages
+from generator.render import Page, abbreviations, edit_url, navigation, render_pages, with_abbreviations
 from generator.validate import Site, load_site
 
 NAV_ORDER = {
@@ -119,17 +119,17 @@ class Prepared:
     """Every file of the docs folder: rendered pages and hand-written content."""
     nav: list
     """The navigation."""
-    footer: str
-    """The abbreviation definitions every page ends with."""
+    abbreviations: dict[str, str]
+    """The abbreviation definitions by term; each page ends with those it uses."""
 
 
 def prepare(project: Project) -> Prepared:
     """Validate the data and render every page, in memory."""
     site = validated_site(project)
     generated = pages(site)
-    footer = abbreviations(site.organisations)
+    definitions = abbreviations(site.organisations)
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
-    rendered = render_pages(generated, footer, edit_base)
+    rendered = render_pages(generated, definitions, edit_base)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
     clashes = []
     for path, body in hand_written_pages(project).items():
@@ -138,14 +138,15 @@ def prepare(project: Project) -> Prepared:
                                    "geef de handgeschreven pagina een andere naam"))
         elif path.endswith(".md"):
             edit = f"\n[Bewerk deze pagina]({edit_url(edit_base, f'content/{path}')})\n" if edit_base else ""
-            files[path] = body + f"{edit}\n{footer}".encode()
+            files[path] = with_abbreviations(body.decode() + edit, definitions).encode()
         else:
             files[path] = body
     if clashes:
         raise DataError(clashes)
     files.update(opendata.files(site, site_config(project).get("site_url") or ""))
     hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
-    return Prepared(site, generated, files, navigation(generated, hand_written, NAV_ORDER, NOT_IN_NAV), footer)
+    return Prepared(site, generated, files, navigation(generated, hand_written, NAV_ORDER, NOT_IN_NAV),
+                    definitions)
 
 
 def generate(project: Project, prepared: Prepared | None = None) -> list[str]:

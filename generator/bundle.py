@@ -82,11 +82,12 @@ _HEADING = re.compile(r"^(#{1,5}) ", re.M)
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 
 
-def printable_body(text: str, page_path: str, footer: str) -> Markup:
+def printable_body(text: str, page_path: str) -> Markup:
     """A page's Markdown for the print page: no front matter, headings one level down,
-    links re-rooted at the bundle's top, no edit link, no abbreviation definitions."""
-    text = _FRONT_MATTER.sub("", text).replace(footer, "")
-    text = "\n".join(line for line in text.splitlines() if not line.startswith("[Bewerk deze pagina]"))
+    links re-rooted at the bundle's top, no edit link, no abbreviation definitions (the
+    print page ends with its own)."""
+    text = _FRONT_MATTER.sub("", text)
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("[Bewerk deze pagina]", "*[")))
     text = _HEADING.sub(lambda m: "#" + m.group(1) + " ", text)
     folder = posixpath.dirname(page_path)
 
@@ -119,7 +120,7 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
     })
     printable = Page(PRINT_PAGE, "print.md.j2", session.title, {
         "session": session, "date": date, "header": f"{session.title} · {date}" if date else session.title,
-        "items": [{"title": titles[p], "body": printable_body(prepared.files[p].decode(), p, prepared.footer)}
+        "items": [{"title": titles[p], "body": printable_body(prepared.files[p].decode(), p)}
                   for p in paths],
         "description": f"{session.title}: alle stukken in één document.",
         "references": references,
@@ -131,7 +132,7 @@ def bundle_files(prepared: Prepared, session: Session) -> dict[str, bytes]:
     """The docs folder of one bundle: the site's files, its own cover and print page, the shim."""
     files = dict(prepared.files)
     offline_pictures = documents.pictures(Context(prepared.site), directory_urls=False)
-    for path, text in render_pages([*bundle_pages(prepared, session), offline_pictures], prepared.footer).items():
+    for path, text in render_pages([*bundle_pages(prepared, session), offline_pictures], prepared.abbreviations).items():
         files[path] = text.encode()
     files[SHIM] = (VENDOR / "iframe-worker" / "shim.js").read_bytes()
     files["assets/javascripts/iframe-worker-LICENSE.txt"] = (VENDOR / "iframe-worker" / "LICENSE").read_bytes()

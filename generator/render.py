@@ -58,16 +58,34 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def abbreviations(organisations: OrganisationsFile) -> str:
-    """Python-Markdown `abbr` definitions, so every abbreviation is explained on hover."""
-    lines = []
+def abbreviations(organisations: OrganisationsFile) -> dict[str, str]:
+    """Python-Markdown `abbr` definitions by term, so every abbreviation is explained on hover."""
+    definitions = {}
     for org in organisations.organisations:
         title = org.expansion or org.description or org.note
         if title is None or not org.hover:
             continue
         for term in [org.term, *org.also]:
-            lines.append(f"*[{term}]: {markdown.one_line(title)}")
+            definitions[term] = f"*[{term}]: {markdown.one_line(title)}"
+    return definitions
+
+
+def abbreviations_used(text: str, definitions: dict[str, str]) -> str:
+    """The definitions of the terms that occur in `text`, for the end of that page.
+
+    Only those: the `abbr` extension takes one definition at a time and has every block
+    processor test the rest again, so fifty definitions on every page made a third of
+    MkDocs' build time. A term counts when it occurs at all, whole word or not: one
+    definition too many costs little, one too few would lose a hover."""
+    flat = markdown.one_line(text)
+    lines = [line for term, line in definitions.items() if term in flat or markdown.escape(term) in flat]
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def with_abbreviations(text: str, definitions: dict[str, str]) -> str:
+    """A page's Markdown ending with the definitions of the abbreviations it uses."""
+    used = abbreviations_used(text, definitions)
+    return f"{text.rstrip()}\n\n{used}" if used else text
 
 
 def edit_url(edit_base: str, file: str, line: int | None = None) -> str:
@@ -75,14 +93,15 @@ def edit_url(edit_base: str, file: str, line: int | None = None) -> str:
     return f"{edit_base.rstrip('/')}/{file}" + (f"#L{line}" if line else "")
 
 
-def render_pages(generated: list[Page], footer: str = "", edit_base: str = "") -> dict[str, str]:
-    """Every generated page as {path under docs: Markdown text}, each ending with `footer`."""
+def render_pages(generated: list[Page], definitions: dict[str, str] | None = None, edit_base: str = "") -> dict[str, str]:
+    """Every generated page as {path under docs: Markdown text}, each ending with the
+    definitions of the abbreviations it uses."""
     env = environment()
     result = {}
     for page in generated:
         edit = edit_url(edit_base, *page.origin) if edit_base and page.origin else None
         text = env.get_template(page.template).render(page=page, edit=edit, **page.view)
-        result[page.path] = f"{text.rstrip()}\n\n{footer}" if footer else text
+        result[page.path] = with_abbreviations(text, definitions or {})
     return result
 
 

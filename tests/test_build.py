@@ -66,8 +66,17 @@ def test_hand_written_pages_are_copied_and_listed(project: Project) -> None:
     generate(project)
     copied = (project.docs / "over-deze-site.md").read_text(encoding="utf-8")
     assert copied.startswith((project.content / "over-deze-site.md").read_text(encoding="utf-8"))
-    assert "*[VNG]: Vereniging van Nederlandse Gemeenten" in copied, "abbreviations are explained there too"
     assert "- over-deze-site.md" in project.config.read_text(encoding="utf-8")
+
+
+def test_a_page_ends_with_the_abbreviations_it_uses_and_no_others(project: Project) -> None:
+    (project.content / "overleg.md").write_text("# Overleg\n\nDe VNG sprak met het UWV.\n", encoding="utf-8")
+    generate(project)
+    copied = (project.docs / "overleg.md").read_text(encoding="utf-8")
+    assert copied.endswith("\n\n*[VNG]: Vereniging van Nederlandse Gemeenten\n"
+                           "*[UWV]: Uitvoeringsinstituut Werknemersverzekeringen\n")
+    generated = (project.docs / "activiteiten" / "warmtewet.md").read_text(encoding="utf-8")
+    assert "*[BZK]:" not in generated and "BZK" not in generated.split("*[")[0]
 
 
 def test_a_removed_page_disappears_from_the_docs(project: Project) -> None:
