@@ -9,6 +9,7 @@ import pytest
 
 from generator.build import Project, generate, mkdocs_build
 from generator.errors import BuildError, DataError
+from generator.render import abbreviations_used
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -77,6 +78,20 @@ def test_a_page_ends_with_the_abbreviations_it_uses_and_no_others(project: Proje
                            "*[UWV]: Uitvoeringsinstituut Werknemersverzekeringen\n")
     generated = (project.docs / "activiteiten" / "warmtewet.md").read_text(encoding="utf-8")
     assert "*[BZK]:" not in generated and "BZK" not in generated.split("*[")[0]
+
+
+def test_a_term_inside_overlapping_or_across_lines_or_escaped_still_counts_as_used() -> None:
+    definitions = {"EU": "*[EU]: Europese Unie", "EU-fondsen": "*[EU-fondsen]: fondsen van de EU",
+                   "IenW": "*[IenW]: Infrastructuur en Waterstaat", "G_4": "*[G_4]: vier steden",
+                   "fondsenwerving": "*[fondsenwerving]: x",
+                   "RES": "*[RES]: regionale energiestrategie"}
+    used = abbreviations_used("Uit de EU-fondsenwerving, met G\\_4.", definitions)
+    assert used == ("*[EU]: Europese Unie\n*[EU-fondsen]: fondsen van de EU\n*[G_4]: vier steden\n"
+                    "*[fondsenwerving]: x\n")
+    assert abbreviations_used("Niets hier.", definitions) == ""
+    assert abbreviations_used("de Stadsregio\nAmsterdam", {"Stadsregio Amsterdam": "*[Stadsregio Amsterdam]: x"}) \
+        == "*[Stadsregio Amsterdam]: x\n"
+    assert abbreviations_used("IenW", {}) == ""
 
 
 def test_a_removed_page_disappears_from_the_docs(project: Project) -> None:

@@ -6,6 +6,7 @@ paths to those files, which MkDocs checks and turns into URLs.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import defaultdict
 from typing import Any
@@ -59,8 +60,16 @@ def archive_path(document_id: str) -> str:
 def relative(from_page: str, to_page: str) -> str:
     """A link from one page to another as MkDocs resolves it: relative, to the .md file."""
     target, _, anchor = to_page.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    path = _relpath(target, posixpath.dirname(from_page) or ".")
     return f"{path}#{anchor}" if anchor else path
+
+
+@functools.cache
+def _relpath(target: str, folder: str) -> str:
+    # Cached because pages in one folder link to the same few targets over and over, and
+    # `relpath` asks the OS for the working directory twice per call: a fifth of the
+    # generator's time at 10x.
+    return posixpath.relpath(target, folder)
 
 
 def partial_date(value: str) -> str:
