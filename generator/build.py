@@ -20,6 +20,7 @@ import yaml
 
 from generator import guard, opendata
 from generator.errors import BuildError, DataError, Problem
+from generator.load import collector_paused
 from generator.pages import pages
 from generator.render import Page, abbreviations, edit_url, navigation, render_pages, with_abbreviations
 from generator.validate import Site, load_site
@@ -123,6 +124,7 @@ class Prepared:
     """The abbreviation definitions by term; each page ends with those it uses."""
 
 
+@collector_paused()
 def prepare(project: Project) -> Prepared:
     """Validate the data and render every page, in memory."""
     site = validated_site(project)

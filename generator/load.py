@@ -81,7 +81,9 @@ def collector_paused() -> Iterator[None]:
 
     Each collection walks every object alive, and building node trees and models creates
     them by the hundred thousand: at 100× today's data, loading took twice as long with the
-    collector on, and grew faster than the data. Reference counting still frees memory."""
+    collector on, and grew faster than the data; rendering, with all the models alive, took
+    a quarter longer. Reference counting still frees memory (peak memory measured the same).
+    Usable as a decorator too."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

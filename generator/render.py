@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import markdown
+from generator.load import collector_paused
 from generator.models import OrganisationsFile
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -125,6 +126,7 @@ def edit_url(edit_base: str, file: str, line: int | None = None) -> str:
     return f"{edit_base.rstrip('/')}/{file}" + (f"#L{line}" if line else "")
 
 
+@collector_paused()
 def render_pages(generated: list[Page], definitions: dict[str, str] | None = None, edit_base: str = "") -> dict[str, str]:
     """Every generated page as {path under docs: Markdown text}, each ending with the
     definitions of the abbreviations it uses."""

@@ -109,14 +109,18 @@ def test_yaml_11_words_stay_the_text_the_editor_typed(tmp_path: Path) -> None:
     assert doc.values[("e",)] == (5, 4)
 
 
-def test_loading_leaves_the_cycle_collector_as_it_was() -> None:
-    """Loading pauses Python's cycle collector for speed; it must not leave it off, nor on."""
+def test_loading_and_rendering_leave_the_cycle_collector_as_it_was() -> None:
+    """Loading and rendering pause Python's cycle collector for speed; they must not leave
+    it off, nor on."""
     import gc
 
+    from generator.render import render_pages
     from generator.validate import load_site
 
     assert gc.isenabled()
     load_site(REPO / "data")
+    assert gc.isenabled()
+    render_pages([])
     assert gc.isenabled()
     gc.disable()
     try:

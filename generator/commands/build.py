@@ -1,12 +1,15 @@
 """`build`: validate, generate, build the public site into site/ and the bundles into dist/.
 
 Both are built in fresh folders and swapped in only when everything succeeded, so a
-failure anywhere leaves the previous site/ and dist/ as they were.
+failure anywhere leaves the previous site/ and dist/ as they were. The site and the
+bundles are separate MkDocs and Chromium processes, so they run side by side, one per core.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import click
 
@@ -17,12 +20,17 @@ from generator.bundle import build_bundle
 def run(project: Project, bundles: bool = True) -> None:
     prepared = prepare(project)
     generate(project, prepared)
-    site = mkdocs_into(project, project.config, fresh_folder(project.site))
+    site = fresh_folder(project.site)
     dist = fresh_folder(project.dist) if bundles else None
-    outputs = []
+    sessions = prepared.site.sessions.sessions if dist is not None else []
+    # One more job than cores: each spends part of its time waiting on its processes
+    # (on 2 cores a warm `make site` took 11 s in turn, 9 s with 2 jobs, 8 s with 3).
+    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
+        site_job = pool.submit(mkdocs_into, project, project.config, site)
+        bundle_jobs = [pool.submit(build_bundle, project, prepared, session, dist) for session in sessions]
     try:
-        if dist is not None:
-            outputs = [build_bundle(project, prepared, session, dist) for session in prepared.site.sessions.sessions]
+        site_job.result()
+        outputs = [job.result() for job in bundle_jobs]
     except BaseException:
         shutil.rmtree(site, ignore_errors=True)
         if dist is not None:
