@@ -229,20 +229,21 @@ def main() -> None:
         t_site, m_site = median_child([PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(one.config),
                                        "-d", str(work / "site1")], REPO)
         t_whole, m_whole = median_child([PY, "-m", "generator", "build", "--root", str(one.root)], REPO)
-        from generator.bundle import build_bundle
-        prepared = prepare(one)
         bundle_rows = []
-        for session in prepared.site.sessions.sessions:
+        for session in prepare(one).site.sessions.sessions:
             dist = work / f"dist-{session.id}"
             dist.mkdir()
-            t = median_time(lambda: build_bundle(one, prepared, session, dist))
+            t, m = median_child([PY, "-m", "bench.bundle", str(one.root), session.id, str(dist)], REPO)
             size = (dist / f"{session.id}.zip").stat().st_size
-            bundle_rows.append(f"| bundel `{session.id}` (build, zip, pdf) | {fmt(t)} | | zip {size / 1024:.0f} KiB |")
+            bundle_rows.append(f"| bundel `{session.id}` (laden, build, zip, pdf) | {fmt(t)} | {m} MiB | "
+                               f"zip {size / 1024:.0f} KiB |")
         index = one.site / "search" / "search_index.json"
         stripped = shutil.copytree(work / "site1", work / "site1-stripped")
         before = folder_bytes(stripped)
         removed = strip_unneeded(stripped)
-        lines += ["## De echte site (1×)", "", f"Mediaan van {RUNS} runs; piekgeheugen van het proces.", "",
+        lines += ["## De echte site (1×)", "",
+                  f"Mediaan van {RUNS} runs. Piekgeheugen: het grootste enkele proces van de stap (MkDocs en "
+                  "Chromium draaien als eigen processen; `make site` draait ze naast elkaar).", "",
                   "| stap | tijd | piekgeheugen | grootte |", "| --- | --- | --- | --- |",
                   f"| `make check` | {fmt(t_check)} | {m_check} MiB | |",
                   f"| `make generate` | {fmt(t_generate)} | {m_generate} MiB | |",
