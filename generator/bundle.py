@@ -82,12 +82,13 @@ _HEADING = re.compile(r"^(#{1,5}) ", re.M)
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 
 
-def printable_body(text: str, page_path: str) -> Markup:
+def printable_body(text: str, page_path: str, definitions: set[str]) -> Markup:
     """A page's Markdown for the print page: no front matter, headings one level down,
     links re-rooted at the bundle's top, no edit link, no abbreviation definitions (the
     print page ends with its own)."""
     text = _FRONT_MATTER.sub("", text)
-    text = "\n".join(line for line in text.splitlines() if not line.startswith(("[Bewerk deze pagina]", "*[")))
+    text = "\n".join(line for line in text.splitlines()
+                     if not line.startswith("[Bewerk deze pagina]") and line not in definitions)
     text = _HEADING.sub(lambda m: "#" + m.group(1) + " ", text)
     folder = posixpath.dirname(page_path)
 
@@ -118,9 +119,10 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
         "description": f"Bundel voor {session.body}: {session.title}.",
         "references": references,
     })
+    definitions = set(prepared.abbreviations.values())
     printable = Page(PRINT_PAGE, "print.md.j2", session.title, {
         "session": session, "date": date, "header": f"{session.title} · {date}" if date else session.title,
-        "items": [{"title": titles[p], "body": printable_body(prepared.files[p].decode(), p)}
+        "items": [{"title": titles[p], "body": printable_body(prepared.files[p].decode(), p, definitions)}
                   for p in paths],
         "description": f"{session.title}: alle stukken in één document.",
         "references": references,

@@ -93,13 +93,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@collector_paused()
 def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     """Read one YAML file; return it with the problems found (the data is None on failure)."""
-    with collector_paused():
-        return _load_document(path, name)
-
-
-def _load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     doc = Document(name=name)
     try:
         size = path.stat().st_size

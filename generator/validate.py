@@ -52,13 +52,9 @@ class Site:
     """The loaded YAML per file name, for line numbers ("bewerk" links)."""
 
 
+@collector_paused()
 def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None, list[Problem]]:
     """Load and validate every data file; the site is None when there is any problem."""
-    with collector_paused():
-        return _load_site(data_dir, display_prefix)
-
-
-def _load_site(data_dir: Path, display_prefix: str) -> tuple[Site | None, list[Problem]]:
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, Model] = {}

@@ -2,7 +2,7 @@
 
 Both are built in fresh folders and swapped in only when everything succeeded, so a
 failure anywhere leaves the previous site/ and dist/ as they were. The site and the
-bundles are separate MkDocs and Chromium processes, so they run side by side, one per core.
+bundles are separate MkDocs and Chromium processes, so they run side by side.
 """
 
 from __future__ import annotations
