@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -84,3 +85,21 @@ def test_no_page_refers_to_another_host_for_assets(built_site: Path) -> None:
             if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload"):
                 assert not (attrs.get("href") or "").startswith(("http:", "https:", "//")), f"{path}: {attrs}"
         assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
+
+
+def test_public_site_holds_no_source_maps_or_other_languages_stemmers(built_site: Path) -> None:
+    names = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
+    assert not [n for n in names if n.endswith(".map")]
+    assert not [n for n in names if re.search(r"lunr\.(de|fr|ja|zh|multi)\.min\.js$", n)]
+    assert "assets/javascripts/lunr/min/lunr.nl.min.js" in names
+
+
+def test_the_menu_of_a_city_or_activity_page_lists_no_single_cities_or_activities(built_site: Path) -> None:
+    """Pages that grow with the data stay out of the menu that every page repeats; the
+    overview of the cities stands in it."""
+    for page in ("steden/apeldoorn/", "activiteiten/warmtewet/"):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        menu = html.split('<nav class="md-nav md-nav--primary"')[1].split('<div class="md-content"')[0]
+        targets = {posixpath.normpath(posixpath.join(page, href)) for href in re.findall(r'href="([^"#]+)"', menu)}
+        assert "steden" in targets, page
+        assert not [t for t in targets if re.fullmatch(r"(steden|activiteiten)/[^/]+", t)], page
