@@ -20,7 +20,7 @@ import yaml
 
 from generator import guard, opendata
 from generator.errors import BuildError, DataError, Problem
-from generator.load import collector_paused
+from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
 from generator.render import Page, abbreviations, edit_url, navigation, render_pages, with_abbreviations
 from generator.validate import Site, load_site
@@ -95,17 +95,66 @@ def validated_site(project: Project) -> Site:
     return site
 
 
+def checked_pages(site: Site) -> list[Page]:
+    """The generated pages, or a DataError when two of them would be published at one
+    address (a city with the id `index` would replace the list of cities)."""
+    generated = pages(site)
+    first: dict[str, Page] = {}
+    problems = []
+    for page in generated:
+        url = published_as(page.path)
+        if url in first:
+            file, line = page.origin or ("data", 0)
+            earlier = first[url]
+            where = f"{earlier.origin[0]} regel {earlier.origin[1]}" if earlier.origin else "een vaste pagina"
+            problems.append(Problem(file, line, 1,
+                                    f"deze pagina komt op hetzelfde adres /{url} als '{earlier.title}' ({where})",
+                                    "kies een andere id; deze id is al in gebruik voor een vaste pagina of een ander item"))
+        else:
+            first[url] = page
+    if problems:
+        raise DataError(problems)
+    return generated
+
+
+def published_as(path: str) -> str:
+    """The address MkDocs publishes a docs file at (with directory URLs): `a/b.md` and
+    `a/b/index.md` both become `a/b/`."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return stem
+
+
 def site_config(project: Project) -> dict:
     """mkdocs.yml as data (it is ours and plain YAML: no MkDocs-specific tags)."""
     return yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
 
 
 def hand_written_pages(project: Project) -> dict[str, bytes]:
-    """The files under content/, by path relative to it."""
-    if not project.content.is_dir():
+    """The files under content/, by path relative to it; a DataError for anything that is
+    not a regular file (a link could publish any file of the building machine)."""
+    if not project.content.is_dir() or project.content.is_symlink():
         return {}
-    return {p.relative_to(project.content).as_posix(): p.read_bytes()
-            for p in sorted(project.content.rglob("*")) if p.is_file()}
+    files, problems = {}, []
+    for folder, subfolders, names in os.walk(project.content, followlinks=False):
+        for name in sorted(subfolders + names):
+            path = Path(folder) / name
+            rel = path.relative_to(project.content).as_posix()
+            if name in subfolders and not path.is_symlink():
+                continue
+            problem = not_a_plain_file(path, f"content/{rel}")
+            if problem:
+                problems.append(problem)
+            else:
+                files[rel] = path.read_bytes()
+    if problems:
+        raise DataError(problems)
+    return dict(sorted(files.items()))
 
 
 @dataclass(frozen=True)
@@ -128,14 +177,15 @@ class Prepared:
 def prepare(project: Project) -> Prepared:
     """Validate the data and render every page, in memory."""
     site = validated_site(project)
-    generated = pages(site)
+    generated = checked_pages(site)
     definitions = abbreviations(site.organisations)
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
     rendered = render_pages(generated, definitions, edit_base)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
     clashes = []
+    published = {published_as(path) for path in files}
     for path, body in hand_written_pages(project).items():
-        if path in files:
+        if path in files or published_as(path) in published:
             clashes.append(Problem(f"content/{path}", 1, 1, "deze pagina wordt al uit de gegevens gemaakt",
                                    "geef de handgeschreven pagina een andere naam"))
         elif path.endswith(".md"):

@@ -8,16 +8,21 @@ the validation (with error locations we map back to YAML lines) and the JSON Sch
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 URL_PATTERN = r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$"
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+SLUG_MAX_LENGTH = 80
+"""Ids become file names (with a prefix and `.html`, `.zip`, `.pdf`), which most file
+systems cap at 255 bytes; the longest id today has 60 characters."""
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH)]
 """A stable id: lowercase letters, digits and single hyphens (`alphen-aan-den-rijn`)."""
 
 
@@ -56,7 +61,17 @@ def _strict_bool(value: object) -> object:
 Flag = Annotated[bool, BeforeValidator(_strict_bool)]
 """`true` or `false`."""
 
-PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+def _calendar_date(value: str) -> str:
+    """The pattern allows 2021-02-30; the calendar does not."""
+    if len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("impossible-date") from None
+    return value
+
+
+PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_calendar_date)]
 """A date as precise as the source gives it: `2021`, `2021-03` or `2021-03-15`."""
 
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
@@ -373,7 +388,23 @@ class PeopleFile(Model):
     """Everyone the sources name."""
 
 
-Term = Annotated[str, StringConstraints(pattern=r"^[\w][\w&.' -]*$")]
+COMMON_WORD_ZIPF = 4.0
+"""A lowercase term at least this frequent in Dutch (Zipf scale of `wordfreq`: 4 is once
+per 100,000 words) is an ordinary word: as a hover term it would mark up every page
+(`de` gave 2,147 abbreviations). `amv` scores 2.5, `de` 7.7."""
+
+
+def _not_a_common_word(value: str) -> str:
+    """Terms written with a capital are names or abbreviations; lowercase ones must be rare."""
+    if value == value.lower():
+        from wordfreq import zipf_frequency  # loads the Dutch list only when a lowercase term needs it
+
+        if len(value) < 2 or zipf_frequency(value, "nl") >= COMMON_WORD_ZIPF:
+            raise ValueError("common-word")
+    return value
+
+
+Term = Annotated[str, StringConstraints(pattern=r"^[\w][\w&.' -]*$", max_length=80), AfterValidator(_not_a_common_word)]
 """An abbreviation or name as it appears in running text."""
 
 

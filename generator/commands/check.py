@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
-from generator.build import Project, validated_site
+from generator.build import Project, checked_pages, validated_site
 from generator.validate import Site
 
 
 def run(project: Project) -> None:
     site = validated_site(project)
+    checked_pages(site)
     click.echo(summary(site))
 
 
