@@ -1,18 +1,22 @@
 """Build: write the generated Markdown, then let MkDocs turn it into a site.
 
 Only files whose content changed are rewritten, so `mkdocs serve` rebuilds little. The
-site is built into a fresh folder beside the target and swapped in only when MkDocs
-succeeds: a failed build leaves the previous `site/` as it was.
+site and the bundles are built into a new generation folder and published in one atomic
+step only when everything succeeded (see "publishing" below): a failed or killed build
+leaves the previous `site/` and `dist/` as they were.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import posixpath
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -258,18 +262,108 @@ def source_date_epoch(project: Project) -> str:
 
 
 def mkdocs_build(project: Project, config: Path, target: Path) -> None:
-    """Build with MkDocs into a fresh folder beside `target`, then swap it in."""
-    swap(mkdocs_into(project, config, fresh_folder(target)), target)
+    """Build the public site with MkDocs and publish it as `site/` (dist/ is kept)."""
+    assert target == project.site, "only site/ is published on its own"
+    with build_lock(project):
+        generation = new_generation(project)
+        try:
+            mkdocs_into(project, config, generation / "site")
+            keep_previous_dist(project, generation)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        publish(project, generation)
 
 
-def fresh_folder(target: Path) -> Path:
-    """An empty folder beside `target` (same file system, so the swap is a rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+# --- publishing: one atomic step for site/ and dist/ together ------------------------
+#
+# site/ and dist/ are symbolic links into one generation folder, `.out/<generation>/`,
+# through the link `.out/current`. A build writes a new generation beside the current one
+# and publishes it by renaming a new `.out/current` over the old (rename(2) is atomic): a
+# web server reading site/ during a build, or a build killed at any moment, sees the
+# previous build or the new one, whole, and never site/ of one and dist/ of the other.
+# Builds take a lock, so two at once run one after the other; the next build removes
+# what a killed one left behind.
+
+OUT = ".out"
+"""The folder of build generations, beside site/ and dist/ (hidden, ignored by git)."""
+DEBRIS = (".site.new-*", ".dist.new-*", ".site.old", ".dist.old", ".legacy-*", ".site.link-*", ".dist.link-*",
+          "build/.bundle-*")
+"""What killed builds of earlier versions, or of this one, leave in the repository."""
+
+
+@contextmanager
+def build_lock(project: Project) -> Iterator[None]:
+    """Hold the build lock; then clear what earlier, killed builds left behind."""
+    out = project.root / OUT
+    out.mkdir(exist_ok=True)
+    with open(out / "lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        remove_debris(project)
+        yield
+
+
+def remove_debris(project: Project) -> list[str]:
+    """Remove unpublished generations and temporary folders; return what went."""
+    out = project.root / OUT
+    current = os.readlink(out / "current") if (out / "current").is_symlink() else None
+    doomed = [p for p in out.iterdir() if p.name not in {"lock", "current", current}]
+    doomed += [p for pattern in DEBRIS for p in project.root.glob(pattern)]
+    for path in doomed:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return sorted(p.relative_to(project.root).as_posix() for p in doomed)
+
+
+def new_generation(project: Project) -> Path:
+    """An empty generation folder with empty site/ and dist/ in it."""
+    out = project.root / OUT
+    out.mkdir(exist_ok=True)
+    generation = Path(tempfile.mkdtemp(prefix="gen-", dir=out))
+    generation.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
+    for name in ("site", "dist"):
+        (generation / name).mkdir()
+    return generation
+
+
+def keep_previous_dist(project: Project, generation: Path) -> None:
+    """A build of site/ alone carries the published dist/ over (hard links, no copying)."""
+    if project.dist.is_dir():
+        shutil.rmtree(generation / "dist")
+        shutil.copytree(project.dist, generation / "dist", copy_function=os.link)
+
+
+def publish(project: Project, generation: Path) -> None:
+    """Make `generation` the published site/ and dist/ in one rename, then remove the old."""
+    out = project.root / OUT
+    previous = os.readlink(out / "current") if (out / "current").is_symlink() else None
+    _replace_with_link(out / "current", generation.name)
+    for name in ("site", "dist"):
+        _replace_with_link(project.root / name, f"{OUT}/current/{name}")
+    if previous and previous != generation.name:
+        shutil.rmtree(out / previous, ignore_errors=True)
+
+
+def _replace_with_link(path: Path, target: str) -> None:
+    """Point `path` at `target` atomically. A real folder left by an older version (from
+    before site/ was a link) is moved aside first, once, and removed."""
+    if path.is_symlink() and os.readlink(path) == target:
+        return
+    if path.exists() and not path.is_symlink():
+        legacy = Path(tempfile.mkdtemp(prefix=".legacy-", dir=path.parent))
+        path.rename(legacy / path.name)
+        shutil.rmtree(legacy, ignore_errors=True)
+    link = path.with_name(f".{path.name}.link-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    os.symlink(target, link)
+    os.replace(link, path)
 
 
 def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
-    """Run `mkdocs build --strict` into `fresh` and check the result with the HTML guard.
+    """Run `mkdocs build --strict` into the empty folder `fresh` and check the result with
+    the HTML guard.
 
     Not `--quiet`: that hides warnings from the counter behind `--strict`, so a broken link
     would pass. The output is shown only when the build fails; `fresh` is removed then.
@@ -314,16 +408,3 @@ def strip_unneeded(folder: Path, offline: bool = False) -> list[str]:
             path.unlink()
             removed.append(path.relative_to(folder).as_posix())
     return sorted(removed)
-
-
-def swap(fresh: Path, target: Path) -> None:
-    """Replace `target` by `fresh` with two renames, so no reader sees a half-built folder."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    fresh.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
-    fresh.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
