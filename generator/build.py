@@ -101,21 +101,20 @@ def validated_site(project: Project) -> Site:
 
 def checked_pages(site: Site) -> list[Page]:
     """The generated pages, or a DataError when two of them would be published at one
-    address (a city with the id `index` would replace the list of cities)."""
+    address (a city with the id `index` would replace the list of cities). Each page of
+    such a pair is reported at its own data line: one of them is the new id."""
     generated = pages(site)
-    first: dict[str, Page] = {}
-    problems = []
+    by_address: dict[str, list[Page]] = {}
     for page in generated:
-        url = published_as(page.path)
-        if url in first:
+        by_address.setdefault(published_as(page.path), []).append(page)
+    problems = []
+    for url, sharing in by_address.items():
+        for page in sharing if len(sharing) > 1 else []:
+            others = ", ".join(f"'{o.title}'" + (f" ({o.origin[0]} regel {o.origin[1]})" if o.origin else "")
+                               for o in sharing if o is not page)
             file, line = page.origin or ("data", 0)
-            earlier = first[url]
-            where = f"{earlier.origin[0]} regel {earlier.origin[1]}" if earlier.origin else "een vaste pagina"
-            problems.append(Problem(file, line, 1,
-                                    f"deze pagina komt op hetzelfde adres /{url} als '{earlier.title}' ({where})",
-                                    "kies een andere id; deze id is al in gebruik voor een vaste pagina of een ander item"))
-        else:
-            first[url] = page
+            problems.append(Problem(file, line, 1, f"deze pagina komt op hetzelfde adres /{url} als {others}",
+                                    "kies een andere id: elke pagina heeft een eigen adres nodig"))
     if problems:
         raise DataError(problems)
     return generated

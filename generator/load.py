@@ -132,9 +132,10 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
         aliases = _alias_problems(text, name)
         if aliases:
             return doc, aliases
+        deep = _too_deep(text, name) if _may_nest_deeper_than_allowed(text) else None
+        if deep:
+            return doc, [deep]
         root = yaml.compose(text, Loader=_Loader)
-    except RecursionError:
-        return doc, [_too_deep(text, name)]
     except yaml.MarkedYAMLError as exc:
         return doc, [_syntax_problem(exc, name, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
@@ -177,9 +178,28 @@ def quoted(value: object, limit: int = MAX_QUOTE) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def _too_deep(text: str, name: str) -> Problem:
-    """Where nesting first goes deeper than MAX_DEPTH, from the event stream (which does
-    not recurse)."""
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _may_nest_deeper_than_allowed(text: str) -> bool:
+    """A cheap upper bound of the nesting depth, so that the event scan (a second parse)
+    runs only when the text could be too deep. It must run before composing: libyaml's
+    composer recurses in C, and 100,000 open brackets crash the process, not just raise.
+
+    Flow nesting is at most the running balance of open brackets; block nesting at most
+    a line's indentation plus its `- ` markers (brackets or dashes inside text only make
+    the bound larger, which costs a scan, never a miss)."""
+    balance = flow = 0
+    for match in _BRACKETS.finditer(text):
+        balance += 1 if match.group() in "[{" else -1
+        flow = max(flow, balance)
+    block = max((len(line) - len(line.lstrip(" ")) + line.count("- ") for line in text.splitlines()), default=0)
+    return flow + block > MAX_DEPTH
+
+
+def _too_deep(text: str, name: str) -> Problem | None:
+    """Where nesting first goes deeper than MAX_DEPTH, from the event stream (libyaml's
+    parser keeps its own stack and does not recurse); None when it never does."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
@@ -188,7 +208,7 @@ def _too_deep(text: str, name: str) -> Problem:
                 return _depth_problem(name, event.start_mark.line + 1, event.start_mark.column + 1)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
-    return _depth_problem(name, 1, 1)  # pragma: no cover - compose only recurses that deep on deep nesting
+    return None
 
 
 def _depth_problem(name: str, line: int, column: int) -> Problem:

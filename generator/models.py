@@ -22,7 +22,14 @@ SLUG_MAX_LENGTH = 80
 """Ids become file names (with a prefix and `.html`, `.zip`, `.pdf`), which most file
 systems cap at 255 bytes; the longest id today has 60 characters."""
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH)]
+def _not_reserved(value: str) -> str:
+    """`index` is the file name of every folder's own page, so no record can have it."""
+    if value == "index":
+        raise ValueError("reserved-id")
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH), AfterValidator(_not_reserved)]
 """A stable id: lowercase letters, digits and single hyphens (`alphen-aan-den-rijn`)."""
 
 

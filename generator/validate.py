@@ -112,6 +112,7 @@ _VALUE_ERRORS = {
     "markup-link": ("een Markdown-link werkt niet in tekst", "schrijf gewone tekst; webadressen horen in een "
                                                                "veld als 'url'"),
     "strict-bool": ("hier hoort true of false", "schrijf true of false (niet yes/no/on/off)"),
+    "reserved-id": ("de id 'index' is gereserveerd", "elke map heeft een eigen pagina 'index'; kies een andere id"),
     "impossible-date": ("deze datum bestaat niet", "controleer dag en maand (februari heeft 28 dagen, in een "
                                                    "schrikkeljaar 29; april, juni, september en november 30)"),
     "common-word": ("dit is een gewoon Nederlands woord, geen afkorting of naam",
