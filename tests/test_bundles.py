@@ -17,6 +17,8 @@ from tests.browser import search
 from tests.conftest import copy_project
 from tests.html import Page as HtmlPage
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
