@@ -19,7 +19,7 @@ import yaml
 from generator import markdown
 from generator.build import Project, checked_pages, hand_written_pages, prepare, published_as, validated_site
 from generator.errors import DataError, Problem
-from generator.load import MAX_DEPTH, MAX_QUOTE, load_document
+from generator.load import MAX_DEPTH, load_document
 from generator.opendata import csv_cell
 from generator.render import abbreviations
 from generator.validate import load_site
@@ -37,6 +37,15 @@ def data_of(project: Project, name: str) -> dict[str, Any]:
 def write(project: Project, name: str, data: Any) -> None:
     (project.data / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                                                encoding="utf-8")
+
+
+def replace_once(project: Project, name: str, old: str, new: str) -> list[str]:
+    """Edit a data file as an editor would; return its lines as they were."""
+    path = project.data / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {name}.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text.splitlines()
 
 
 def problems_of(project: Project) -> list[Problem]:
@@ -316,31 +325,22 @@ def test_the_open_data_csv_neutralises_a_formula_title(project: Project) -> None
 
 @pytest.mark.parametrize("char", ["\x00", "\x1b", "\x07", "\x85", "\u202e", "\u2066", "\u200f"])
 def test_control_and_bidi_characters_are_refused_where_they_stand(project: Project, char: str) -> None:
-    text = (project.data / "cities.yaml").read_text(encoding="utf-8")
-    escaped = f"\\u{ord(char):04x}"
-    (project.data / "cities.yaml").write_text(text.replace('name: "Zwolle"', f'name: "Zwo{escaped}lle"', 1),
-                                              encoding="utf-8")
+    lines = replace_once(project, "cities", 'name: "Zwolle"', f'name: "Zwo\\u{ord(char):04x}lle"')
     problem = only_problem(project)
     assert f"U+{ord(char):04X}" in problem.message
-    assert "name:" in text.splitlines()[problem.line - 1]
+    assert "name:" in lines[problem.line - 1]
 
 
-def test_a_common_word_as_a_term_is_refused(project: Project) -> None:
-    text = (project.data / "organisations.yaml").read_text(encoding="utf-8")
-    (project.data / "organisations.yaml").write_text(text.replace('term: "VNG"', 'term: "de"', 1), encoding="utf-8")
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('term: "VNG"', 'term: "de"', "gewoon Nederlands woord"),
+    ('term: "EZK"', 'term: "BZK"', "staat er al"),
+], ids=["common-word", "repeated"])
+def test_a_term_that_would_mark_up_the_wrong_words_is_refused(project: Project, old: str, new: str, message: str) -> None:
+    lines = replace_once(project, "organisations", old, new)
     problem = only_problem(project)
-    assert "gewoon Nederlands woord" in problem.message
-    assert 'term: "VNG"' in text.splitlines()[problem.line - 1]
-
-
-def test_a_repeated_term_is_refused(project: Project) -> None:
-    text = (project.data / "organisations.yaml").read_text(encoding="utf-8")
-    (project.data / "organisations.yaml").write_text(text.replace('term: "EZK"', 'term: "BZK"', 1), encoding="utf-8")
-    problem = only_problem(project)
-    assert "staat er al" in problem.message
-    assert 'term: "EZK"' in text.splitlines()[problem.line - 1]
+    assert message in problem.message
+    assert old in lines[problem.line - 1]
 
 
 def test_the_real_data_passes_every_rule_above(project: Project) -> None:
     assert problems_of(project) == []
-    assert len(MAX_QUOTE * "x") == MAX_QUOTE
