@@ -11,5 +11,7 @@ from generator.validate import Site
 def pages(site: Site) -> list[Page]:
     """Every generated page, in navigation order."""
     context = Context(site)
-    return [*agenda.pages(context), *documents.kernboodschappen_pages(context), *report.pages(context),
-            *places.pages(context), *documents.pages(context)]
+    generated = [*agenda.pages(context), *documents.kernboodschappen_pages(context), *report.pages(context),
+                 *places.pages(context), *documents.pages(context)]
+    documents.list_what_was_taken(generated)
+    return generated
