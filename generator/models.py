@@ -180,7 +180,7 @@ class Speerpunt(Model):
     """Its number in the theme's list."""
     title: Name
     """The exact wording, typos included."""
-    remark: Text | None = None
+    remark: Name | None = None
     """A remark the source itself adds to the speerpunt, exact."""
     see: Slug | None = None
     """Id of the theme where the source says this speerpunt is worked out."""
