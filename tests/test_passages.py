@@ -355,3 +355,49 @@ def test_an_anchor_longer_than_twelve_words_is_refused() -> None:
 
     with pytest.raises(ValidationError, match="anchor-too-long"):
         Passage(source="x", place="y", anchor="een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien")
+
+
+# --- placement in the two-column report ----------------------------------------------
+
+_REPORT_HEADING = re.compile(r"^ ?(Thema [^\n]+?|Pijler [^\n]+?|Algemeen|Lobby|Voorwoord|Overige themagroepen|"
+                             r"Informatie over de G40-steden)\s*$", re.M)
+
+
+def _heading_before(raw: str, offset: int, pattern: re.Pattern[str] = _REPORT_HEADING) -> str | None:
+    found = [m.group(1).strip() for m in pattern.finditer(raw[:offset])]
+    return found[-1] if found else None
+
+
+def _out_of_place(seeds: Path) -> list[tuple[str, str]]:
+    """Records of the report whose cited text does not stand under their own heading."""
+    report_file = next(s.file for s in SITE.sources.sources if s.id == SITE.report.source)
+    raw = passages.source_text(seeds / report_file).raw
+    groups = {g.id: (p, g) for p in SITE.report.pillars for g in p.groups}
+    result = []
+
+    def expected(group_id: str) -> set[str]:
+        if group_id == SITE.report.foreword.id:
+            return {"Voorwoord"}
+        pillar, group = groups[group_id]
+        return {"Algemeen", "Lobby"} if group.kind == "algemeen" else {group.heading}
+
+    records = [(f"group {g.id}", g.id, g.passages, g.placement) for _, g in groups.values()]
+    records += [(f"activity {a.id}", a.group, a.passages, a.placement) for a in SITE.activities.activities]
+    for label, group_id, cited, placement in records:
+        for passage in cited:
+            if passage.source != SITE.report.source:
+                continue
+            start = passages.resolved(SITE, passage).start
+            line_start = raw.rfind("\n", 0, start) + 1
+            line_end = raw.find("\n", start)
+            jump = raw[line_start:line_start + 2].startswith(" ") and not raw[line_start + 1:line_start + 2].isspace()
+            under = _heading_before(raw, line_end)
+            if (jump or under not in expected(group_id)) and not placement:
+                result.append((label, passage.anchor))
+    return result
+
+
+def test_text_out_of_place_in_the_extraction_has_a_placement_note(seeds: Path) -> None:
+    """Where the two-column extraction puts a record's text under another heading (or after a
+    jump to another column), the record says so in `placement` (shown under 'Verantwoording')."""
+    assert not _out_of_place(seeds)

@@ -63,7 +63,7 @@ def theme(ctx: Context, index: int) -> Page:
         "work": _work_in_2021(ctx, here, theme.id),
         "dataset": ctx.dataset(here, "themas"),
         "description": theme.intro,
-        "references": ctx.cite(here, [p for part in theme.passages.model_dump().keys()
+        "references": ctx.cite(here, [p for part in type(theme.passages).model_fields
                                       for p in getattr(theme.passages, part)])
         + [ctx.reference(here, ctx.site.report.source, "de activiteiten, per pijler en themagroep")],
         "verantwoording": theme.notes,
