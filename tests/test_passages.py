@@ -401,3 +401,28 @@ def test_text_out_of_place_in_the_extraction_has_a_placement_note(seeds: Path) -
     """Where the two-column extraction puts a record's text under another heading (or after a
     jump to another column), the record says so in `placement` (shown under 'Verantwoording')."""
     assert not _out_of_place(seeds)
+
+
+def test_a_city_role_carries_its_own_passage(seeds: Path, project, write_data) -> None:
+    """Issue 17: a role can cite where the source names the city; a wrong anchor is located there."""
+    from generator.pages import pages
+
+    path = project.data / "activities.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '      - {city: breda, role: "deelnemer aan de City Deal Impact Ondernemen"}\n'
+    new = ('      - city: breda\n        role: "deelnemer aan de City Deal Impact Ondernemen"\n        passages:\n'
+           '          - {source: jaarverslag-2021, place: "Thema Sociaal Ondernemerschap/Impact Ondernemen", '
+           'anchor: "In de citydeal participeren de G40 steden"}\n')
+    assert old in text
+    write_data("activities", text.replace(old, new))
+    site, problems = load_site(project.data)
+    assert not problems and site is not None
+    breda = next(p for p in pages(site) if p.path == "steden/breda.md")
+    assert "In de citydeal participeren de G40 steden" in [r["anchor"] for r in breda.view["references"]]
+
+    write_data("activities", text.replace(old, new.replace("In de citydeal participeren", "In de citydeal doen mee")))
+    site, problems = load_site(project.data)
+    line = text.replace(old, new).splitlines().index("          - {source: jaarverslag-2021, place: \"Thema Sociaal "
+                                                      "Ondernemerschap/Impact Ondernemen\", anchor: \"In de citydeal "
+                                                      "participeren de G40 steden\"}") + 1
+    assert site is None and [(p.file, p.line) for p in problems] == [("data/activities.yaml", line)]
