@@ -426,3 +426,28 @@ def test_a_city_role_carries_its_own_passage(seeds: Path, project, write_data) -
                                                       "Ondernemerschap/Impact Ondernemen\", anchor: \"In de citydeal "
                                                       "participeren de G40 steden\"}") + 1
     assert site is None and [(p.file, p.line) for p in problems] == [("data/activities.yaml", line)]
+
+
+def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: Path) -> None:
+    """The reader sees each cited passage in the page's 'Bron' block; the source's own page
+    lists it under its section, with a link back to the page."""
+    from generator.markdown import escape
+    from generator.pages import pages
+    from generator.render import render_pages
+
+    generated = pages(SITE)
+    rendered = render_pages(generated)
+    sources = {p.view["source"].id: p for p in generated if p.template == "source.md.j2"}
+    listed = {sid: {(s["place"], passage["anchor"]) for s in page.view["taken"] for passage in s["passages"]}
+              for sid, page in sources.items()}
+    cited_pages = 0
+    for page in generated:
+        refs = [r for r in [*page.view.get("references", []), *page.view.get("cited", [])] if r["anchor"]]
+        cited_pages += bool(refs)
+        for ref in refs:
+            assert f"passage die begint met: '{escape(ref['anchor'])}'" in rendered[page.path], (page.path, ref)
+            assert (ref["place"], ref["anchor"]) in listed[ref["source"]], (page.path, ref)
+    assert cited_pages > 150
+    every = {p.anchor for _, _, p in passages.all_cited(SITE) if p.source != "x"}
+    shown = {a for anchors in listed.values() for _, a in anchors}
+    assert every - shown <= {SITE.sessions.sessions[0].letter_source.anchor}, every - shown

@@ -136,7 +136,7 @@ def list_what_was_taken(generated: list[Page]) -> None:
     sources = {p.view["source"].id: p for p in generated if p.template == "source.md.j2"}
     sections: dict[str, dict[str, dict]] = {source_id: {} for source_id in sources}
     for page in generated:
-        for ref in page.view.get("references", []):
+        for ref in [*page.view.get("references", []), *page.view.get("cited", [])]:
             if ref["source"] not in sources or not ref["anchor"]:
                 continue
             here = sources[ref["source"]].path
@@ -197,6 +197,7 @@ def glossary(ctx: Context) -> Page:
     } for o in sorted(ctx.site.organisations.organisations, key=lambda o: o.term.casefold())]
     return Page(here, "glossary.md.j2", "Begrippen en organisaties", {
         "rows": rows, "dataset": ctx.dataset(here, "organisaties"),
+        "cited": [ref for row in rows for ref in row["references"]],
         "description": "Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen.",
         "references": [],
     }, ctx.origin("organisations"))
