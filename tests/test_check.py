@@ -28,7 +28,7 @@ def test_valid_data_passes_with_counts(project: Project) -> None:
     assert (code, output) == (0, "OK: 8 thema's, 32 speerpunten, 18 themagroepen, 100 activiteiten, "
                                  "40 steden (12 met een rol in 2021), 29 personen, 52 begrippen, "
                                  "5 archiefstukken, 5 bronnen.\n"
-                                 "Bronnen: 275 passages, alle gevonden. Eigen woorden: langste reeks woorden "
+                                 "Bronnen: 276 passages, alle gevonden. Eigen woorden: langste reeks woorden "
                                  "gelijk aan de bron (grens 10): about.yaml 8, activities.yaml 9, agenda.yaml 9, "
                                  "archive.yaml 9, kernboodschappen.yaml 9, report.yaml 7, sessions.yaml 7.\n")
 
