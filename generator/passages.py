@@ -94,8 +94,13 @@ def _fold(raw: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-@functools.cache
 def source_text(path: Path) -> SourceText:
+    """The source at `path`, read once per version of the file (the preview runs for hours)."""
+    return _source_text(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)
+def _source_text(path: Path, version: int) -> SourceText:
     raw = path.read_text(encoding="utf-8")
     folded, offsets = _fold(raw)
     return SourceText(raw, folded, tuple(offsets))
@@ -176,25 +181,30 @@ def resolve(seeds: Path, source: Source, passage: Passage) -> Resolved | str:
     path = seeds / source.file
     if not path.is_file():
         return f"de brontekst {source.file} ontbreekt in {seeds}"
+    return _resolve(path, path.stat().st_mtime_ns, source.file, source.paragraph_gap, passage.anchor, passage.end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(path: Path, version: int, file: str, gap: int, anchor: str, end: str | None) -> Resolved | str:
+    """Cached: the same passage is cited from several records and resolved for several pages."""
     text = source_text(path)
-    found = occurrences(text, passage.anchor)
+    found = occurrences(text, anchor)
     if not found:
-        return f"het anker {passage.anchor!r} staat niet in {source.file}"
+        return f"het anker {anchor!r} staat niet in {file}"
     if len(found) > 1:
         lines = ", ".join(str(text.line_of(text.offsets[at])) for at in found[:5])
-        return f"het anker {passage.anchor!r} staat {len(found)} keer in {source.file} (regels {lines})"
+        return f"het anker {anchor!r} staat {len(found)} keer in {file} (regels {lines})"
     start = found[0]
-    anchor_end = start + len(fold(passage.anchor)) - 1
+    anchor_end = start + len(fold(anchor)) - 1
     raw_start = text.offsets[start]
-    if passage.end is not None:
-        ends = [at for at in occurrences(text, passage.end) if at > start]
+    if end is not None:
+        ends = [at for at in occurrences(text, end) if at > start]
         if not ends:
-            return f"het eindanker {passage.end!r} staat niet na het anker in {source.file}"
-        raw_end = text.offsets[ends[0] + len(fold(passage.end)) - 1] + 1
+            return f"het eindanker {end!r} staat niet na het anker in {file}"
+        raw_end = text.offsets[ends[0] + len(fold(end)) - 1] + 1
     else:
-        raw_end = max(_paragraph_end(text.raw, text.offsets[anchor_end], source.paragraph_gap),
-                      text.offsets[anchor_end] + 1)
-    return Resolved(source.file, raw_start, raw_end, text.line_of(raw_start), text.line_of(raw_end - 1),
+        raw_end = max(_paragraph_end(text.raw, text.offsets[anchor_end], gap), text.offsets[anchor_end] + 1)
+    return Resolved(file, raw_start, raw_end, text.line_of(raw_start), text.line_of(raw_end - 1),
                     text.raw[raw_start:raw_end])
 
 
