@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from generator.errors import Problem
 from generator.load import Document, Path_, collector_paused, load_document, quoted
+from generator.passages import passage_problems
 from generator.models import (
     DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, SLUG_PATTERN, URL_PATTERN,
     AboutFile, ActivitiesFile, AgendaFile, ArchiveFile, CitiesFile, KernboodschappenFile, Model,
@@ -80,7 +81,7 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
     if problems:
         return None, sorted(set(problems))
     site = Site(documents=documents, **models)  # type: ignore[arg-type]
-    problems = sorted(set(reference_problems(site)))
+    problems = sorted(set(reference_problems(site))) or sorted(set(passage_problems(site)))
     return (None, problems) if problems else (site, [])
 
 
@@ -105,8 +106,8 @@ _VALUE_ERRORS = {
                             "nummer ze 1, 2, 3, … in de volgorde van de bron"),
     "expansion-origin": ("'expansion' en 'explained_by' horen bij elkaar",
                          "vul beide in (explained_by: bron of redactie) of laat beide weg"),
-    "expansion-reference": ("een uitleg uit de bron heeft een vindplaats nodig",
-                            "voeg 'reference: {source: …, place: …}' toe"),
+    "expansion-reference": ("een uitleg of beschrijving uit de bron heeft een vindplaats nodig",
+                            "voeg 'passages: [{source: …, place: …, anchor: …}]' toe"),
     "markup-html": ("HTML is niet toegestaan in tekst", "schrijf gewone tekst; de site toont tekst precies zoals "
                                                          "hij er staat, zonder opmaak"),
     "markup-link": ("een Markdown-link werkt niet in tekst", "schrijf gewone tekst; webadressen horen in een "
@@ -120,6 +121,10 @@ _VALUE_ERRORS = {
                     "afkorting of naam zoals de bron die schrijft"),
     "one-item": ("een onderdeel van een bundel noemt precies één pagina",
                  "gebruik één van: archive, theme, page, pillar, group, city, activity"),
+    "anchor-too-long": ("een anker is een kort citaat van hooguit twaalf woorden",
+                        "neem alleen de eerste woorden van de passage; gebruik 'end' voor waar zij eindigt"),
+    "approach-passage": ("'approach' en 'passages.approach' horen bij elkaar",
+                         "geef de passage van de G40-aanpak, of laat beide weg als het hoofdstuk er geen heeft"),
     "text-or-summary": ("een punt heeft óf 'text' (letterlijk) óf 'summary' (samengevat)",
                         "gebruik precies één van de twee"),
 }
@@ -250,8 +255,6 @@ def reference_problems(site: Site) -> Iterable[Problem]:
                    for i, sp in enumerate(theme.speerpunten) if sp.see is not None]
     checks += [("people", ("people", i, "city"), p.city, cities, "onbekende stad")
                for i, p in enumerate(site.people.people) if p.city is not None]
-    checks += [("organisations", ("organisations", i, "reference", "source"), o.reference.source, sources,
-                "onbekende bron") for i, o in enumerate(site.organisations.organisations) if o.reference]
     checks += [("report", ("foreword", "highlights", i), a, activities, "onbekende activiteit")
                for i, a in enumerate(site.report.foreword.highlights)]
     for p, pillar in enumerate(site.report.pillars):
