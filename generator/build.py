@@ -360,6 +360,10 @@ def _replace_with_link(path: Path, target: str) -> None:
     os.replace(link, path)
 
 
+MKDOCS_QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+"""Environment that turns off Material for MkDocs' English end-of-life banner."""
+
+
 def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     """Run `mkdocs build --strict` into the empty folder `fresh` and check the result with
     the HTML guard.
@@ -367,7 +371,7 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     Not `--quiet`: that hides warnings from the counter behind `--strict`, so a broken link
     would pass. The output is shown only when the build fails; `fresh` is removed then.
     """
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(project)}
+    env = {**os.environ, **MKDOCS_QUIET, "SOURCE_DATE_EPOCH": source_date_epoch(project)}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
          "--site-dir", str(fresh)],
