@@ -27,6 +27,7 @@ from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
 from generator.render import Page, abbreviations, edit_url, navigation, render_pages, with_abbreviations
+from generator.terms import data_text
 from generator.validate import Site, load_site
 
 NAV_ORDER = {
@@ -181,7 +182,7 @@ def prepare(project: Project) -> Prepared:
     """Validate the data and render every page, in memory."""
     site = validated_site(project)
     generated = checked_pages(site)
-    definitions = abbreviations(site.organisations)
+    definitions = abbreviations(site.organisations, data_text(site))
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
     rendered = render_pages(generated, definitions, edit_base)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}

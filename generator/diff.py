@@ -241,7 +241,9 @@ def rendered_pages(project: Project, site) -> dict[str, tuple[str, str]]:
     from generator.render import abbreviations, render_pages
 
     generated = pages(site)
-    texts = render_pages(generated, abbreviations(site.organisations), "")
+    from generator.terms import data_text
+
+    texts = render_pages(generated, abbreviations(site.organisations, data_text(site)), "")
     result = {page.path: (page.title, texts[page.path]) for page in generated}
     for path, body in hand_written_pages(project).items():
         if path.endswith(".md"):
