@@ -63,3 +63,19 @@ def test_no_label_reads_as_english() -> None:
             plain = re.sub(r"`[^`]*`|'[^']*'|\S+\.yaml|\S+/\S*", " ", text.lower())
             english = set(re.findall(r"[a-z]+", plain)) & ENGLISH
             assert not english, f"{where}: Engels in {text!r}: {sorted(english)}"
+
+
+def test_data_file_header_comments_are_dutch() -> None:
+    from generator.models import FILE_MODELS
+    from tests.conftest import REPO
+
+    for name in FILE_MODELS:
+        lines = (REPO / "data" / f"{name}.yaml").read_text(encoding="utf-8").splitlines()
+        header = []
+        for line in lines[1:]:
+            if not line.startswith("#"):
+                break
+            header.append(line.lstrip("# "))
+        text = re.sub(r"`[^`]*`|\"[^\"]*\"|\S+\.(?:yaml|txt|md|zip)|\S+/\S*", " ", " ".join(header).lower())
+        english = set(re.findall(r"[a-z]+", text)) & ENGLISH
+        assert header and not english, f"data/{name}.yaml: Engels in de kop: {sorted(english)}"

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,49 @@ def test_every_message_of_the_invalid_corpus_is_dutch(case_path: Path, tmp_path:
     for line in result.output.splitlines():
         english = ENGLISH.findall(_unquoted(line))
         assert not english, f"Engels in {line!r}: {english}"
+
+
+def _read_until(fd: int, done, seconds: float) -> bytes:
+    import select
+
+    out = b""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not done(out):
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    return out
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_serve_on_a_chosen_port_says_one_dutch_line_and_stops_quietly(tmp_path: Path) -> None:
+    """In a real terminal (a pty): `make serve PORT=…`, a page is served, Ctrl-C ends it."""
+    import pty
+
+    from tests.test_serve import fetch, free_port, wait_for
+
+    root = make_project(tmp_path)
+    port = free_port()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child becomes `make serve` on the terminal
+        os.chdir(root)
+        os.execvpe("make", ["make", "serve", f"PORT={port}"],
+                   {k: v for k, v in os.environ.items() if not k.startswith("MAKE")})
+    try:
+        out = _read_until(fd, lambda o: b"Ctrl+C" in o, 60)
+        assert wait_for(lambda: "Stedenagenda" in fetch(f"http://127.0.0.1:{port}/")), out
+        time.sleep(1)
+        os.write(fd, b"\x03")
+        out += _read_until(fd, lambda o: False, 8)
+    finally:
+        _, status = os.waitpid(pid, 0)
+    text = out.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    assert text == (f"Voorbeeld op http://127.0.0.1:{port}/ — sla een bestand op en de pagina ververst; "
+                    "stoppen met Ctrl+C.\n^C"), text
+    assert os.waitstatus_to_exitcode(status) != 0  # interrupted, as the shell expects
