@@ -26,7 +26,8 @@ def make_project(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "generator", tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("Makefile", "requirements.lock"):
         shutil.copy2(REPO / name, tmp_path / name)
-    (tmp_path / ".venv").symlink_to(REPO / ".venv")
+    for name in (".venv", "vendor"):
+        (tmp_path / name).symlink_to(REPO / name)
     return tmp_path
 
 
@@ -120,3 +121,14 @@ def test_make_serve_on_a_chosen_port_says_one_dutch_line_and_stops_quietly(tmp_p
     assert text == (f"Voorbeeld op http://127.0.0.1:{port}/ — sla een bestand op en de pagina ververst; "
                     "stoppen met Ctrl+C.\n^C"), text
     assert os.waitstatus_to_exitcode(status) != 0  # interrupted, as the shell expects
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_site_says_only_what_it_built_in_dutch(tmp_path: Path) -> None:
+    """No MkDocs progress lines, no Material end-of-life banner, no make lines."""
+    code, output = terminal(make_project(tmp_path), "site")
+    assert code == 0, output
+    lines = output.splitlines()
+    assert lines[0] == "Site gebouwd in site/.", output
+    assert lines[1:] and all(re.fullmatch(r"Bundel dist/[\w.-]+\.zip \(\d+ KiB\)(, [\w.-]+\.pdf| \(pdf overgeslagen: "
+                                          r"Chromium ontbreekt\))\.", line) for line in lines[1:]), output
