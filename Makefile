@@ -40,7 +40,7 @@ endif
 $(STAMP): requirements.lock
 	@echo "eerste keer: installeren, ± 30 s" >&2
 	@$(PYTHON) -m venv $(VENV)
-	@$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@$(VENV)/bin/pip install --quiet --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $(STAMP)
 
 ifdef QUIET_DONE

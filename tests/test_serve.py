@@ -142,3 +142,42 @@ def test_mkdocs_chatter_is_left_out_and_each_problem_said_once() -> None:
         "MkDocs liep vast bij het verversen (FileNotFoundError: build/docs/a.md); sla het bestand opnieuw op.",
         "MkDocs meldt: Doc file 'a.md' contains a link 'b.md', but the target is not found",
     ]
+
+
+def test_a_burst_of_saves_ends_in_the_last_version_without_tracebacks(project: Project, tmp_path: Path) -> None:
+    """Twenty saves in a few seconds (an editor's autosave): no traceback, no English, and
+    the preview ends on the last save."""
+    log = tmp_path / "serve.log"
+    path: Path = project.data / "activities.yaml"
+    text = path.read_text(encoding="utf-8")
+    with serving(project, log) as base:
+        url = f"{base}/activiteiten/bijeenkomst-aardgastransitie/"
+        assert wait_for(lambda: "Sven Ringelberg sprak" in fetch(url)), "the preview did not come up"
+        for n in range(20):
+            path.write_text(text.replace("Sven Ringelberg sprak", f"Sven Ringelberg ({n}) sprak"), encoding="utf-8")
+            time.sleep(0.15)
+        assert wait_for(lambda: "Sven Ringelberg (19) sprak" in fetch(url)), log.read_text(encoding="utf-8")
+        time.sleep(2)
+    output = log.read_text(encoding="utf-8")
+    assert "Traceback" not in output and "Error" not in output and "WARNING" not in output, output
+
+
+def test_an_unexpected_failure_is_said_once_and_the_preview_goes_on(project: Project, monkeypatch) -> None:
+    """A mistake that `check` does not catch yet (a bug) must not end the preview."""
+    from generator.commands import serve
+
+    said: list[str] = []
+    regenerator = serve.Regenerator(project, echo=lambda message, err=False: said.append(message))
+    real = serve.generate
+
+    def broken(project: Project) -> list[str]:
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(serve, "generate", broken)
+    regenerator.regenerate()
+    regenerator.regenerate()
+    assert said == ["de pagina's konden niet worden gemaakt (ValueError: kapot); het voorbeeld toont de laatste "
+                    "goede versie"]
+    monkeypatch.setattr(serve, "generate", real)
+    regenerator.regenerate()
+    assert said[1] == "fouten opgelost; het voorbeeld is weer bij."

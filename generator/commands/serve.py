@@ -74,8 +74,11 @@ class Regenerator(FileSystemEventHandler):
     def regenerate(self) -> None:
         try:
             written = generate(self.project)
-        except StedenagendaError as exc:  # show the mistake once, keep serving the last good pages
-            message = exc.format_message()
+        except Exception as exc:  # show the mistake once, keep serving the last good pages
+            # A mistake `check` does not catch yet must not end the preview either.
+            message = (exc.format_message() if isinstance(exc, StedenagendaError)
+                       else f"de pagina's konden niet worden gemaakt ({type(exc).__name__}: {exc}); "
+                            "het voorbeeld toont de laatste goede versie")
             if message != self.last_error:
                 self.echo(message, err=True)
                 self.last_error = message
