@@ -34,7 +34,9 @@ def check_section(root: Path) -> tuple[str, bool]:
     result = CliRunner().invoke(cli, ["check", "--root", str(root)])
     output = result.output.strip()
     if result.exit_code == 0:
-        return f"### Controle\n\n✅ {output}\n", True
+        summary, *warnings = output.splitlines()
+        listed = "".join(f"- ⚠️ `{w}`\n" for w in warnings)
+        return f"### Controle\n\n✅ {summary}\n" + (f"\n{listed}" if listed else ""), True
     return f"### Controle\n\n❌ `make check` vond fouten:\n\n```text\n{output}\n```\n", False
 
 

@@ -159,6 +159,16 @@ def test_invalid_head_shows_the_check_and_fails(repo: Project) -> None:
     assert "Niet vergeleken" in result.output
 
 
+def test_an_invalid_base_is_compared_as_loaded(repo: Project) -> None:
+    edit(repo, "agenda", "      target: zorgstelsel", "      target: zorgstelse")
+    commit(repo, "Tikfout")
+    edit(repo, "agenda", "      target: zorgstelse", "      target: zorgstelsel")  # the fix
+    text, valid = run_diff(repo, "HEAD")
+    assert valid
+    assert "De gegevens van `HEAD` (" in text and "kloppen niet volgens de huidige controle" in text
+    assert "  - Notendop › Regels › nr. 1 › Thema: „zorgstelse” → „zorgstelsel”" in text
+
+
 def test_unknown_revision_is_said_in_dutch(repo: Project) -> None:
     result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "origin/main"])
     assert result.exit_code == 1

@@ -97,6 +97,13 @@ def test_body_has_the_marker_the_diff_and_the_check(repo: Project) -> None:  # n
     assert "[deze run](https://github.com/g40/stedenagenda/actions/runs/42)" in text
 
 
+def test_body_lists_check_warnings(repo: Project) -> None:  # noqa: F811
+    edit(repo, "organisations", "organisations:\n", 'organisations:\n  - id: xyzq\n    term: "XYZQ"\n')
+    text = pr_comment.body(repo.root, "HEAD")
+    assert "✅ OK: 8 thema's" in text
+    assert "\n\n- ⚠️ `data/organisations.yaml:9:11: let op: de term 'XYZQ' staat op geen enkele pagina" in text
+
+
 def test_body_shows_check_errors(repo: Project) -> None:  # noqa: F811
     edit(repo, "agenda", "      target: zorgstelsel", "      target: zorgstelse")
     text = pr_comment.body(repo.root, "HEAD")
