@@ -37,7 +37,7 @@ from generator.render import TEMPLATES
 CHANGES = (FileModifiedEvent, FileCreatedEvent, FileMovedEvent, FileDeletedEvent)
 """The events that mean a file changed; the others (opened, closed, attrib) come from reading."""
 
-SETTLE_SECONDS = 0.3
+SETTLE_SECONDS = 0.15
 """How long the files must stay unchanged before regenerating: an editor's save is often a
 write, a rename and a delete in quick succession."""
 
