@@ -95,6 +95,7 @@ def _read_until(fd: int, done, seconds: float) -> bytes:
     return out
 
 
+@pytest.mark.integration
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_serve_on_a_chosen_port_says_one_dutch_line_and_stops_quietly(tmp_path: Path) -> None:
     """In a real terminal (a pty): `make serve PORT=…`, a page is served, Ctrl-C ends it."""
@@ -123,6 +124,7 @@ def test_make_serve_on_a_chosen_port_says_one_dutch_line_and_stops_quietly(tmp_p
     assert os.waitstatus_to_exitcode(status) != 0  # interrupted, as the shell expects
 
 
+@pytest.mark.integration
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_site_says_only_what_it_built_in_dutch(tmp_path: Path) -> None:
     """No MkDocs progress lines, no Material end-of-life banner, no make lines."""
