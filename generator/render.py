@@ -69,13 +69,16 @@ def abbreviations(organisations: OrganisationsFile, text: str = "") -> dict[str,
     name ('Novi' for NOVI) gets that spelling too (see generator/terms.py)."""
     from generator.terms import spellings
 
+    written = {t for org in organisations.organisations for t in [org.term, *org.also]}
     definitions = {}
     for org in organisations.organisations:
         title = org.expansion or org.description or org.note
         if title is None or not org.hover:
             continue
+        own = {org.term, *org.also}
         for term in spellings(org, text):
-            definitions[term] = markdown.abbreviation_definition(term, title)
+            if term in own or term not in written:  # a spelling another term names is that term's
+                definitions[term] = markdown.abbreviation_definition(term, title)
     return definitions
 
 

@@ -69,3 +69,10 @@ def test_check_names_the_spelling_the_text_uses(project: Project) -> None:
 def test_the_real_data_has_no_unused_term(project: Project) -> None:
     code, lines = check(project)
     assert code == 0 and len(lines) == 1, lines
+
+
+def test_a_spelling_another_term_names_stays_that_terms(project: Project) -> None:
+    add_term(project, NOVI + '  - id: novi-naam\n    term: "Novi"\n    description: "de visie zelf"\n')
+    definitions = prepare(project).abbreviations
+    assert definitions["Novi"].endswith("de visie zelf")
+    assert definitions["NOVI"].endswith("Nationale Omgevingsvisie")
