@@ -41,6 +41,10 @@ L = Label
 _ID = "Vaste id: kleine letters, cijfers en losse streepjes. Verander een id nooit: andere bestanden en webadressen verwijzen ernaar."
 _SOURCE_ID = L("Bron", "Id van het brondocument in data/sources.yaml.", "strategische-agenda")
 _SUMMARY = L("Samenvatting", "Samenvatting in eigen woorden; plak geen tekst uit de bron.")
+_PASSAGES = L("Vindplaatsen", "Waar de feiten van dit item in de bronnen staan: per passage de bron, de plaats "
+              "erin en de eerste woorden letterlijk (zie CONTRIBUTING.md, 'een bron citeren').")
+_NOTES = L("Verantwoording", "Noten van de redactie over de tekstversie (kolommen, afgebroken woorden, "
+           "OCR-fouten); de site toont ze onder 'Verantwoording'.")
 _CHAPTERS = "Ids van agendathema's (zie `make ids`), of randvoorwaarden voor 'Ruimte en slagkracht'."
 
 MODELS: dict[str, ModelLabels] = {
@@ -59,15 +63,22 @@ MODELS: dict[str, ModelLabels] = {
                   "003_6302d1234f07f449.txt"),
         "url": L("Webadres", "Waar het origineel te vinden is, als de tekst een adres noemt.",
                  "https://www.g40stedennetwerk.nl"),
+        "paragraph_gap": L("Lege regels tussen alinea's", "Hoeveel lege regels in de tekstversie een alinea "
+                           "afsluiten: 2 als er na elke regel tekst een lege regel staat.", 1),
     }),
     # --- cities ---
-    "SourcePlace": ModelLabels("vindplaats", "Een plek in een brondocument: welk document en waar daarin.", {
+    "Passage": ModelLabels("passage", "Een passage uit een brondocument: het document, de plaats erin en "
+                           "waar de passage begint.", {
         "source": _SOURCE_ID,
         "place": L("Plaats in de bron", "Hoofdstuk, paragraaf of themagroep, in de woorden van het document.",
-                   "De werkwijze van de G40"),
+                   "Thema Smart Cities"),
+        "anchor": L("Eerste woorden", "De eerste woorden van de passage, letterlijk uit de bron gekopieerd "
+                    "(hooguit twaalf); ze moeten er precies één keer staan.", "In 2021 ging de City Deal"),
+        "end": L("Laatste woorden", "De laatste woorden van de passage, als die langer is dan één alinea.",
+                 "Regioraad op 26 juni."),
     }),
     "CitiesFile": ModelLabels("stedenbestand", "data/cities.yaml: de G40-steden.", {
-        "membership": L("Lidmaatschap", "Waar de bronnen zeggen welke gemeenten lid zijn."),
+        "membership": L("Lidmaatschap", "Waar de bronnen zeggen welke gemeenten lid zijn (passages)."),
         "province_note": L("Toelichting provincies", "Waar de provincies vandaan komen, omdat de bronnen ze niet noemen."),
         "cities": L("Steden", "De gemeenten die lid zijn, op alfabet."),
     }),
@@ -95,6 +106,14 @@ MODELS: dict[str, ModelLabels] = {
         "cited_as": L("Zoals de bron het noemt", "Hoe de bron het hoofdstuk aanhaalt (de nummers in de tekst "
                       "wijken af van de koppen).", "hoofdstuk 5"),
     }),
+    "ThemePassages": ModelLabels("vindplaatsen van een thema", "Waar elk deel van de pagina van een thema "
+                                 "vandaan komt.", {
+        "intro": L("Inleiding", "Passages van het begin van het hoofdstuk."),
+        "speerpunten": L("Speerpunten", "Passages van 'De G40-agenda': de inleidende zin en de speerpunten."),
+        "why": L("Waarom", "Passages van 'Waarom doen we wat we doen?'."),
+        "approach": L("G40-aanpak", "Passages van 'G40-aanpak'; leeg als het hoofdstuk die niet heeft."),
+        "action": L("Aan de slag", "Passages van 'Aan de slag'."),
+    }),
     "Theme": ModelLabels("thema", "Een van de acht thema's (hoofdstukken) van de strategische agenda.", {
         "id": L("Id", _ID + " Ook de bestandsnaam van de pagina.", "economie"),
         "number": L("Nummer", "Het hoofdstuknummer in de kop.", 3),
@@ -110,6 +129,8 @@ MODELS: dict[str, ModelLabels] = {
         "gaps": L("Leemtes", "Waar de bron zwijgt of onleesbaar is, in gewone woorden."),
         "more_info": L("Meer informatie", "De verwijzing 'Meer informatie' van het hoofdstuk."),
         "related": L("Verwante hoofdstukken", "Andere hoofdstukken waarnaar dit hoofdstuk verwijst."),
+        "notes": _NOTES,
+        "passages": L("Vindplaatsen", "Per deel van de pagina de passages in de agenda waar het vandaan komt."),
     }),
     "NutshellItem": ModelLabels("regel van de notendop", "Een regel van 'Onze agenda in een notendop'.", {
         "phrase": L("Vetgedrukte woorden", "De woorden die de bron vet drukt, letterlijk."),
@@ -117,8 +138,8 @@ MODELS: dict[str, ModelLabels] = {
         "summary": L("Samenvatting", "De rest van de regel, in eigen woorden."),
     }),
     "Nutshell": ModelLabels("notendop", "'Onze agenda in een notendop': de agenda in negen regels.", {
-        "reference": L("Vindplaats", "Waar in de agenda de lijst staat."),
         "note": L("Noot", "Een opmerking van de redactie bij de lijst."),
+        "passages": _PASSAGES,
         "items": L("Regels", "De regels, in de volgorde van de bron."),
     }),
     "Quote": ModelLabels("citaat", "Een kort citaat, letterlijk, met wie het zei.", {
@@ -127,7 +148,7 @@ MODELS: dict[str, ModelLabels] = {
     }),
     "Summary": ModelLabels("samenvatting", "Een passage uit de agenda, samengevat in eigen woorden.", {
         "summary": L("Samenvatting", "De samenvatting, in eigen woorden."),
-        "reference": L("Vindplaats", "De paragraaf of paragrafen van de agenda die ze samenvat."),
+        "passages": _PASSAGES,
     }),
     "Mission": ModelLabels("missie", "'Onze missie'.", {
         "quote": L("Citaat", "Het citaat waarmee de missie eindigt."),
@@ -136,15 +157,18 @@ MODELS: dict[str, ModelLabels] = {
         "number": L("Nummer", "Het nummer van het punt.", 1),
         "title": L("Titel", "De kop van het punt, letterlijk."),
         "summary": L("Samenvatting", "Wat het punt vraagt, in eigen woorden."),
+        "passages": _PASSAGES,
     }),
     "RandSection": ModelLabels("onderdeel", "Een onderdeel van 'Ruimte en slagkracht voor stad en regio'.", {
         "title": L("Titel", "De kop van het onderdeel, letterlijk."),
         "intro": L("Inleiding", "Samenvatting van de inleiding."),
         "points": L("Punten", "De genummerde punten."),
+        "passages": _PASSAGES,
     }),
     "Closing": ModelLabels("slot", "Een afsluitend onderdeel met een kop.", {
         "title": L("Titel", "De kop, letterlijk."),
         "summary": _SUMMARY,
+        "passages": _PASSAGES,
     }),
     "Randvoorwaarden": ModelLabels("randvoorwaarden", "Het hoofdstuk 'Ruimte en slagkracht voor stad en regio' "
                                    "(id: randvoorwaarden).", {
@@ -153,11 +177,13 @@ MODELS: dict[str, ModelLabels] = {
         "sections": L("Onderdelen", "De financiële agenda en de ruimte voor steden en regio's."),
         "closing": L("Slot", "'De bestuurders aan zet'."),
         "more_info": L("Meer informatie", "De verwijzing 'Meer informatie' van het hoofdstuk."),
+        "passages": _PASSAGES,
     }),
     "WerkwijzePoint": ModelLabels("alinea", "Een alinea van 'De werkwijze van de G40', "
                                   "herkenbaar aan de vetgedrukte woorden.", {
         "keyword": L("Vetgedrukte woorden", "De vetgedrukte woorden, letterlijk."),
         "summary": L("Samenvatting", "De alinea in eigen woorden."),
+        "passages": _PASSAGES,
     }),
     "Werkwijze": ModelLabels("werkwijze", "Het hoofdstuk 'De werkwijze van de G40'.", {
         "title": L("Titel", "De titel van het hoofdstuk, letterlijk."),
@@ -182,6 +208,7 @@ MODELS: dict[str, ModelLabels] = {
                   "niet meer geeft).", "Paul Depla"),
         "role": L("Rol", "De openbare rol zoals de bron die beschrijft.", "voorzitter Stedennetwerk G40"),
         "city": L("Stad", "Id van de stad waaraan de bron de persoon verbindt, als die er is.", "breda"),
+        "passages": _PASSAGES,
     }),
     "PeopleFile": ModelLabels("personenbestand", "data/people.yaml: de personen.", {
         "people": L("Personen", "Iedereen die de bronnen noemen."),
@@ -193,11 +220,12 @@ MODELS: dict[str, ModelLabels] = {
                   "hoofdletters vindt ook dezelfde letters in andere schrijfwijze (NOVI ook Novi).", "VNG"),
         "also": L("Andere schrijfwijzen", "Andere schrijfwijzen die de bronnen gebruiken.", ["AMV"]),
         "expansion": L("Voluit", "Waar de afkorting voor staat.", "Vereniging van Nederlandse Gemeenten"),
-        "explained_by": L("Uitgelegd door", "bron als een bron de afkorting voluit schrijft (met een vindplaats), "
+        "explained_by": L("Uitgelegd door", "bron als een bron de afkorting voluit schrijft (met passages), "
                           "redactie als de redactie dat doet.", "bron"),
         "description": L("Omschrijving", "Een korte omschrijving, uit wat de bronnen zeggen."),
         "note": L("Noot", "Wat de bronnen openlaten, bijvoorbeeld dat ze de naam nooit voluit schrijven."),
-        "reference": L("Vindplaats", "Waar een bron de term gebruikt of uitlegt."),
+        "passages": L("Vindplaatsen", "Waar een bron de term gebruikt of uitlegt; nodig bij `explained_by: bron` "
+                      "en bij een omschrijving."),
         "hover": L("Uitleg bij aanwijzen", "Of de term overal uitleg krijgt als je de muis erop houdt "
                    "(uit voor de naam van het netwerk zelf).", True),
     }),
@@ -211,6 +239,7 @@ MODELS: dict[str, ModelLabels] = {
         "author": L("Auteur", "Id van de persoon die het schreef.", "paul-depla"),
         "summary": L("Samenvatting", "Het voorwoord in eigen woorden."),
         "highlights": L("Uitgelicht", "Ids van de activiteiten die het voorwoord noemt."),
+        "passages": _PASSAGES,
     }),
     "ThemeGroup": ModelLabels("themagroep", "Een themagroep van een pijler (of het algemene deel van de pijler).", {
         "id": L("Id", _ID + " Ook de bestandsnaam van de pagina.", "duurzaamheid"),
@@ -221,6 +250,7 @@ MODELS: dict[str, ModelLabels] = {
         "themes": L("Thema's", "De agendathema's waaraan de groep werkt. " + _CHAPTERS, ["economie"]),
         "summary": L("Samenvatting", "Wat de groep in 2021 deed, in een of twee zinnen."),
         "placement": L("Plaats in de bron", "Waar de tekstversie de plaats verhaspelt en hoe we die hebben hersteld."),
+        "passages": _PASSAGES,
     }),
     "Pillar": ModelLabels("pijler", "Een pijler van het jaarverslag, of 'Overige themagroepen'.", {
         "id": L("Id", _ID + " Ook de bestandsnaam van de pagina.", "sociaal"),
@@ -228,6 +258,7 @@ MODELS: dict[str, ModelLabels] = {
         "heading": L("Kop", "De kop in het jaarverslag, letterlijk."),
         "summary": L("Samenvatting", "Het jaar van de pijler in eigen woorden."),
         "groups": L("Themagroepen", "De onderdelen en themagroepen, in de volgorde van het jaarverslag."),
+        "passages": _PASSAGES,
     }),
     "ReportFile": ModelLabels("jaarverslag", "data/report.yaml: het jaarverslag 2021.", {
         "source": _SOURCE_ID,
@@ -239,6 +270,7 @@ MODELS: dict[str, ModelLabels] = {
         "city": L("Stad", "Id van de stad (zie `make ids`).", "apeldoorn"),
         "role": L("Rol", "De rol zoals de bron hem noemt: trekker, deelnemer, koploper, bestemming van een "
                   "studiereis …", "voorzitter van de City Deal Impact Ondernemen"),
+        "passages": _PASSAGES,
     }),
     "Activity": ModelLabels("activiteit", "Iets wat het netwerk volgens het jaarverslag in het jaar deed "
                             "(of zag gebeuren).", {
@@ -255,6 +287,8 @@ MODELS: dict[str, ModelLabels] = {
                     ["energietransitie"]),
         "gaps": L("Leemtes", "Wat de bron erover weglaat of verhaspelt."),
         "placement": L("Plaats in de bron", "Waar de tekstversie de plaats verhaspelt en hoe we die hebben hersteld."),
+        "notes": _NOTES,
+        "passages": _PASSAGES,
     }),
     "ActivitiesFile": ModelLabels("activiteitenbestand", "data/activities.yaml: de activiteiten van het jaarverslag.", {
         "activities": L("Activiteiten", "Elke activiteit uit het jaarverslag, per themagroep in de volgorde "
@@ -271,10 +305,12 @@ MODELS: dict[str, ModelLabels] = {
         "summary": L("Samenvatting", "Waar de lijst over gaat."),
         "points": L("Punten", "De punten."),
         "closing": L("Slot", "De alinea na de lijst, samengevat."),
+        "passages": _PASSAGES,
     }),
     "Needed": ModelLabels("wat is nodig", "'Wat is nodig?'.", {
         "heading": L("Kop", "De kop, letterlijk."),
         "summary": _SUMMARY,
+        "passages": _PASSAGES,
     }),
     "Ask": ModelLabels("vraag", "Een van de drie vragen.", {
         "number": L("Nummer", "Het nummer van de vraag.", 1),
@@ -283,6 +319,7 @@ MODELS: dict[str, ModelLabels] = {
         "points": L("Punten", "Wat de G40 wil, samengevat."),
         "themes": L("Thema's", "De agendathema's waarover de vraag gaat. " + _CHAPTERS),
         "activities": L("Activiteiten", "Ids van activiteiten uit 2021 die eraan werken."),
+        "passages": _PASSAGES,
     }),
     "KernboodschappenFile": ModelLabels("kernboodschappen", "data/kernboodschappen.yaml.", {
         "source": _SOURCE_ID,
@@ -297,6 +334,7 @@ MODELS: dict[str, ModelLabels] = {
         "label": L("Soort onderdeel", "Wat voor onderdeel het is.", "Scenario 1"),
         "title": L("Titel", "De titel of stelling, letterlijk."),
         "summary": L("Samenvatting", "De inhoud in eigen woorden."),
+        "passages": _PASSAGES,
     }),
     "ArchiveDocument": ModelLabels("archiefstuk", "Een document uit de raadsbundel van 2012.", {
         "id": L("Id", _ID + " Ook de bestandsnaam van de pagina.", "aanbiedingsbrief-raadsessie"),
@@ -311,6 +349,8 @@ MODELS: dict[str, ModelLabels] = {
         "parts": L("Onderdelen", "De knelpunten, scenario's of uitgangspunten."),
         "gaps": L("Leemtes", "Wat de scan verhaspelt of weglaat."),
         "themes": L("Thema's", "Agendathema's die het document al aankondigt. " + _CHAPTERS),
+        "notes": _NOTES,
+        "passages": _PASSAGES,
     }),
     "ArchiveFile": ModelLabels("archief", "data/archive.yaml: het archief van 2012.", {
         "source": _SOURCE_ID,
@@ -320,6 +360,7 @@ MODELS: dict[str, ModelLabels] = {
     "AboutSection": ModelLabels("onderdeel", "Een onderdeel van de pagina 'Over de G40'.", {
         "heading": L("Kop", "De kop, letterlijk."),
         "summary": L("Samenvatting", "Onze samenvatting."),
+        "passages": _PASSAGES,
     }),
     "AboutFile": ModelLabels("over de G40", "data/about.yaml: de pagina 'Over de G40'.", {
         "source": _SOURCE_ID,
@@ -376,3 +417,16 @@ def unlabelled_fields(models: list[type]) -> list[str]:
             missing.append(model.__name__)
         missing += [f"{model.__name__}.{name}" for name in model.model_fields if field_label(model, name) is None]
     return missing
+
+
+def stale_labels(models: list[type]) -> list[str]:
+    """`Model.field` for every label whose model or field no longer exists."""
+    by_name = {m.__name__: m for m in models}
+    stale = []
+    for name, entry in MODELS.items():
+        model = by_name.get(name)
+        if model is None:
+            stale.append(name)
+            continue
+        stale += [f"{name}.{field}" for field in entry.fields if field not in model.model_fields]
+    return stale

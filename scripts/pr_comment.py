@@ -34,8 +34,9 @@ def check_section(root: Path) -> tuple[str, bool]:
     result = CliRunner().invoke(cli, ["check", "--root", str(root)])
     output = result.output.strip()
     if result.exit_code == 0:
-        summary, *warnings = output.splitlines()
-        listed = "".join(f"- ⚠️ `{w}`\n" for w in warnings)
+        lines = output.splitlines()
+        summary = "\n\n".join(line for line in lines if ": let op: " not in line)
+        listed = "".join(f"- ⚠️ `{line}`\n" for line in lines if ": let op: " in line)
         return f"### Controle\n\n✅ {summary}\n" + (f"\n{listed}" if listed else ""), True
     return f"### Controle\n\n❌ `make check` vond fouten:\n\n```text\n{output}\n```\n", False
 

@@ -33,6 +33,8 @@ NEW_ACTIVITY = """
     summary: >-
       De minister bezocht een warmtenet en sprak met bestuurders over de warmtewet.
     themes: [energietransitie]
+    passages:
+      - {source: jaarverslag-2021, place: "Thema Duurzaamheid", anchor: "een bijeenkomst met Sven Ringelberg over zijn boek"}
 """
 
 

@@ -24,6 +24,11 @@ def test_every_field_of_every_model_has_a_dutch_label() -> None:
                            + " — voeg ze toe en draai `make schemas`")
 
 
+def test_no_label_is_left_for_a_field_that_is_gone() -> None:
+    stale = labels.stale_labels(all_models())
+    assert stale == [], "generator/labels.py noemt velden die er niet meer zijn: " + ", ".join(stale)
+
+
 def test_a_new_field_without_a_label_is_named_exactly() -> None:
     grown = create_model("City", __base__=City, population=(int, 0))
     assert labels.unlabelled_fields([grown]) == ["City.population"]

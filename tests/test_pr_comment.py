@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from generator.build import Project
-from tests.conftest import REPO
+from tests.conftest import REPO, SEEDS
 from tests.test_diff import commit, edit, git, repo  # noqa: F401 (repo is a fixture)
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
@@ -146,7 +146,7 @@ def test_workflow_comment_steps_run_against_a_fake_pull_request(repo: Project, g
     shutil.copytree(REPO / "scripts", root / "scripts")
     (root / ".venv").symlink_to(REPO / ".venv")
     git(root, "update-ref", "refs/remotes/origin/main", "HEAD")
-    env = {**os.environ, **fake_env(tmp_path, github.url)}
+    env = {**os.environ, **fake_env(tmp_path, github.url), "STEDENAGENDA_SEEDS": str(SEEDS)}
     for push, province in enumerate(("Utrecht", "Gelderland")):
         edit(repo, "cities", "    province: Flevoland" if push == 0 else "    province: Utrecht",
              f"    province: {province}")

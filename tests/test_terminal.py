@@ -16,7 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.__main__ import cli
-from tests.conftest import REPO, copy_project
+from tests.conftest import REPO, SEEDS, copy_project
 from tests.test_invalid_corpus import CASES, apply
 
 
@@ -31,11 +31,17 @@ def make_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def copy_env() -> dict[str, str]:
+    """The environment for a copy made by `make_project`: its generator/ is not beside
+    ../shared, so it is told where the source texts are."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    return {**env, "STEDENAGENDA_SEEDS": str(SEEDS)}
+
+
 def terminal(root: Path, *args: str) -> tuple[int, str]:
     """Run make as a terminal shows it: stdout and stderr in one stream."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
     result = subprocess.run(["make", *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, env=env, timeout=120)
+                            text=True, env=copy_env(), timeout=300)
     return result.returncode, result.stdout
 
 
@@ -53,7 +59,7 @@ def test_make_check_with_a_data_error_prints_only_the_dutch_problem(tmp_path: Pa
 def test_make_check_passes_quietly_with_its_summary(tmp_path: Path) -> None:
     code, output = terminal(make_project(tmp_path), "check")
     assert code == 0
-    assert output.startswith("OK: 8 thema's") and output.count("\n") == 1, output
+    assert output.startswith("OK: 8 thema's") and "make" not in output and "let op" not in output, output
 
 
 ENGLISH = re.compile(r"\b(Error|error|the|and|or|is not|expected|must|should|field|required|Input|value|"
@@ -108,8 +114,7 @@ def test_make_serve_on_a_chosen_port_says_one_dutch_line_and_stops_quietly(tmp_p
     pid, fd = pty.fork()
     if pid == 0:  # the child becomes `make serve` on the terminal
         os.chdir(root)
-        os.execvpe("make", ["make", "serve", f"PORT={port}"],
-                   {k: v for k, v in os.environ.items() if not k.startswith("MAKE")})
+        os.execvpe("make", ["make", "serve", f"PORT={port}"], copy_env())
     try:
         out = _read_until(fd, lambda o: b"Ctrl+C" in o, 60)
         assert wait_for(lambda: "Stedenagenda" in fetch(f"http://127.0.0.1:{port}/")), out
