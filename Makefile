@@ -1,38 +1,78 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
 #   make site   — validate, generate and build site/
 #   make test   — run every test (installs Debian's chromium for the browser tests if missing)
+# For editors: make check, make serve [PORT=8001], make diff [BASE=<versie>], make ids.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-from-lock
 # Zensical and ProperDocs, only for `make bench` (the site is built with MkDocs).
 ENGINES := .venv-engines/.installed-from-lock
+BASE   ?= origin/main
+PORT   ?= 8000
 
-.PHONY: site test check generate serve schemas bench clean
+.PHONY: site test check generate serve schemas ids diff bench clean
+
+# The editors' commands, as `python -m generator` arguments.
+COMMAND_check    := check
+COMMAND_site     := build
+COMMAND_generate := generate
+COMMAND_schemas  := schemas
+COMMAND_ids      := ids
+COMMAND_diff     := diff --base '$(BASE)'
+
+# A quiet terminal: when one of the editors' commands is make's only goal, it runs while
+# make reads this file, with its output on the terminal (stderr). On failure make then
+# switches to -q ("is anything out of date?"), which ends it with status 1 and prints
+# nothing: the command's own Dutch message says what is wrong, and make adds no
+# "make: *** [...] Error 1" line, which make prints for every failing recipe, always.
+ifeq ($(words $(MAKECMDGOALS)),1)
+ifdef COMMAND_$(MAKECMDGOALS)
+QUIET_STATUS := $(shell { $(MAKE) --no-print-directory -s $(STAMP) && \
+                          $(PY) -m generator $(COMMAND_$(MAKECMDGOALS)); } 1>&2; echo $$?)
+QUIET_DONE := 1
+ifneq ($(QUIET_STATUS),0)
+MAKEFLAGS += -q
+endif
+endif
+endif
 
 $(STAMP): requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	touch $(STAMP)
+	@echo "eerste keer: installeren, ± 30 s" >&2
+	@$(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install --quiet --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $(STAMP)
 
+ifdef QUIET_DONE
+# Already run above, while make read this file.
+site check generate schemas ids diff: $(STAMP)
+	@:
+else
 site: $(STAMP)
-	$(PY) -m generator build
+	@$(PY) -m generator $(COMMAND_site)
+
+check: $(STAMP)
+	@$(PY) -m generator $(COMMAND_check)
+
+generate: $(STAMP)
+	@$(PY) -m generator $(COMMAND_generate)
+
+schemas: $(STAMP)
+	@$(PY) -m generator $(COMMAND_schemas)
+
+ids: $(STAMP)
+	@$(PY) -m generator $(COMMAND_ids)
+
+diff: $(STAMP)
+	@$(PY) -m generator $(COMMAND_diff)
+endif
 
 test: $(STAMP)
 	scripts/ensure-chromium
 	$(PY) -m pytest
 
-check: $(STAMP)
-	$(PY) -m generator check
-
-generate: $(STAMP)
-	$(PY) -m generator generate
-
-schemas: $(STAMP)
-	$(PY) -m generator schemas
-
 serve: $(STAMP)
-	$(PY) -m generator serve --dev-addr 127.0.0.1:8000
+	@$(PY) -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
 $(ENGINES): bench/engines.lock
 	$(PYTHON) -m venv .venv-engines

@@ -71,5 +71,25 @@ def serve(root: str | None, dev_addr: str) -> None:
     command.run(_project(root), dev_addr)
 
 
+@cli.command()
+@root_option
+@click.option("--base", default="origin/main", show_default=True, help="Revision to compare with.")
+@click.option("--head", default=None, help="Revision to compare (default: the working tree).")
+def diff(root: str | None, base: str, head: str | None) -> None:
+    """What the data change does: records and pages, in Dutch Markdown."""
+    from generator.commands import diff as command
+
+    command.run(_project(root), base, head)
+
+
+@cli.command()
+@root_option
+def ids(root: str | None) -> None:
+    """Every id with its title, for editors."""
+    from generator.commands import ids as command
+
+    command.run(_project(root))
+
+
 if __name__ == "__main__":
     cli()

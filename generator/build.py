@@ -27,6 +27,7 @@ from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
 from generator.render import Page, abbreviations, edit_url, navigation, render_pages, with_abbreviations
+from generator.terms import data_text
 from generator.validate import Site, load_site
 
 NAV_ORDER = {
@@ -181,7 +182,7 @@ def prepare(project: Project) -> Prepared:
     """Validate the data and render every page, in memory."""
     site = validated_site(project)
     generated = checked_pages(site)
-    definitions = abbreviations(site.organisations)
+    definitions = abbreviations(site.organisations, data_text(site))
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
     rendered = render_pages(generated, definitions, edit_base)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
@@ -360,6 +361,10 @@ def _replace_with_link(path: Path, target: str) -> None:
     os.replace(link, path)
 
 
+MKDOCS_QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+"""Environment that turns off Material for MkDocs' English end-of-life banner."""
+
+
 def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     """Run `mkdocs build --strict` into the empty folder `fresh` and check the result with
     the HTML guard.
@@ -367,7 +372,7 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     Not `--quiet`: that hides warnings from the counter behind `--strict`, so a broken link
     would pass. The output is shown only when the build fails; `fresh` is removed then.
     """
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(project)}
+    env = {**os.environ, **MKDOCS_QUIET, "SOURCE_DATE_EPOCH": source_date_epoch(project)}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
          "--site-dir", str(fresh)],

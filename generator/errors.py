@@ -36,7 +36,11 @@ def summary_line(problems: list[Problem]) -> str:
 
 
 class StedenagendaError(click.ClickException):
-    """Base of our exceptions: click prints `Error: …` and exits 1, without a traceback."""
+    """Base of our exceptions: the Dutch message alone (no English `Error:` before it), exit
+    status 1, no traceback."""
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True, file=file)
 
 
 class DataError(StedenagendaError):

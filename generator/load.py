@@ -277,8 +277,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
         return Problem(name, line, column, f"YAML-syntaxfout: {message}", hint)
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in raw:
-            return Problem(name, line, column, f"YAML-syntaxfout: {message} ({raw})", hint)
-    return Problem(name, line, column, f"YAML-syntaxfout ({raw})",
+            return Problem(name, line, column, f"YAML-syntaxfout: {message}", hint)
+    # The parser's own words are English: the position and the hint are what helps here.
+    return Problem(name, line, column, "YAML-syntaxfout: hier loopt de YAML-structuur vast",
                    "controleer inspringing, dubbele punten en aanhalingstekens rond deze plek")
 
 

@@ -62,15 +62,23 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def abbreviations(organisations: OrganisationsFile) -> dict[str, str]:
-    """Python-Markdown `abbr` definitions by term, so every abbreviation is explained on hover."""
+def abbreviations(organisations: OrganisationsFile, text: str = "") -> dict[str, str]:
+    """Python-Markdown `abbr` definitions by term, so every abbreviation is explained on hover.
+
+    `text` is the data's text: an all-caps abbreviation that it writes capitalised as a
+    name ('Novi' for NOVI) gets that spelling too (see generator/terms.py)."""
+    from generator.terms import spellings
+
+    written = {t for org in organisations.organisations for t in [org.term, *org.also]}
     definitions = {}
     for org in organisations.organisations:
         title = org.expansion or org.description or org.note
         if title is None or not org.hover:
             continue
-        for term in [org.term, *org.also]:
-            definitions[term] = markdown.abbreviation_definition(term, title)
+        own = {org.term, *org.also}
+        for term in spellings(org, text):
+            if term in own or term not in written:  # a spelling another term names is that term's
+                definitions[term] = markdown.abbreviation_definition(term, title)
     return definitions
 
 

@@ -185,7 +185,8 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
         message, hint = f"{quoted(field)} mag niet leeg zijn", "vul een waarde in of verwijder het veld als dat mag"
     elif kind == "literal_error":
         message = f"{quoted(value)} is geen toegestane waarde voor {quoted(field)}"
-        hint = f"kies uit: {error.get('ctx', {}).get('expected', '')}"
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        hint = "kies uit: " + expected.replace("' or '", "' of '")  # pydantic joins the last choice with "or"
     elif kind in ("int_parsing", "int_type", "int_from_float"):
         message, hint = f"verwacht een heel getal, kreeg {quoted(value)}", "schrijf alleen cijfers, zoals 3"
     elif kind == "greater_than_equal":

@@ -38,7 +38,7 @@ def test_duplicate_key(project: Project) -> None:
     code, output = run_check(project)
     assert code == 1
     assert output == (
-        "Error: data/cities.yaml:22:5: sleutel 'name' staat hier twee keer — de eerste staat op regel 21; "
+        "data/cities.yaml:22:5: sleutel 'name' staat hier twee keer — de eerste staat op regel 21; "
         "houd er één over\n1 fout in 1 bestand; er is niets gebouwd.\n"
     )
 
@@ -56,7 +56,7 @@ def test_syntax_error_keeps_the_parsers_position(project: Project) -> None:
     replace_in(project.data / "sources.yaml", 'publisher: "Stedennetwerk G40"', 'publisher: "Stedennetwerk G40')
     code, output = run_check(project)
     assert code == 1
-    assert output.startswith("Error: data/sources.yaml:")
+    assert output.startswith("data/sources.yaml:")
     assert "YAML-syntaxfout" in output
     assert "Traceback" not in output
 
@@ -73,7 +73,7 @@ def test_unknown_reference_suggests_an_id(project: Project) -> None:
     code, output = run_check(project)
     assert code == 1
     assert output == (
-        "Error: data/agenda.yaml:50:15: onbekend thema 'zorgstelse' — bedoelde je 'zorgstelsel'?\n"
+        "data/agenda.yaml:50:15: onbekend thema 'zorgstelse' — bedoelde je 'zorgstelsel'?\n"
         "1 fout in 1 bestand; er is niets gebouwd.\n"
     )
 
@@ -85,9 +85,9 @@ def test_bad_id_and_wrong_province_are_reported_together_across_files(project: P
     code, output = run_check(project)
     assert code == 1
     lines = output.splitlines()
-    assert lines[0] == ("Error: data/cities.yaml:19:15: 'Twente' is geen toegestane waarde voor 'province' — "
+    assert lines[0] == ("data/cities.yaml:19:15: 'Twente' is geen toegestane waarde voor 'province' — "
                         "kies uit: 'Drenthe', 'Flevoland', 'Fryslân', 'Gelderland', 'Groningen', 'Limburg', "
-                        "'Noord-Brabant', 'Noord-Holland', 'Overijssel', 'Utrecht', 'Zeeland' or 'Zuid-Holland'")
+                        "'Noord-Brabant', 'Noord-Holland', 'Overijssel', 'Utrecht', 'Zeeland' of 'Zuid-Holland'")
     assert lines[1].startswith("data/cities.yaml:35:9: 'Assen' is geen geldige id — gebruik alleen kleine letters")
     assert lines[2].startswith("data/sources.yaml:17:11: 'oktober 2021' is geen geldige datum")
     assert lines[3] == "3 fouten in 2 bestanden; er is niets gebouwd."
@@ -99,7 +99,7 @@ def test_theme_without_speerpunten_needs_a_gap(project: Project) -> None:
     code, output = run_check(project)
     assert code == 1
     line = (project.data / "agenda.yaml").read_text(encoding="utf-8").splitlines().index("  - id: talent") + 1
-    assert output.startswith(f"Error: data/agenda.yaml:{line}:5: ")
+    assert output.startswith(f"data/agenda.yaml:{line}:5: ")
     assert "dit thema mist speerpunten of een G40-aanpak zonder uitleg — leg in 'gaps' uit wat de bron niet geeft" in output
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from generator.models import Activity, Session
+from generator.models import Activity, Organisation, Session
 from generator.validate import load_site
 from tests.conftest import REPO
 
@@ -21,7 +21,7 @@ def _items(block: str) -> list[dict]:
     return data if isinstance(data, list) else [data]
 
 
-@pytest.mark.parametrize(("model", "marker"), [(Activity, "group:"), (Session, "letter:")])
+@pytest.mark.parametrize(("model", "marker"), [(Activity, "group:"), (Session, "letter:"), (Organisation, "term:")])
 def test_contributing_example_is_valid(model, marker: str) -> None:
     blocks = [b for b in BLOCKS if marker in b]
     assert blocks, f"no example with {marker}"
@@ -51,3 +51,16 @@ def test_every_passage_example_resolves(seeds) -> None:
         passage = Passage(source=source, place=yaml.safe_load(place), anchor=yaml.safe_load(anchor),
                           end=yaml.safe_load(end) if end else None)
         assert not isinstance(resolve(seeds, sources[source], passage), str), passage
+
+
+def test_the_abbreviation_example_gets_its_hover_on_novi(project) -> None:
+    """The CONTRIBUTING example, pasted into organisations.yaml, explains 'Novi' in theme 7."""
+    from generator.build import generate
+
+    block = next(b for b in BLOCKS if "term:" in b)
+    path = project.data / "organisations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("organisations:\n", "organisations:\n" + block, 1),
+                    encoding="utf-8")
+    generate(project)
+    page = (project.docs / "agenda" / "ruimtelijke-kwaliteit.md").read_text(encoding="utf-8")
+    assert "*[Novi]: Nationale Omgevingsvisie" in page

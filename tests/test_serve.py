@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
+import os
 import socket
 import subprocess
 import sys
@@ -13,7 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from generator.build import Project
+from generator.commands.serve import relay_mkdocs
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.integration
@@ -43,17 +45,26 @@ def wait_for(predicate, seconds: float = 60.0) -> bool:
 
 
 @contextmanager
-def serving(project: Project) -> Iterator[str]:
-    """`generator serve` on a free port; yields the base URL."""
+def serving(project: Project, log: Path | None = None) -> Iterator[str]:
+    """`generator serve` on a free port; yields the base URL. Its terminal output goes to `log`."""
     port = free_port()
+    out = log.open("w", encoding="utf-8") if log else subprocess.DEVNULL
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(project.root),
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+    serving.pid = server.pid  # type: ignore[attr-defined]
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if log:
+            out.close()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def test_serve_picks_up_a_changed_yaml_file(project: Project) -> None:
@@ -80,3 +91,93 @@ def test_a_changed_menu_reaches_pages_whose_text_did_not_change(project: Project
         assert wait_for(lambda: "Stadsvernieuwing 4.0" in fetch(url)), "the new menu did not reach the page"
         assert (project.docs / "agenda" / "talent.md").read_bytes() == talent
         assert "Stadsvernieuwing 3.0" not in fetch(url)
+
+
+def test_serve_idles_after_a_save_and_says_each_error_once(project: Project, tmp_path: Path) -> None:
+    """Reading the data fired watchdog events that started the next regeneration: the preview
+    used a whole core for ever after one save, and printed an invalid file's error ~60 times a
+    second. Only changes count now, and an error is said once."""
+    log = tmp_path / "serve.log"
+    path: Path = project.data / "cities.yaml"
+    with serving(project, log) as base:
+        url = f"{base}/steden/almere/"
+        assert wait_for(lambda: "Flevoland" in fetch(url)), "the preview did not come up"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('name: "Almere"\n    province: Flevoland',
+                                     'name: "Almere"\n    province: Utrecht'), encoding="utf-8")
+        assert wait_for(lambda: "Utrecht" in fetch(url)), "the change did not reach the preview"
+        time.sleep(2)
+        before = cpu_seconds(serving.pid)  # type: ignore[attr-defined]
+        time.sleep(4)
+        idle = cpu_seconds(serving.pid) - before  # type: ignore[attr-defined]
+        assert idle < 0.5, f"the preview used {idle:.2f} s of CPU in 4 idle seconds"
+        broken = text.replace("    province: Drenthe", "    provincie: Drenthe", 1)
+        for padding in ("", "\n", "\n\n"):  # three saves of the same mistake
+            path.write_text(broken + padding, encoding="utf-8")
+            time.sleep(1.5)
+        time.sleep(3)
+        assert "Utrecht" in fetch(url), "the last good pages are no longer served"
+    output = log.read_text(encoding="utf-8")
+    assert output.count("onbekend veld 'provincie'") == 1, output
+    assert output.count("er is niets gebouwd") == 1, output
+    for english in ("INFO", "WARNING", "dirty", "Material for MkDocs", "Serving on", "Error"):
+        assert english not in output, output
+
+
+def test_mkdocs_chatter_is_left_out_and_each_problem_said_once() -> None:
+    said: list[str] = []
+    lines = [
+        "INFO    -  Building documentation...\n",
+        "WARNING -  A 'dirty' build is being performed, this will likely lead to inaccurate navigation\n",
+        "INFO    -  [21:59:44] Serving on http://127.0.0.1:8765/\n",
+        "Traceback (most recent call last):\n", '  File "x.py", line 1, in <module>\n',
+        "FileNotFoundError: build/docs/a.md\n",
+        "Traceback (most recent call last):\n", '  File "x.py", line 1, in <module>\n',
+        "FileNotFoundError: build/docs/a.md\n",
+        "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found\n",
+        "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found\n",
+    ]
+    relay_mkdocs(iter(lines), echo=lambda message, err=False: said.append(message))
+    assert said == [
+        "MkDocs liep vast bij het verversen (FileNotFoundError: build/docs/a.md); sla het bestand opnieuw op.",
+        "MkDocs meldt: Doc file 'a.md' contains a link 'b.md', but the target is not found",
+    ]
+
+
+def test_a_burst_of_saves_ends_in_the_last_version_without_tracebacks(project: Project, tmp_path: Path) -> None:
+    """Twenty saves in a few seconds (an editor's autosave): no traceback, no English, and
+    the preview ends on the last save."""
+    log = tmp_path / "serve.log"
+    path: Path = project.data / "activities.yaml"
+    text = path.read_text(encoding="utf-8")
+    with serving(project, log) as base:
+        url = f"{base}/activiteiten/bijeenkomst-aardgastransitie/"
+        assert wait_for(lambda: "Sven Ringelberg sprak" in fetch(url)), "the preview did not come up"
+        for n in range(20):
+            path.write_text(text.replace("Sven Ringelberg sprak", f"Sven Ringelberg ({n}) sprak"), encoding="utf-8")
+            time.sleep(0.15)
+        assert wait_for(lambda: "Sven Ringelberg (19) sprak" in fetch(url)), log.read_text(encoding="utf-8")
+        time.sleep(2)
+    output = log.read_text(encoding="utf-8")
+    assert "Traceback" not in output and "Error" not in output and "WARNING" not in output, output
+
+
+def test_an_unexpected_failure_is_said_once_and_the_preview_goes_on(project: Project, monkeypatch) -> None:
+    """A mistake that `check` does not catch yet (a bug) must not end the preview."""
+    from generator.commands import serve
+
+    said: list[str] = []
+    regenerator = serve.Regenerator(project, echo=lambda message, err=False: said.append(message))
+    real = serve.generate
+
+    def broken(project: Project) -> list[str]:
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(serve, "generate", broken)
+    regenerator.regenerate()
+    regenerator.regenerate()
+    assert said == ["de pagina's konden niet worden gemaakt (ValueError: kapot); het voorbeeld toont de laatste "
+                    "goede versie"]
+    monkeypatch.setattr(serve, "generate", real)
+    regenerator.regenerate()
+    assert said[1] == "fouten opgelost; het voorbeeld is weer bij."

@@ -1,4 +1,4 @@
-"""`check`: validate the data files and say what they hold."""
+"""`check`: validate the data files and say what they hold, and what may not work as meant."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import click
 
 from generator import ownwords, passages
 from generator.build import Project, checked_pages, validated_site
+from generator.terms import unused_terms
 from generator.validate import Site
 
 
@@ -14,6 +15,8 @@ def run(project: Project) -> None:
     checked_pages(site)
     click.echo(summary(site))
     click.echo(sources_summary(site))
+    for warning in unused_terms(site, project.content):
+        click.echo(str(warning))
 
 
 def summary(site: Site) -> str:

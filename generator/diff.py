@@ -1,0 +1,373 @@
+"""`make diff`: what a change to the data does, for a reviewer, in Dutch Markdown.
+
+Both revisions are validated with this checkout's code and compared record by record (a
+record is an item with an `id`: a theme, a city, an activity …; what has no id of its own
+belongs to the record around it, or to the file). Changed fields are named by their Dutch
+labels (generator/labels.py). The pages are rendered for both revisions and compared too,
+so the report lists exactly the pages whose text changes, as links under `site_url`. A
+change that removes more than `MASS_DELETION_SHARE` of a file's records or filled-in fields
+gets a warning on top: the known failure of data pull requests is an edit that deletes
+many values at once without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import labels
+from generator.build import Project, hand_written_pages, site_config
+from generator.errors import StedenagendaError, summary_line
+from generator.load import load_document
+from generator.markdown import escape, one_line
+from generator.models import FILE_MODELS, Model
+from generator.validate import load_site
+
+MASS_DELETION_SHARE = 0.2
+"""Warn when a change removes more than this share of a file's records or filled-in fields."""
+
+MAX_PAGES = 60
+"""Pages listed by name; more are counted (a menu change touches every page)."""
+
+TITLE_FIELDS = ("title", "name", "term", "heading", "phrase", "keyword", "label")
+"""The field that names a record in the report, the first one it has."""
+
+INPUTS = ("data", "content", "mkdocs.yml")
+"""What a revision contributes to the comparison; the code is this checkout's."""
+
+Path_ = tuple[str | int, ...]
+
+
+class DiffError(StedenagendaError):
+    """A revision cannot be read or compared."""
+
+
+@dataclass
+class Record:
+    """One item with an id (or a file's own fields), flattened to its leaf values."""
+
+    file: str
+    kind: str
+    """What one such record is called, in Dutch ('activiteit')."""
+    id: str
+    """Its id; empty for the file's own fields."""
+    title: str
+    model: type[Model]
+    fields: dict[Path_, Any] = field(default_factory=dict)
+
+
+@dataclass
+class FileChanges:
+    """What changed in one data file."""
+
+    name: str
+    added: list[Record] = field(default_factory=list)
+    removed: list[Record] = field(default_factory=list)
+    changed: list[tuple[Record, list[tuple[str, Any, Any]]]] = field(default_factory=list)
+    records_before: int = 0
+    fields_before: int = 0
+    fields_removed: int = 0
+
+    def mass_deletion(self) -> list[str]:
+        """The Dutch warnings when too much of this file goes at once."""
+        warnings = []
+        if self.records_before and len(self.removed) / self.records_before > MASS_DELETION_SHARE:
+            warnings.append(f"verwijdert {len(self.removed)} van de {self.records_before} items "
+                            f"({_percent(len(self.removed), self.records_before)})")
+        if self.fields_before and self.fields_removed / self.fields_before > MASS_DELETION_SHARE:
+            warnings.append(f"maakt {self.fields_removed} van de {self.fields_before} ingevulde velden leeg of "
+                            f"haalt ze weg ({_percent(self.fields_removed, self.fields_before)})")
+        return warnings
+
+
+@dataclass
+class Revision:
+    """The data of one revision, as records, and its pages."""
+
+    label: str
+    records: dict[str, dict[tuple[str, str], Record]]
+    pages: dict[str, tuple[str, str]] | None
+    """{docs path: (title, Markdown)}, or None when the data did not validate."""
+    problems: list[str] = field(default_factory=list)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)} %"
+
+
+def inner_model(annotation: Any) -> type[Model] | None:
+    """The model inside a field's annotation (`list[City]`, `Quote | None`), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def records_of(name: str, data: Any) -> dict[tuple[str, str], Record]:
+    """Every record of one data file, keyed by (kind of record, id)."""
+    model = FILE_MODELS[name]
+    own = Record(name, labels.MODELS[model.__name__].label, "", f"data/{name}.yaml", model)
+    found = {(model.__name__, ""): own}
+    if isinstance(data, dict):
+        _walk(name, data, model, (), own, found)
+    return found
+
+
+def _walk(name: str, data: dict, model: type[Model], path: Path_, record: Record,
+          found: dict[tuple[str, str], Record]) -> None:
+    for key, value in data.items():
+        info = model.model_fields.get(key) if isinstance(key, str) else None
+        inner = inner_model(info.annotation) if info else None
+        here = path + (key,)
+        if inner and isinstance(value, list) and value and all(isinstance(v, dict) and "id" in v for v in value):
+            for item in value:
+                child = Record(name, labels.MODELS.get(inner.__name__, labels.MODELS[model.__name__]).label,
+                               str(item["id"]), _title(item), inner)
+                found[(inner.__name__, child.id)] = child
+                _walk(name, item, inner, (), child, found)
+        elif inner and isinstance(value, dict):
+            _walk(name, value, inner, here, record, found)
+        elif inner and isinstance(value, list) and all(isinstance(v, dict) for v in value):
+            for index, item in enumerate(value):
+                _walk(name, item, inner, here + (index,), record, found)
+        else:
+            record.fields[here] = value
+
+
+def _title(item: dict) -> str:
+    return next((one_line(item[f]) for f in TITLE_FIELDS if isinstance(item.get(f), str)), "")
+
+
+def field_label(model: type[Model], path: Path_) -> str:
+    """'Speerpunten › nr. 2 › Titel': a field path in the editors' words."""
+    words, current = [], model
+    for part in path:
+        if isinstance(part, int):
+            words.append(f"nr. {part + 1}")
+            continue
+        label = labels.field_label(current, part) if current else None
+        words.append(label.label if label else part)
+        info = current.model_fields.get(part) if current else None
+        current = inner_model(info.annotation) if info else None
+    return " › ".join(words)
+
+
+def compare(before: dict[str, dict], after: dict[str, dict]) -> list[FileChanges]:
+    """Per data file, the records added, removed and changed, and what was deleted."""
+    result = []
+    for name in FILE_MODELS:
+        old, new = before.get(name, {}), after.get(name, {})
+        changes = FileChanges(name)
+        changes.records_before = sum(1 for r in old.values() if r.id)
+        for key, record in old.items():
+            filled = [p for p, v in record.fields.items() if not _empty(v)]
+            changes.fields_before += len(filled)
+            if key not in new:
+                if record.id:
+                    changes.removed.append(record)
+                changes.fields_removed += len(filled)
+                continue
+            now = new[key]
+            changes.fields_removed += sum(1 for p in filled if _empty(now.fields.get(p)))
+            fields = [(field_label(record.model, p), record.fields.get(p), now.fields.get(p))
+                      for p in sorted({*record.fields, *now.fields}, key=_sort_key)
+                      if record.fields.get(p) != now.fields.get(p)]
+            if fields:
+                changes.changed.append((now, fields))
+        changes.added = [r for k, r in new.items() if k not in old and r.id]
+        if changes.added or changes.removed or changes.changed:
+            result.append(changes)
+    return result
+
+
+def _sort_key(path: Path_) -> tuple:
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)
+
+
+# --- revisions ----------------------------------------------------------------------
+
+
+def revision_root(repo: Path, revision: str, target: Path) -> Path:
+    """Write the data, content and mkdocs.yml of `revision` into `target` (the user's
+    working tree is not touched)."""
+    def git(*args: str, text: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=text)
+
+    resolved = git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if resolved.returncode != 0:
+        raise DiffError(f"onbekende versie {revision!r} — geef een bestaande versie, bijvoorbeeld "
+                        f"`make diff BASE=HEAD~1` of `make diff BASE=origin/main` (na `git fetch`)")
+    listed = git("ls-tree", "--name-only", revision).stdout.split()
+    paths = [p for p in INPUTS if p in listed]
+    archive = git("archive", "--format=tar", revision, "--", *paths, text=False) if paths else None
+    if archive is not None and archive.returncode == 0:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(target, filter="data")
+    return target
+
+
+def load_revision(project: Project, label: str) -> Revision:
+    """The records and pages of the data in `project`, validated with this checkout's code."""
+    site, problems = load_site(project.data)
+    if site is None:
+        records = {}
+        for name in FILE_MODELS:  # compare what loads, so the report still shows the change
+            path = project.data / f"{name}.yaml"
+            if path.is_file():
+                doc, _ = load_document(path, f"data/{name}.yaml")
+                records[name] = records_of(name, doc.data)
+        lines = [str(p) for p in problems] + [summary_line(problems)]
+        return Revision(label, records, None, lines)
+    records = {name: records_of(name, getattr(site, name).model_dump(mode="json")) for name in FILE_MODELS}
+    return Revision(label, records, rendered_pages(project, site))
+
+
+def rendered_pages(project: Project, site) -> dict[str, tuple[str, str]]:
+    """{docs path: (title, Markdown)} for every page, without the line-numbered edit links
+    (a line added at the top of a file would otherwise change every page below it)."""
+    from generator.pages import pages
+    from generator.render import abbreviations, render_pages
+
+    generated = pages(site)
+    from generator.terms import data_text
+
+    texts = render_pages(generated, abbreviations(site.organisations, data_text(site)), "")
+    result = {page.path: (page.title, texts[page.path]) for page in generated}
+    for path, body in hand_written_pages(project).items():
+        if path.endswith(".md"):
+            text = body.decode("utf-8", errors="replace")
+            title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path)
+            result[path] = (title, text)
+    return result
+
+
+def page_url(site_url: str, path: str) -> str:
+    """The address of a docs page on the published site (directory URLs)."""
+    stem = path[: -len(".md")]
+    if stem == "index":
+        stem = ""
+    elif stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return site_url.rstrip("/") + "/" + stem
+
+
+# --- the report ---------------------------------------------------------------------
+
+
+def _show(value: Any, other: Any = None) -> str:
+    """A value as a reviewer reads it; a long text shows the part that changed."""
+    if _empty(value):
+        return "(leeg)"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, list):
+        return ", ".join(_show(v) for v in value)
+    text = one_line(value)
+    if isinstance(other, str) and max(len(text), len(other)) > 160:
+        text = _excerpt(text, one_line(other))
+    elif len(text) > 160:
+        text = text[:157] + "…"
+    return f"„{escape(text)}”"
+
+
+def _excerpt(text: str, other: str, context: int = 50) -> str:
+    """The stretch of `text` that differs from `other`, with some words around it."""
+    start = 0
+    while start < min(len(text), len(other)) and text[start] == other[start]:
+        start += 1
+    end = 0
+    while end < min(len(text), len(other)) - start and text[-1 - end] == other[-1 - end]:
+        end += 1
+    left, right = max(0, start - context), min(len(text), len(text) - end + context)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def _name(record: Record) -> str:
+    if not record.id:
+        return f"`data/{record.file}.yaml` zelf"
+    title = f": {escape(record.title)}" if record.title else ""
+    return f"{record.kind} `{record.id}`{title}"
+
+
+def report(base: Revision, head: Revision, site_url: str) -> str:
+    """The Dutch Markdown report of what changes from `base` to `head`."""
+    lines = [f"## Wat verandert er?", "", f"Vergeleken: {base.label} → {head.label}.", ""]
+    if head.problems:
+        lines += ["**De gegevens van deze versie kloppen niet.** `make check` meldt:", "", "```text",
+                  *head.problems, "```", ""]
+    if base.problems:
+        lines += [f"De gegevens van {base.label} kloppen niet volgens de huidige controle; ze zijn "
+                  "vergeleken zoals ze geladen zijn.", ""]
+    changes = compare(base.records, head.records)
+    warnings = [(c.name, w) for c in changes for w in c.mass_deletion()]
+    for name, warning in warnings:
+        lines += [f"> ⚠️ **Let op: veel verwijderd.** Deze wijziging {warning} in `data/{name}.yaml`. "
+                  "Is dat de bedoeling?", ""]
+    if not changes:
+        lines += ["Geen wijzigingen in de gegevens.", ""]
+    for change in changes:
+        lines += [f"### `data/{change.name}.yaml`", ""]
+        if change.added:
+            lines += ["**Toegevoegd**", "", *(f"- {_name(r)}" for r in change.added), ""]
+        if change.removed:
+            lines += ["**Verwijderd**", "", *(f"- {_name(r)}" for r in change.removed), ""]
+        if change.changed:
+            lines += ["**Gewijzigd**", ""]
+            for record, fields in change.changed:
+                lines.append(f"- {_name(record)}")
+                lines += [f"  - {escape(label)}: {_show(old, new)} → {_show(new, old)}" for label, old, new in fields]
+            lines.append("")
+    lines += _pages_section(base, head, site_url)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _pages_section(base: Revision, head: Revision, site_url: str) -> list[str]:
+    if base.pages is None or head.pages is None:
+        return ["### Pagina's", "", "Niet vergeleken: de gegevens van een van beide versies kloppen niet.", ""]
+    rows = []
+    for path in sorted({*base.pages, *head.pages}):
+        old, new = base.pages.get(path), head.pages.get(path)
+        if old == new:
+            continue
+        title, what = (new or old)[0], "nieuw" if old is None else "verdwijnt" if new is None else "gewijzigd"
+        rows.append(f"- [{escape(title)}]({page_url(site_url, path)}) — {what}")
+    if not rows:
+        return ["### Pagina's", "", "Geen pagina verandert.", ""]
+    shown = rows[:MAX_PAGES]
+    more = [f"- … en nog {len(rows) - MAX_PAGES} pagina's"] if len(rows) > MAX_PAGES else []
+    return [f"### Pagina's die veranderen ({len(rows)})", "", *shown, *more, ""]
+
+
+def run_diff(project: Project, base: str, head: str | None = None) -> tuple[str, bool]:
+    """The report comparing revision `base` with `head` (default: the working tree), and
+    whether the head's data is valid."""
+    with tempfile.TemporaryDirectory(prefix="stedenagenda-diff-") as tmp:
+        base_project = Project(revision_root(project.root, base, Path(tmp) / "base"))
+        before = load_revision(base_project, f"`{base}` ({_short(project.root, base)})")
+        if head is None:
+            after = load_revision(project, f"de werkmap (op {_short(project.root, 'HEAD') or 'geen commit'})")
+            config_root = project
+        else:
+            config_root = Project(revision_root(project.root, head, Path(tmp) / "head"))
+            after = load_revision(config_root, f"`{head}` ({_short(project.root, head)})")
+        site_url = site_config(config_root).get("site_url") or ""
+        return report(before, after, site_url), not after.problems
+
+
+def _short(repo: Path, revision: str) -> str:
+    out = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", revision], capture_output=True, text=True)
+    return out.stdout.strip()

@@ -1,0 +1,193 @@
+"""`make diff`: golden reports for an added, a changed, a removed record and a mass deletion,
+each made in a small git repository in a temporary folder.
+
+Regenerate deliberately with `pytest tests/test_diff.py --update-golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.__main__ import cli
+from generator.build import Project
+from generator.diff import MASS_DELETION_SHARE, page_url, run_diff
+from tests.conftest import copy_project
+
+GOLDEN = Path(__file__).parent / "golden" / "diff"
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.nl",
+           "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.nl",
+           "GIT_AUTHOR_DATE": "2026-01-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T12:00:00Z"}
+
+NEW_ACTIVITY = """
+  - id: werkbezoek-minister
+    group: duurzaamheid
+    title: "Werkbezoek van de minister"
+    date: "2021-11"
+    summary: >-
+      De minister bezocht een warmtenet en sprak met bestuurders over de warmtewet.
+    themes: [energietransitie]
+    passages:
+      - {source: jaarverslag-2021, place: "Thema Duurzaamheid", anchor: "een bijeenkomst met Sven Ringelberg over zijn boek"}
+"""
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], env=GIT_ENV, check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Project:
+    """A git repository holding a copy of the data, with one commit."""
+    project = copy_project(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Gegevens")
+    return project
+
+
+def commit(project: Project, message: str) -> None:
+    git(project.root, "commit", "-q", "-a", "-m", message)
+
+
+def edit(project: Project, name: str, old: str, new: str) -> None:
+    path = project.data / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def unreferenced_activities(project: Project) -> list[str]:
+    """Ids of activities no other data file names, so removing them keeps the data valid."""
+    others = "".join(p.read_text(encoding="utf-8") for p in project.data.glob("*.yaml") if p.stem != "activities")
+    data = yaml.safe_load((project.data / "activities.yaml").read_text(encoding="utf-8"))
+    return [a["id"] for a in data["activities"] if not re.search(rf"\b{re.escape(a['id'])}\b", others)]
+
+
+def remove_activities(project: Project, ids: set[str]) -> None:
+    path = project.data / "activities.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["activities"] = [a for a in data["activities"] if a["id"] not in ids]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def check_golden(name: str, text: str, update: bool) -> None:
+    text = re.sub(r"\(([0-9a-f]{7,})\)|\(op [0-9a-f]{7,}\)", "(…)", text)  # commit ids vary with the data
+    golden = GOLDEN / f"{name}.md"
+    if update:
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}: run pytest --update-golden"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_added_record(repo: Project, update_golden: bool) -> None:
+    edit(repo, "activities", "\n  - id: bijeenkomst-aardgastransitie", NEW_ACTIVITY.rstrip("\n")
+         + "\n\n  - id: bijeenkomst-aardgastransitie")
+    commit(repo, "Nieuwe activiteit")
+    text, valid = run_diff(repo, "HEAD~1")
+    assert valid
+    assert "**Toegevoegd**\n\n- activiteit `werkbezoek-minister`: Werkbezoek van de minister\n" in text
+    assert ("- [Werkbezoek van de minister](https://stedenagenda.example.nl/activiteiten/werkbezoek-minister/)"
+            " — nieuw") in text
+    check_golden("added", text, update_golden)
+
+
+def test_changed_record(repo: Project, update_golden: bool) -> None:
+    edit(repo, "cities", 'name: "Almere"\n    province: Flevoland', 'name: "Almere"\n    province: Utrecht')
+    edit(repo, "activities", "Sven Ringelberg sprak over zijn boek", "Sven Ringelberg, historicus, sprak over zijn boek")
+    commit(repo, "Provincie en samenvatting")
+    text, valid = run_diff(repo, "HEAD~1")
+    assert valid
+    assert "- stad `almere`: Almere\n  - Provincie: „Flevoland” → „Utrecht”\n" in text
+    assert "  - Samenvatting: „Sven Ringelberg sprak" in text
+    assert "[Almere](https://stedenagenda.example.nl/steden/almere/) — gewijzigd" in text
+    assert "Let op" not in text
+    check_golden("changed", text, update_golden)
+
+
+def test_removed_record(repo: Project, update_golden: bool) -> None:
+    assert "bijeenkomst-aardgastransitie" in unreferenced_activities(repo)
+    remove_activities(repo, {"bijeenkomst-aardgastransitie"})
+    commit(repo, "Activiteit weg")
+    text, valid = run_diff(repo, "HEAD~1")
+    assert valid
+    assert ("**Verwijderd**\n\n- activiteit `bijeenkomst-aardgastransitie`: Bijeenkomst over "
+            "'De Nederlandse Aardgastransitie'\n") in text
+    assert "/activiteiten/bijeenkomst-aardgastransitie/) — verdwijnt" in text
+    assert "Let op" not in text  # one of a hundred is no mass deletion
+    assert "Gewijzigd" not in text  # re-dumping the YAML changed no value
+    check_golden("removed", text, update_golden)
+
+
+def test_mass_deletion_is_warned_about(repo: Project, update_golden: bool) -> None:
+    doomed = unreferenced_activities(repo)[:40]
+    assert len(doomed) == 40
+    remove_activities(repo, set(doomed))
+    commit(repo, "Veel weg")
+    text, valid = run_diff(repo, "HEAD~1")
+    assert valid
+    assert ("> ⚠️ **Let op: veel verwijderd.** Deze wijziging verwijdert 40 van de 100 items "
+            "(40 %) in `data/activities.yaml`. Is dat de bedoeling?") in text
+    assert text.index("Let op") < text.index("### `data/activities.yaml`"), "the warning comes first"
+    check_golden("mass-deletion", text, update_golden)
+
+
+def test_emptied_fields_are_a_mass_deletion_too(repo: Project) -> None:
+    path = repo.data / "organisations.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for org in data["organisations"]:
+        for key in ("description", "note", "expansion", "explained_by", "reference"):
+            org.pop(key, None)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text, _ = run_diff(repo, "HEAD")
+    assert re.search(r"Deze wijziging maakt \d+ van de \d+ ingevulde velden leeg of haalt ze weg \(\d+ %\) "
+                     r"in `data/organisations.yaml`", text), text
+    assert f"{MASS_DELETION_SHARE:.0%}" == "20%"
+
+
+def test_invalid_head_shows_the_check_and_fails(repo: Project) -> None:
+    edit(repo, "agenda", "      target: zorgstelsel", "      target: zorgstelse")
+    result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "HEAD"])
+    assert result.exit_code == 1
+    assert "**De gegevens van deze versie kloppen niet.** `make check` meldt:" in result.output
+    assert "data/agenda.yaml:50:15: onbekend thema 'zorgstelse'" in result.output
+    assert "Niet vergeleken" in result.output
+
+
+def test_an_invalid_base_is_compared_as_loaded(repo: Project) -> None:
+    edit(repo, "agenda", "      target: zorgstelsel", "      target: zorgstelse")
+    commit(repo, "Tikfout")
+    edit(repo, "agenda", "      target: zorgstelse", "      target: zorgstelsel")  # the fix
+    text, valid = run_diff(repo, "HEAD")
+    assert valid
+    assert "De gegevens van `HEAD` (" in text and "kloppen niet volgens de huidige controle" in text
+    assert "  - Notendop › Regels › nr. 1 › Thema: „zorgstelse” → „zorgstelsel”" in text
+
+
+def test_unknown_revision_is_said_in_dutch(repo: Project) -> None:
+    result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "origin/main"])
+    assert result.exit_code == 1
+    assert result.output.startswith("onbekende versie 'origin/main' — geef een bestaande versie")
+
+
+def test_compare_two_revisions_leaves_the_working_tree_alone(repo: Project) -> None:
+    edit(repo, "cities", "    province: Drenthe", "    province: Utrecht")
+    commit(repo, "Een")
+    edit(repo, "cities", "    province: Utrecht", "    province: Drenthe")  # uncommitted
+    text, _ = run_diff(repo, "HEAD~1", "HEAD")
+    assert "„Drenthe” → „Utrecht”" in text
+    assert git(repo.root, "status", "--porcelain").strip() == "M data/cities.yaml"
+    assert git(repo.root, "worktree", "list").count("\n") == 1
+
+
+@pytest.mark.parametrize(("path", "url"), [("index.md", "https://x.nl/"), ("agenda/index.md", "https://x.nl/agenda/"),
+                                           ("steden/almere.md", "https://x.nl/steden/almere/")])
+def test_page_urls(path: str, url: str) -> None:
+    assert page_url("https://x.nl/", path) == url
