@@ -101,6 +101,8 @@ class PageText:
     parts: list[tuple[float, str]] = field(default_factory=list)
     """(weight, text) in reading order."""
     aliases: list[str] = field(default_factory=list)
+    excluded: bool = False
+    """The page asks to stay out of search (the print page of a bundle repeats every piece)."""
 
     @property
     def body(self) -> str:
@@ -125,6 +127,8 @@ class _Article(HTMLParser):
         classes = a.get("class") or ""
         if tag == "meta" and a.get("name") == "stedenagenda:search-alias" and a.get("content"):
             self.page.aliases.append(a["content"] or "")
+        if tag == "meta" and a.get("name") == "stedenagenda:search-exclude":
+            self.page.excluded = True
         if not self.stack:
             if tag == "article" and "md-content__inner" in classes:
                 self.stack.append("")
@@ -184,7 +188,7 @@ def site_pages(site: Path, directory_urls: bool) -> list[PageText]:
             continue
         url = rel[: -len("index.html")] if directory_urls and rel.endswith("index.html") else rel
         page = read_page(path, url)
-        if page.title:
+        if page.title and not page.excluded:
             pages.append(page)
     return pages
 
@@ -290,7 +294,13 @@ def page_scores(page: PageText) -> dict[str, float]:
     """Each word of a page with its score: where it stands (title, heading, body) and how often."""
     best: dict[str, float] = {}
     count: dict[str, int] = defaultdict(int)
-    for weight, text in [*page.parts, *((TITLE, a) for a in page.aliases)]:
+    runs: list[tuple[float, str]] = []
+    for weight, text in page.parts:  # text split by inline markup is one word: <b>Rijks</b>overheid
+        if runs and runs[-1][0] == weight:
+            runs[-1] = (weight, runs[-1][1] + text)
+        else:
+            runs.append((weight, text))
+    for weight, text in [*runs, *((TITLE, a) for a in page.aliases)]:
         for w in words(text):
             count[w] += 1
             best[w] = max(best.get(w, 0.0), weight)

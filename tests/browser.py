@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -71,7 +71,7 @@ class Watch:
 def search(page: Page, query: str) -> list[str]:
     """Type a query into the search box; return the result pages (no query or anchor), best first.
 
-    Results update as the index answers; read them once two reads 300 ms apart agree."""
+    The results say which query they answer (`data-query`); read them once that is this one."""
     toggle = page.locator('label.md-header__button[for="__search"]')
     if toggle.is_visible():  # on a phone the search field hides behind an icon
         toggle.click()
@@ -80,13 +80,7 @@ def search(page: Page, query: str) -> list[str]:
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     page.keyboard.type(query)
+    page.wait_for_function("q => document.querySelector('.md-search-result').getAttribute('data-query') === q",
+                           arg=query, timeout=15_000)
     results = page.locator(".md-search-result__item > a")
-    expect(results.first).to_be_visible(timeout=15_000)
-    previous: list[str] = []
-    for _ in range(30):
-        current = [h.split("?")[0].split("#")[0] for h in results.evaluate_all("els => els.map(e => e.href)")]
-        if current and current == previous:
-            return current
-        previous = current
-        page.wait_for_timeout(300)
-    return previous
+    return [h.split("?")[0].split("#")[0] for h in results.evaluate_all("els => els.map(e => e.href)")]

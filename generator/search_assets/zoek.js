@@ -196,8 +196,18 @@
     return load("d/" + chunk + ".js").then(function () { return docChunks[chunk][id % manifest.docChunk]; });
   }
 
+  // Every page of the index, as [link, title, excerpt], in index order (for tests and bench).
+  function pages() {
+    return getManifest().then(function () {
+      var all = [];
+      for (var i = 0; i < manifest.docs; i++) all.push(doc(i));
+      return Promise.all(all);
+    });
+  }
+
   Z.search = search;
   Z.doc = doc;
+  Z.pages = pages;
   Z.fold = fold;
 
   // --- the results under the search box ---------------------------------------------------
@@ -256,7 +266,10 @@
       } else {
         meta.textContent = result.ids.length ? count(result.ids.length) : "Geen resultaten";
       }
-      return render(result.ids, 0);
+      return render(result.ids, 0).then(function () {
+        // Tells a waiting test (and nobody else) which query the list now answers.
+        list.parentNode.setAttribute("data-query", query);
+      });
     }).catch(function (error) {
       meta.textContent = "Zoeken lukt nu niet: " + error.message;
     });
