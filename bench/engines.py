@@ -123,7 +123,7 @@ class Facts:
 def facts(site: Path) -> Facts:
     pages = _pages(site)
     scans = {p: _scan(site / p) for p in sorted(pages)}
-    index = next((p for p in ("search/search_index.json", "search.json") if (site / p).exists()), "")
+    index = next((p for p in ("search/manifest.js", "search/search_index.json", "search.json") if (site / p).exists()), "")
     return Facts(
         pages=pages,
         not_dutch=sum(s.lang != "nl" for s in scans.values()),
@@ -134,7 +134,7 @@ def facts(site: Path) -> Facts:
         security_txt=(site / ".well-known" / "security.txt").exists(),
         heading_404=" ".join(scans["404.html"].h1) if "404.html" in scans else "",
         search_index=index,
-        dutch_stemmer=any(site.rglob("lunr.nl*.js")),
+        dutch_stemmer=(site / "search" / "manifest.js").exists() or any(site.rglob("lunr.nl*.js")),
     )
 
 
