@@ -68,6 +68,25 @@ class Watch:
             route.abort()
 
 
+class Offline:
+    """Blocks and records every request that is not for a local file; records console errors."""
+
+    def __init__(self, page: Page):
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        page.route("**/*", self._route)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: None if r.url.startswith("file:") else self.blocked.append(r.url))
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+
 def search(page: Page, query: str) -> list[str]:
     """Type a query into the search box; return the result pages (no query or anchor), best first.
 

@@ -26,7 +26,7 @@ from playwright.sync_api import Page, expect
 
 from generator.build import Project
 from generator.commands import build as build_command
-from tests.browser import Watch, search, serve
+from tests.browser import Offline, Watch, search, serve
 from tests.conftest import copy_project
 from tests.search_queries import QUERIES, bundle_path
 
@@ -52,24 +52,6 @@ def bundle(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(built: Project):
     with serve(built.site) as url:
         yield url
-
-
-class Offline:
-    """Blocks and records every request that is not for a local file."""
-
-    def __init__(self, page: Page):
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        page.route("**/*", self._route)
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            self.blocked.append(route.request.url)
-            route.abort()
 
 
 @dataclass
