@@ -384,7 +384,11 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
                          + "\n".join(f"{f.page}: {f.what}" for f in unsafe))
     strip_unneeded(fresh)
     generated = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-    search.install(fresh, directory_urls=generated.get("use_directory_urls", True))
+    try:
+        search.install(fresh, directory_urls=generated.get("use_directory_urls", True))
+    except Exception:
+        shutil.rmtree(fresh, ignore_errors=True)  # no half-built folder left behind
+        raise
     return fresh
 
 
