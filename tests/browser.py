@@ -95,7 +95,7 @@ def search(page: Page, query: str) -> list[str]:
     if toggle.is_visible():  # on a phone the search field hides behind an icon
         toggle.click()
     else:
-        page.get_by_label("Zoeken", exact=True).first.click()
+        page.locator("input.md-search__input").click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     page.keyboard.type(query)
