@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import guard, opendata
+from generator import guard, opendata, search
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
@@ -388,6 +388,12 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
         raise BuildError("Onveilige HTML in de gebouwde site; de vorige versie is bewaard.\n"
                          + "\n".join(f"{f.page}: {f.what}" for f in unsafe))
     strip_unneeded(fresh)
+    generated = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    try:
+        search.install(fresh, directory_urls=generated.get("use_directory_urls", True))
+    except Exception:
+        shutil.rmtree(fresh, ignore_errors=True)  # no half-built folder left behind
+        raise
     return fresh
 
 

@@ -2,9 +2,8 @@
 generated Markdown, with a cover page and a printable page, zipped reproducibly and
 printed to PDF by headless Chromium.
 
-The bundle works from `file://`: no directory URLs, the search index inlined by
-mkdocs-material's `offline` plugin, and the iframe-worker shim shipped inside the bundle
-(the plugin would otherwise load it from a CDN, and search would vanish without a network).
+The bundle works from `file://`: no directory URLs, and our own search (generator/search.py,
+installed by every MkDocs build), whose index files are scripts that load from `file://`.
 """
 
 from __future__ import annotations
@@ -31,10 +30,6 @@ from generator.pages import documents, links
 from generator.pages.links import Context, partial_date
 from generator.render import Page, render_pages
 
-VENDOR = Path(__file__).resolve().parent.parent / "vendor"
-SHIM = "assets/javascripts/iframe-worker-shim.js"
-"""Where the shim goes in the bundle; the name contains "iframe-worker", so the offline
-plugin recognises it and adds no CDN script."""
 PRINT_PAGE = "afdrukken.md"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -131,13 +126,11 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
 
 
 def bundle_files(prepared: Prepared, session: Session) -> dict[str, bytes]:
-    """The docs folder of one bundle: the site's files, its own cover and print page, the shim."""
+    """The docs folder of one bundle: the site's files, its own cover and print page."""
     files = dict(prepared.files)
     offline_pictures = documents.pictures(Context(prepared.site), directory_urls=False)
     for path, text in render_pages([*bundle_pages(prepared, session), offline_pictures], prepared.abbreviations).items():
         files[path] = text.encode()
-    files[SHIM] = (VENDOR / "iframe-worker" / "shim.js").read_bytes()
-    files["assets/javascripts/iframe-worker-LICENSE.txt"] = (VENDOR / "iframe-worker" / "LICENSE").read_bytes()
     return files
 
 
@@ -147,8 +140,7 @@ def build_bundle(project: Project, prepared: Prepared, session: Session, dist: P
     sync_tree(folder / "docs", bundle_files(prepared, session))
     config = mkdocs_config("../../../mkdocs.yml", [*prepared.nav, {"Afdrukken": PRINT_PAGE}],
                            use_directory_urls=False, site_url=None,
-                           plugins=[{"search": {"lang": "nl"}}, "offline"],
-                           extra={"polyfills": [SHIM]})
+                           plugins=[{"search": {"lang": "nl"}}])
     write_if_changed(folder / "mkdocs.yml", config)
     built = mkdocs_into(project, folder / "mkdocs.yml", Path(tempfile.mkdtemp(prefix=".bundle-", dir=project.build)))
     try:

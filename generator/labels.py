@@ -88,6 +88,8 @@ MODELS: dict[str, ModelLabels] = {
         "province": L("Provincie", "De provincie waarin de gemeente ligt.", "Noord-Brabant"),
         "map_place": L("Plaats op de kaart", "Voor de kaart: de plaats (in GeoNames) die staat voor een gemeente "
                        "die niet naar één plaats heet. Standaard: de naam van de gemeente.", "Hoofddorp"),
+        "search_aliases": L("Zoeknamen", "Namen die lezers typen maar de bronnen niet gebruiken; ze staan nergens "
+                            "op de site, het zoekveld vindt er de stad mee.", ["Den Bosch"]),
     }),
     # --- agenda ---
     "Speerpunt": ModelLabels("speerpunt", "Eén genummerd speerpunt van een thema, letterlijk zoals in de agenda.", {
@@ -228,6 +230,8 @@ MODELS: dict[str, ModelLabels] = {
                       "en bij een omschrijving."),
         "hover": L("Uitleg bij aanwijzen", "Of de term overal uitleg krijgt als je de muis erop houdt "
                    "(uit voor de naam van het netwerk zelf).", True),
+        "search_aliases": L("Zoeknamen", "Namen die lezers typen maar de bronnen niet gebruiken; ze staan nergens "
+                            "op de site, het zoekveld vindt er de begrippenpagina mee.", ["Vrije Universiteit"]),
     }),
     "OrganisationsFile": ModelLabels("begrippenbestand", "data/organisations.yaml: organisaties en afkortingen.", {
         "organisations": L("Begrippen", "Alle organisaties en afkortingen."),

@@ -179,6 +179,8 @@ class City(Model):
     map_place: Name | None = None
     """For the map: the place (in GeoNames) that stands for a municipality named after no
     single place, e.g. Hoofddorp for Haarlemmermeer. Default: the municipality's name."""
+    search_aliases: list[Name] = []
+    """Names readers use that the sources do not (`Den Bosch`): shown nowhere, found by search."""
 
 
 class CitiesFile(Model):
@@ -499,6 +501,8 @@ class Organisation(Model):
     """Where a source uses or explains the term (needed for an expansion or description from the sources)."""
     hover: Flag = True
     """Whether the term gets its explanation on hover everywhere (off for the network's own name)."""
+    search_aliases: list[Name] = []
+    """Names readers use that the sources do not: shown nowhere, found by search (the glossary)."""
 
     @model_validator(mode="after")
     def _expansion_has_an_origin(self) -> Organisation:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -68,25 +68,38 @@ class Watch:
             route.abort()
 
 
+class Offline:
+    """Blocks and records every request that is not for a local file; records console errors."""
+
+    def __init__(self, page: Page):
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        page.route("**/*", self._route)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: None if r.url.startswith("file:") else self.blocked.append(r.url))
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+
 def search(page: Page, query: str) -> list[str]:
     """Type a query into the search box; return the result pages (no query or anchor), best first.
 
-    Results update as the index answers; read them once two reads 300 ms apart agree."""
+    The results say which query they answer (`data-query`); read them once that is this one."""
     toggle = page.locator('label.md-header__button[for="__search"]')
     if toggle.is_visible():  # on a phone the search field hides behind an icon
         toggle.click()
     else:
-        page.get_by_label("Zoeken", exact=True).first.click()
+        page.locator("input.md-search__input").click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     page.keyboard.type(query)
+    page.wait_for_function("q => document.querySelector('.md-search-result').getAttribute('data-query') === q",
+                           arg=query, timeout=15_000)
     results = page.locator(".md-search-result__item > a")
-    expect(results.first).to_be_visible(timeout=15_000)
-    previous: list[str] = []
-    for _ in range(30):
-        current = [h.split("?")[0].split("#")[0] for h in results.evaluate_all("els => els.map(e => e.href)")]
-        if current and current == previous:
-            return current
-        previous = current
-        page.wait_for_timeout(300)
-    return previous
+    return [h.split("?")[0].split("#")[0] for h in results.evaluate_all("els => els.map(e => e.href)")]

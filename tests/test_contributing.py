@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from generator.models import Activity, Organisation, Session
+from generator.models import Activity, City, Organisation, Session
 from generator.validate import load_site
 from tests.conftest import REPO
 
@@ -21,7 +21,8 @@ def _items(block: str) -> list[dict]:
     return data if isinstance(data, list) else [data]
 
 
-@pytest.mark.parametrize(("model", "marker"), [(Activity, "group:"), (Session, "letter:"), (Organisation, "term:")])
+@pytest.mark.parametrize(("model", "marker"), [(Activity, "group:"), (Session, "letter:"), (Organisation, "term:"),
+                                              (City, "search_aliases:")])
 def test_contributing_example_is_valid(model, marker: str) -> None:
     blocks = [b for b in BLOCKS if marker in b]
     assert blocks, f"no example with {marker}"

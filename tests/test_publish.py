@@ -83,7 +83,7 @@ def test_a_reader_never_misses_a_file_while_builds_publish(project: Project) -> 
     def read() -> None:
         nonlocal reads
         while not stop.is_set():
-            for rel in ("index.html", "steden/index.html", "search/search_index.json"):
+            for rel in ("index.html", "steden/index.html", "search/manifest.js"):
                 try:
                     (project.site / rel).read_bytes()
                 except OSError as exc:

@@ -198,6 +198,7 @@ def glossary(ctx: Context) -> Page:
     return Page(here, "glossary.md.j2", "Begrippen en organisaties", {
         "rows": rows, "dataset": ctx.dataset(here, "organisaties"),
         "cited": [ref for row in rows for ref in row["references"]],
+        "search_aliases": [a for o in ctx.site.organisations.organisations for a in o.search_aliases],
         "description": "Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen.",
         "references": [],
     }, ctx.origin("organisations"))

@@ -1,0 +1,284 @@
+"""Search as a reader uses it, in headless Chromium, on the public site (served on 127.0.0.1)
+and on the full offline bundle (opened from file:// with every other request blocked):
+
+- every word of four or more letters on every built page finds that page (all words, through
+  the real engine and index files in the browser; a sample is also typed into the box);
+- the Dutch query suite (tests/search_queries.py) finds its pages in the top three, typed
+  into the box;
+- a page view fetches no search bytes; focusing the box fetches the engine only;
+- typos say what was searched instead; keyboard use; the dialog has a name.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from generator.build import Project
+from generator.commands import build as build_command
+from tests.browser import Offline, Watch, search, serve
+from tests.conftest import copy_project
+from tests.search_queries import QUERIES, bundle_path
+
+FULL_BUNDLE = "volledige-agenda"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("search"))
+    build_command.run(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def bundle(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp(FULL_BUNDLE)
+    with zipfile.ZipFile(built.dist / f"{FULL_BUNDLE}.zip") as z:
+        z.extractall(target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def site_url(built: Project):
+    with serve(built.site) as url:
+        yield url
+
+
+@dataclass
+class Target:
+    """Where a test searches: the public site or the offline bundle."""
+
+    page: Page
+    url: str
+    """The base URL (ends in a slash)."""
+    folder: Path
+    to_target: Callable[[str], str]
+    """A public-site path as this target names it."""
+
+    @property
+    def start(self) -> str:
+        return self.url + self.to_target("")
+
+
+@pytest.fixture(params=["site", "bundle"])
+def target(request, browser, built: Project, bundle: Path, site_url: str):
+    """The public site served on 127.0.0.1, or the offline bundle opened from file://."""
+    context = browser.new_context()
+    page = context.new_page()
+    if request.param == "site":
+        watch = Watch(page, urlsplit(site_url).netloc)
+        yield Target(page, site_url, built.site, lambda p: p)
+        assert watch.foreign == [] and watch.errors == []
+    else:
+        offline = Offline(page)
+        yield Target(page, bundle.as_uri() + "/", bundle, lambda p: bundle_path(p, bundle))
+        assert offline.blocked == [] and offline.errors == []
+    context.close()
+
+
+# --- the words on every page --------------------------------------------------------------
+
+_INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub",
+           "sup", "u", "var", "time", "data", "dfn", "del", "ins"}
+
+
+class _ArticleWords(HTMLParser):
+    """The text a reader sees in a page's article: every tag but inline formatting ends a word."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside = 0
+        self.hidden = 0
+        self.chunks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if not self.inside:
+            self.inside = int(tag == "article" and "md-content__inner" in (a.get("class") or ""))
+            return
+        if tag not in ("br", "img", "hr", "meta", "link", "input", "wbr", "path", "circle", "rect", "line", "use"):
+            self.inside += 1
+            if self.hidden or tag in ("script", "style") or "headerlink" in (a.get("class") or ""):
+                self.hidden += 1
+        if tag not in _INLINE:
+            self.chunks.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.inside or tag in ("br", "img", "hr", "meta", "link", "input", "wbr"):
+            return
+        self.inside -= 1
+        if self.hidden:
+            self.hidden -= 1
+        if tag not in _INLINE:
+            self.chunks.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and not self.hidden:
+            self.chunks.append(data)
+
+
+def words_by_page(folder: Path) -> dict[str, set[str]]:
+    """Each distinct word of four or more letters or digits, with the pages it stands on."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(folder.rglob("*.html")):
+        rel = path.relative_to(folder).as_posix()
+        if rel == "404.html" or rel.startswith("search/"):
+            continue
+        html = path.read_text(encoding="utf-8")
+        if '<meta name="stedenagenda:search-exclude"' in html:  # the bundle's print page
+            continue
+        parser = _ArticleWords()
+        parser.feed(html)
+        for word in re.findall(r"[^\W_]+", "".join(parser.chunks)):
+            if len(word) >= 4:
+                found.setdefault(word, set()).add(rel)
+    return found
+
+
+def open_engine(page: Page, url: str) -> None:
+    page.goto(url)
+    page.locator("input.md-search__input").focus()
+    page.wait_for_function("window.stedenagendaZoek && window.stedenagendaZoek.ready === true")
+
+
+def link_file(link: str, directory_urls: bool) -> str:
+    return link + "index.html" if directory_urls and (link == "" or link.endswith("/")) else link
+
+
+def test_every_word_on_every_page_finds_that_page(target) -> None:
+    page, folder = target.page, target.folder
+    words = words_by_page(folder)
+    assert len(words) > 2000  # not vacuous: the site has about 2,500
+    open_engine(page, target.start)
+    directory_urls = (folder / "agenda" / "talent" / "index.html").exists()
+    links = [link_file(d[0], directory_urls) for d in page.evaluate("() => window.stedenagendaZoek.pages()")]
+    missed = []
+    batch = sorted(words)
+    for start in range(0, len(batch), 400):
+        chunk = batch[start:start + 400]
+        found = page.evaluate("""async words => {
+            const out = {};
+            for (const w of words) out[w] = (await window.stedenagendaZoek.search(w)).ids;
+            return out; }""", chunk)
+        for word in chunk:
+            pages = {links[i] for i in found[word]}
+            missed += [(word, p) for p in sorted(words[word] - pages)]
+    assert missed == [], f"{len(missed)} words miss their page, e.g. {missed[:10]}"
+
+
+def test_a_sample_of_rare_words_typed_in_the_box_shows_their_page(target) -> None:
+    page, folder = target.page, target.folder
+    words = words_by_page(folder)
+    rare = sorted(w for w, pages in words.items() if len(pages) == 1 and not w.isdigit())
+    page.goto(target.start)
+    failures = []
+    for word in random.Random(14).sample(rare, 20):
+        (expected,) = words[word]
+        hrefs = search(page, word)
+        if not any(h.endswith("/" + expected) or h.endswith("/" + expected.removesuffix("index.html")) for h in hrefs):
+            failures.append((word, expected, hrefs[:3]))
+    assert failures == []
+
+
+# --- the Dutch query suite -------------------------------------------------------------------
+
+
+def test_dutch_queries_find_their_pages_in_the_top_three(target) -> None:
+    page, url, to_target = target.page, target.url, target.to_target
+    page.goto(target.start)
+    failures = []
+    for query, expected in QUERIES:
+        top = search(page, query)[:3]
+        wanted = [url + to_target(p) for p in expected]
+        if not all(w in top for w in wanted):
+            failures.append((query, wanted, top))
+    assert len(QUERIES) >= 40
+    assert failures == []
+
+
+def test_a_typo_says_what_was_searched_instead(target) -> None:
+    page, url, to_target = target.page, target.url, target.to_target
+    page.goto(target.start)
+    assert search(page, "Groningn")[0] == url + to_target("steden/groningen/")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_contain_text("Geen resultaten voor “Groningn”. Resultaten voor groningen")
+    expect(meta.locator("em")).to_have_text("groningen")
+    assert search(page, "Groningen")[0] == url + to_target("steden/groningen/")
+    expect(meta).not_to_contain_text("Resultaten voor")
+
+
+def test_nonsense_finds_nothing_and_says_so(target) -> None:
+    page = target.page
+    page.goto(target.start)
+    page.locator("input.md-search__input").fill("xqzwvk")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Geen resultaten")
+    assert page.locator(".md-search-result__item").count() == 0
+
+
+# --- weight: nothing before the reader searches ---------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["", "agenda/", "agenda/talent/", "steden/zwolle/", "in-beeld/"])
+def test_a_page_view_fetches_no_search_bytes(browser, site_url: str, path: str) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 2000)
+    page.wait_for_timeout(300)
+    assert not [r for r in requests if "/search/" in r or "lunr" in r or "/workers/" in r]
+    page.locator("input.md-search__input").focus()
+    page.wait_for_function("window.stedenagendaZoek && window.stedenagendaZoek.ready === true")
+    assert [r for r in requests if "/search/" in r] == ["/search/zoek.js"]
+    page.keyboard.type("wijken")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    fetched = [r for r in requests if "/search/" in r]
+    assert "/search/manifest.js" in fetched and "/search/t/wi.js" in fetched
+    assert "/search/woorden.js" not in fetched  # the typo list loads only for typos
+    page.close()
+
+
+# --- keyboard and accessibility ----------------------------------------------------------------
+
+
+def test_keyboard_slash_types_arrows_and_enter_open_a_result(target) -> None:
+    page, url, to_target = target.page, target.url, target.to_target
+    page.goto(target.start)
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.type("Apeldoorn")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(".md-search-result__item a").first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.getElementById('__search').checked") is False
+    page.keyboard.press("/")
+    page.keyboard.press("Enter")
+    page.wait_for_url(url + to_target("steden/apeldoorn/"))
+    assert page.locator("h1").first.inner_text().startswith("Apeldoorn")
+
+
+def test_search_dialog_has_a_name_and_no_axe_violations(browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(site_url)
+    assert search(page, "stad")
+    axe = Axe()
+    named = axe.run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+    assert named.response["violations"] == []
+    assert named.response["passes"], "the rule found no dialog to check"
+    wcag = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    assert wcag.response["violations"] == []
+    page.close()
