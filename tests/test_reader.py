@@ -1,0 +1,115 @@
+"""A reader finds the way (issue 16): the home page's ways in fit the first screen, the menu
+is there on every page, nothing scrolls sideways on a phone, and every page says where it is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import Watch, serve
+from tests.test_accessibility import PAGE_KINDS
+
+SCREENS = {"desktop": (1280, 800), "telefoon": (375, 667)}
+"""First screens: a laptop, and a small phone (iPhone SE)."""
+
+WAYS_IN = ["Thema's", "Kernboodschappen", "Jaarverslag 2021", "De kaart"]
+"""Links the home page offers before any scrolling, besides the search box and the city picker."""
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture()
+def open_page(browser, site_url: str):
+    contexts = []
+
+    def open_(path: str, width: int, height: int = 900):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        page.watch = Watch(page, urlsplit(site_url).netloc)
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _in_first_screen(page, locator) -> bool:
+    box = locator.bounding_box()
+    viewport = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"] \
+        and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+
+
+@pytest.mark.parametrize("screen", SCREENS.values(), ids=SCREENS.keys())
+def test_home_first_screen_has_intro_search_and_every_way_in(open_page, screen: tuple[int, int]) -> None:
+    page = open_page("", *screen)
+    content = page.locator("article")
+    intro = content.locator("p.intro")
+    assert _in_first_screen(page, intro) and "G40" in intro.inner_text()
+    assert _in_first_screen(page, content.get_by_label("Zoek op de site"))
+    assert _in_first_screen(page, content.get_by_role("button", name="Zoeken"))
+    ways = content.get_by_role("navigation", name="Ingangen")
+    for name in WAYS_IN:
+        link = ways.get_by_role("link", name=name, exact=True)
+        assert _in_first_screen(page, link), name
+    assert _in_first_screen(page, content.locator("details.stedenkiezer summary"))
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_home_city_picker_opens_to_every_city_and_a_city_page(open_page, built_site: Path) -> None:
+    page = open_page("", 375)
+    picker = page.locator("details.stedenkiezer")
+    picker.locator("summary").click()
+    cities = picker.locator("li a")
+    expect(cities.first).to_be_visible()
+    city_pages = {p.parent.name for p in (built_site / "steden").glob("*/index.html")}
+    assert {urlsplit(h).path.strip("/").split("/")[-1] for h in cities.evaluate_all("l => l.map(a => a.href)")} \
+        == city_pages
+    cities.filter(has_text="Apeldoorn").click()
+    assert urlsplit(page.url).path.endswith("/steden/apeldoorn/")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_home_search_box_shows_results(open_page, width: int) -> None:
+    page = open_page("", width)
+    box = page.locator("article").get_by_label("Zoek op de site")
+    box.fill("ondermijning")
+    box.press("Enter")
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible(timeout=15_000)
+    assert any("/agenda/veilige-stad/" in h for h in results.evaluate_all("l => l.map(a => a.href)"))
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_menu_on_every_page_kind(open_page, path: str) -> None:
+    desktop = open_page(path, 1280)
+    menu = desktop.locator(".md-sidebar--primary .md-nav--primary")
+    expect(menu).to_be_visible()
+    for label in ("Agenda", "Steden", "Bronnen"):
+        expect(menu.get_by_role("link", name=label, exact=True).first).to_be_visible()
+    phone = open_page(path, 375)
+    expect(phone.locator('label.md-header__button[for="__drawer"]')).to_be_visible()
+
+
+def test_page_titles_do_not_repeat_the_site_name(built_site: Path) -> None:
+    titles = {p.relative_to(built_site).as_posix(): re.search(r"<title>(.*?)</title>", p.read_text("utf-8")).group(1)
+              for p in built_site.rglob("*.html")}
+    assert titles["index.html"] == "Stedenagenda G40"
+    repeated = {page: t for page, t in titles.items() if len(set(t.split(" - "))) < len(t.split(" - "))}
+    assert repeated == {}
+
+
+def test_english_quote_is_marked_english(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text("utf-8")
+    assert re.search(r'<p lang="en">"We cannot solve our problems', home)
