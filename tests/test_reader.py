@@ -113,3 +113,29 @@ def test_page_titles_do_not_repeat_the_site_name(built_site: Path) -> None:
 def test_english_quote_is_marked_english(built_site: Path) -> None:
     home = (built_site / "index.html").read_text("utf-8")
     assert re.search(r'<p lang="en">"We cannot solve our problems', home)
+
+
+TABLES_AT_375 = """() => [...document.querySelectorAll('article table')].map(t => {
+    const wrap = t.closest('.md-typeset__scrollwrap'), style = wrap && getComputedStyle(wrap);
+    const cell = t.querySelector('td'), text = document.querySelector('article > p');
+    return {wide: wrap ? wrap.scrollWidth > wrap.clientWidth : t.scrollWidth > t.clientWidth,
+            scrolls: !!style && style.overflowX === 'auto', cue: !!style && style.backgroundImage.includes('radial-gradient'),
+            cell: cell && parseFloat(getComputedStyle(cell).fontSize), body: text && parseFloat(getComputedStyle(text).fontSize)};
+})"""
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_no_page_kind_scrolls_sideways_on_a_phone(open_page, path: str) -> None:
+    page = open_page(path, 375)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    for table in page.evaluate(TABLES_AT_375):
+        # A wide table scrolls inside its own box, which shows a shadow at the edge with more.
+        assert not table["wide"] or (table["scrolls"] and table["cue"]), table
+        if table["cell"] and table["body"]:
+            assert table["cell"] == table["body"], table
+
+
+def test_some_tables_are_wide_on_a_phone(open_page) -> None:
+    """The check above must have something to check: the agenda's table is wider than a phone."""
+    page = open_page("agenda/", 375)
+    assert any(t["wide"] for t in page.evaluate(TABLES_AT_375))
