@@ -139,3 +139,22 @@ def test_some_tables_are_wide_on_a_phone(open_page) -> None:
     """The check above must have something to check: the agenda's table is wider than a phone."""
     page = open_page("agenda/", 375)
     assert any(t["wide"] for t in page.evaluate(TABLES_AT_375))
+
+
+def test_every_glossary_term_is_explained_or_marked_unexplained(built_site: Path) -> None:
+    """Read from the page's Markdown as generated for this site: one `## term` section each."""
+    markdown = (built_site.parent / "build" / "docs" / "begrippen.md").read_text("utf-8")
+    sections = [s for s in re.split(r"^## ", markdown, flags=re.M)[1:]]
+    assert len(sections) > 40
+    unexplained, said_of = [], {}
+    for section in sections:
+        term, _, body = section.partition("\n")
+        term = re.sub(r"\s*\{#[^}]*\}$", "", term)
+        said = [line for line in body.splitlines()
+                if line.strip() and not line.startswith(("Bron:", "Ook geschreven als:", "*[")) ]
+        said_of[term] = " ".join(said)
+        if not said:
+            unexplained.append(term)
+    assert unexplained == []
+    for term in ("Deltacommissaris", "Democratie in Uitvoering"):
+        assert "legt niet uit" in said_of[term], said_of[term]
