@@ -158,3 +158,36 @@ def test_every_glossary_term_is_explained_or_marked_unexplained(built_site: Path
     assert unexplained == []
     for term in ("Deltacommissaris", "Democratie in Uitvoering"):
         assert "legt niet uit" in said_of[term], said_of[term]
+
+
+def _commit(root: Path, day: str, message: str) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", message], cwd=root, check=True, env=env)
+
+
+def test_each_page_says_when_its_data_last_changed_in_git(project) -> None:
+    import subprocess
+
+    from generator.build import generate
+
+    generate(project)  # outside git: no date at all, rather than a wrong one
+    assert "Laatst gewijzigd" not in (project.docs / "steden" / "apeldoorn.md").read_text("utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
+    _commit(project.root, "2020-01-02", "all")
+    cities = project.data / "cities.yaml"
+    cities.write_text(cities.read_text("utf-8") + "\n# a later edit\n", encoding="utf-8")
+    _commit(project.root, "2021-03-04", "cities")
+    generate(project)
+    assert "*Laatst gewijzigd: 4 maart 2021*" in (project.docs / "steden" / "apeldoorn.md").read_text("utf-8")
+    assert "*Laatst gewijzigd: 2 januari 2020*" in (project.docs / "agenda" / "talent.md").read_text("utf-8")
+    assert "*Laatst gewijzigd: 2 januari 2020*" in (project.docs / "colofon.md").read_text("utf-8")
+    # An uncommitted edit does not change the day: the build stays the same for one commit.
+    cities.write_text(cities.read_text("utf-8") + "# not committed\n", encoding="utf-8")
+    generate(project)
+    assert "*Laatst gewijzigd: 4 maart 2021*" in (project.docs / "steden" / "apeldoorn.md").read_text("utf-8")
