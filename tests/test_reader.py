@@ -191,3 +191,53 @@ def test_each_page_says_when_its_data_last_changed_in_git(project) -> None:
     cities.write_text(cities.read_text("utf-8") + "# not committed\n", encoding="utf-8")
     generate(project)
     assert "*Laatst gewijzigd: 4 maart 2021*" in (project.docs / "steden" / "apeldoorn.md").read_text("utf-8")
+
+
+ORIENTATION = """() => ({
+    h1: getComputedStyle(document.querySelector('article h1')).color,
+    crumbs: [...document.querySelectorAll('nav.kruimels li')].map(li => li.textContent.trim()),
+    current: [...new Set([...document.querySelectorAll(
+        '.md-nav--primary > .md-nav__list > .md-nav__item--active > .md-nav__link')].map(a => a.textContent.trim()))],
+    footer: [...document.querySelectorAll('nav.voetlinks a')].map(a => a.textContent.trim()),
+})"""
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_every_page_kind_says_where_the_reader_is(open_page, path: str) -> None:
+    page = open_page(path, 1280)
+    seen = page.evaluate(ORIENTATION)
+    red, green, blue, *alpha = (float(v) for v in re.findall(r"[\d.]+", seen["h1"]))
+    assert max(red, green, blue) < 60 and (not alpha or alpha[0] >= 0.85), seen["h1"]  # as dark as body text
+    assert set(seen["footer"]) >= {"Toegankelijkheid", "Colofon", "Open data", "Contact"}
+    assert len(seen["current"]) <= 1
+    if path not in ("", "404.html"):
+        assert seen["crumbs"][0] == "Home" and len(seen["crumbs"]) >= 2
+        assert seen["crumbs"][-1] == page.locator("article h1").inner_text().replace("¶", "").strip()
+
+
+@pytest.mark.parametrize(("path", "crumbs", "section"), [
+    ("steden/apeldoorn/", ["Home", "Steden", "Apeldoorn"], "Steden"),
+    ("steden/", ["Home", "Steden"], "Steden"),
+    ("agenda/talent/", ["Home", "Agenda"], "Agenda"),
+    ("jaarverslag/sociaal/armoede-schulden/", ["Home", "Jaarverslag 2021"], "Jaarverslag 2021"),
+    ("personen/", ["Home", "Personen"], "Personen"),
+])
+def test_breadcrumbs_and_current_section(open_page, path: str, crumbs: list[str], section: str) -> None:
+    page = open_page(path, 1280)
+    seen = page.evaluate(ORIENTATION)
+    assert seen["crumbs"][: len(crumbs) - 1] == crumbs[:-1] and seen["crumbs"][-1] == seen["crumbs"][-1]
+    assert crumbs[-1] in seen["crumbs"][-1] or len(crumbs) == 2
+    assert seen["current"] == [section]
+    phone = open_page(path, 375)
+    expect(phone.locator("nav.kruimels")).to_be_visible()
+
+
+def test_section_mark_does_not_stay_on_later_pages(built_site: Path) -> None:
+    """The same page objects serve every page of a build: pages built after a city page must
+    not show "Steden" as theirs."""
+    for html in built_site.rglob("index.html"):
+        rel = html.relative_to(built_site).as_posix()
+        text = html.read_text("utf-8")
+        marked = re.findall(r'md-nav__item--active[^>]*>\s*(?:<input[^>]*>\s*)?<(?:a|label)[^>]*>\s*([^<]+?)\s*<', text)
+        if not rel.startswith("steden/"):
+            assert "Steden" not in marked, rel
