@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import guard, opendata
+from generator import guard, headers, opendata
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
@@ -203,6 +203,8 @@ def prepare(project: Project) -> Prepared:
     if clashes:
         raise DataError(clashes)
     files.update(opendata.files(site, site_config(project).get("site_url") or ""))
+    files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
+                                                       site_config(project).get("site_url") or "")
     hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
     return Prepared(site, generated, files, navigation(generated, hand_written, NAV_ORDER, NOT_IN_NAV),
                     definitions)
@@ -404,6 +406,7 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
         raise BuildError("Onveilige HTML in de gebouwde site; de vorige versie is bewaard.\n"
                          + "\n".join(f"{f.page}: {f.what}" for f in unsafe))
     strip_unneeded(fresh)
+    headers.write_header_files(fresh)
     return fresh
 
 
@@ -421,7 +424,8 @@ def strip_unneeded(folder: Path, offline: bool = False) -> list[str]:
     doomed += [p for p in (lunr / "min").glob("lunr.*.min.js") if p.name not in keep]
     doomed += [lunr / "tinyseg.js", lunr / "wordcut.js"]
     if offline:
-        doomed += [folder / "sitemap.xml", folder / "sitemap.xml.gz", folder / "404.html"]
+        doomed += [folder / "sitemap.xml", folder / "sitemap.xml.gz", folder / "404.html",
+                   folder / headers.HEADER_FILE, folder / headers.NGINX_FILE]
     removed = []
     for path in doomed:
         if path.exists():

@@ -99,7 +99,7 @@ def _svg(width: int, height: int, title: str, description: str, body: str, ident
     may not contain interactive elements)."""
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="{role}" '
-        f'aria-labelledby="{ident}-title {ident}-desc" class="plaatje" style="width:{width}px;max-width:100%;height:auto">'
+        f'aria-labelledby="{ident}-title {ident}-desc" class="plaatje" width="{width}" height="{height}">'
         f'<title id="{ident}-title">{_text(title)}</title><desc id="{ident}-desc">{_text(description)}</desc>'
         f"{body}</svg>"
     )
