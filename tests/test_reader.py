@@ -241,3 +241,23 @@ def test_section_mark_does_not_stay_on_later_pages(built_site: Path) -> None:
         marked = re.findall(r'md-nav__item--active[^>]*>(?:\s|<input[^>]*>|<(?:a|label)[^>]*>|<span[^>]*>)*([^<]+?)\s*<',
                             text)
         assert ("Steden" in marked) == rel.startswith("steden/"), (rel, marked)
+
+
+def test_timeline_states_each_date_once_and_groups_year_only_items(built_site: Path) -> None:
+    from generator.render import MONTHS
+
+    markdown = (built_site.parent / "build" / "docs" / "jaarverslag" / "tijdlijn.md").read_text("utf-8")
+    dated, _, undated = markdown.partition("## Alleen het jaar bekend")
+    items = [line for line in dated.splitlines() if line.startswith("- ")]
+    assert len(items) > 10
+    for line in items:  # the month heading gives month and year; an item at most its day
+        title_part = line.split("](")[0]
+        assert not any(re.search(rf"\b{m}\b", title_part.split("[", 1)[0], re.I) for m in MONTHS), line
+        assert not re.match(r"- \S*20\d\d", line), line
+    groups = re.findall(r"^### (.+)$", undated, re.M)
+    assert len(groups) == len(set(groups)) > 3
+    before_first_group = undated.split("### ", 1)[0]
+    assert not re.search(r"^- ", before_first_group, re.M)  # every year-only item sits under its group
+    all_items = len(items) + len(re.findall(r"^- ", undated, re.M))
+    activities = (built_site.parent / "data" / "activities.yaml").read_text("utf-8")
+    assert all_items == len(re.findall(r"^  - id: ", activities, re.M))
