@@ -261,3 +261,51 @@ def test_timeline_states_each_date_once_and_groups_year_only_items(built_site: P
     all_items = len(items) + len(re.findall(r"^- ", undated, re.M))
     activities = (built_site.parent / "data" / "activities.yaml").read_text("utf-8")
     assert all_items == len(re.findall(r"^  - id: ", activities, re.M))
+
+
+PICTURES = """() => [...document.querySelectorAll('article svg.plaatje')].map(svg => {
+    const frame = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('text')].map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom,
+                px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+                href: t.closest('a') && new URL(t.closest('a').getAttribute('href'), location.href).href};
+    });
+    const dots = [...svg.querySelectorAll('circle')].map(c => {
+        const r = c.getBoundingClientRect();
+        return {x0: r.left, y0: r.top, x1: r.right, y1: r.bottom, href: c.closest('a') && new URL(c.closest('a').getAttribute('href'), location.href).href};
+    });
+    return {map: svg.classList.contains('kaart'), texts, dots,
+            frame: {x0: frame.left, y0: frame.top, x1: frame.right, y1: frame.bottom}};
+})"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_map_names_never_overlap_and_every_city_links(open_page, built_site: Path, width: int) -> None:
+    page = open_page("in-beeld/", width)
+    pictures = page.evaluate(PICTURES)
+    city_map = next(p for p in pictures if p["map"])
+    names, dots = city_map["texts"], city_map["dots"]
+    city_pages = {p.parent.name for p in (built_site / "steden").glob("*/index.html")}
+    assert len(names) == len(dots) == len(city_pages) == 40
+    assert {urlsplit(t["href"]).path.strip("/").split("/")[-1] for t in names} == city_pages
+    assert {urlsplit(d["href"]).path.strip("/").split("/")[-1] for d in dots} == city_pages
+    overlapping = [(a["text"], b["text"]) for i, a in enumerate(names) for b in names[i + 1:] if _overlap(a, b)]
+    assert overlapping == []
+    on_dots = [(t["text"], d["href"]) for t in names for d in dots if _overlap(t, d)]
+    assert on_dots == []
+    assert min(t["px"] for t in names) >= 12
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_chart_labels_fit_inside_their_picture_and_are_readable(open_page, width: int) -> None:
+    page = open_page("in-beeld/", width)
+    for picture in page.evaluate(PICTURES):
+        frame = picture["frame"]
+        for text in picture["texts"]:
+            assert text["x0"] >= frame["x0"] - 0.5 and text["x1"] <= frame["x1"] + 0.5, text
+            assert text["px"] >= 12, text
