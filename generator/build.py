@@ -22,11 +22,13 @@ from pathlib import Path
 
 import yaml
 
-from generator import guard, opendata, search
+from generator import guard, headers, opendata, search
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
-from generator.render import Page, abbreviations, edit_url, navigation, render_pages, with_abbreviations
+from generator.render import (
+    Page, abbreviations, changed_line, edit_url, navigation, render_pages, with_abbreviations,
+)
 from generator.terms import data_text
 from generator.validate import Site, load_site
 
@@ -184,7 +186,8 @@ def prepare(project: Project) -> Prepared:
     generated = checked_pages(site)
     definitions = abbreviations(site.organisations, data_text(site))
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
-    rendered = render_pages(generated, definitions, edit_base)
+    changed = last_changed(project)
+    rendered = render_pages(generated, definitions, edit_base, changed)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
     clashes = []
     published = {published_as(path) for path in files}
@@ -194,15 +197,35 @@ def prepare(project: Project) -> Prepared:
                                    "geef de handgeschreven pagina een andere naam"))
         elif path.endswith(".md"):
             edit = f"\n[Bewerk deze pagina]({edit_url(edit_base, f'content/{path}')})\n" if edit_base else ""
-            files[path] = with_abbreviations(body.decode() + edit, definitions).encode()
+            text = body.decode() + edit + changed_line(changed.get(f"content/{path}"))
+            files[path] = with_abbreviations(text, definitions).encode()
         else:
             files[path] = body
     if clashes:
         raise DataError(clashes)
     files.update(opendata.files(site, site_config(project).get("site_url") or ""))
+    files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
+                                                       site_config(project).get("site_url") or "")
     hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
     return Prepared(site, generated, files, navigation(generated, hand_written, NAV_ORDER, NOT_IN_NAV),
                     definitions)
+
+
+def last_changed(project: Project) -> dict[str, str]:
+    """The day (YYYY-MM-DD, committer date) each file under data/ and content/ last changed,
+    from git history: the same for every build of one commit, in any clone. Empty outside a
+    git checkout; files with changes not yet committed keep their last committed day."""
+    try:
+        log = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "data", "content"],
+                             cwd=project.root, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    days: dict[str, str] = {}
+    for entry in log.split("\0")[1:]:
+        day, *names = entry.strip().splitlines()
+        for name in names:
+            days.setdefault(name, day)
+    return days
 
 
 def generate(project: Project, prepared: Prepared | None = None) -> list[str]:
@@ -391,6 +414,7 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     generated = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
     try:
         search.install(fresh, directory_urls=generated.get("use_directory_urls", True))
+        headers.write_header_files(fresh)
     except Exception:
         shutil.rmtree(fresh, ignore_errors=True)  # no half-built folder left behind
         raise
@@ -411,7 +435,8 @@ def strip_unneeded(folder: Path, offline: bool = False) -> list[str]:
     doomed += [p for p in (lunr / "min").glob("lunr.*.min.js") if p.name not in keep]
     doomed += [lunr / "tinyseg.js", lunr / "wordcut.js"]
     if offline:
-        doomed += [folder / "sitemap.xml", folder / "sitemap.xml.gz", folder / "404.html"]
+        doomed += [folder / "sitemap.xml", folder / "sitemap.xml.gz", folder / "404.html",
+                   folder / headers.HEADER_FILE, folder / headers.NGINX_FILE]
     removed = []
     for path in doomed:
         if path.exists():

@@ -147,6 +147,8 @@ MODELS: dict[str, ModelLabels] = {
     "Quote": ModelLabels("citaat", "Een kort citaat, letterlijk, met wie het zei.", {
         "text": L("Tekst", "De geciteerde woorden, letterlijk."),
         "by": L("Door", "Wie ze zei."),
+        "language": L("Taal", "De taal van het citaat (HTML `lang`), zodat een schermlezer het goed uitspreekt; "
+                      "leeg voor Nederlands.", "en"),
     }),
     "Summary": ModelLabels("samenvatting", "Een passage uit de agenda, samengevat in eigen woorden.", {
         "summary": L("Samenvatting", "De samenvatting, in eigen woorden."),

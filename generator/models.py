@@ -318,6 +318,8 @@ class Quote(Model):
     """The quoted words."""
     by: Name
     """Who said them."""
+    language: Literal["nl", "en", "de", "fr"] = "nl"
+    """The language the words are in (HTML `lang`), so a screen reader pronounces them right."""
 
 
 class Summary(Model):

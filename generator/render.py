@@ -20,6 +20,8 @@ from generator.load import collector_paused
 from generator.models import OrganisationsFile
 
 TEMPLATES = Path(__file__).parent / "templates"
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
 
 
 @dataclass(frozen=True)
@@ -133,15 +135,26 @@ def edit_url(edit_base: str, file: str, line: int | None = None) -> str:
     return f"{edit_base.rstrip('/')}/{file}" + (f"#L{line}" if line else "")
 
 
+def changed_line(day: str | None) -> str:
+    """The page's "Laatst gewijzigd" line for a date `YYYY-MM-DD`, or nothing without one."""
+    if not day:
+        return ""
+    year, month, date = (int(part) for part in day.split("-"))
+    return f"\n*Laatst gewijzigd: {date} {MONTHS[month - 1]} {year}*{{ .gewijzigd }}\n"
+
+
 @collector_paused()
-def render_pages(generated: list[Page], definitions: dict[str, str] | None = None, edit_base: str = "") -> dict[str, str]:
+def render_pages(generated: list[Page], definitions: dict[str, str] | None = None, edit_base: str = "",
+                 changed: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated page as {path under docs: Markdown text}, each ending with the
-    definitions of the abbreviations it uses."""
+    definitions of the abbreviations it uses. `changed` gives, per data file, the day it
+    last changed; a page says when its own data file did."""
     env = environment()
     result = {}
     for page in generated:
         edit = edit_url(edit_base, *page.origin) if edit_base and page.origin else None
-        text = env.get_template(page.template).render(page=page, edit=edit, **page.view)
+        day = (changed or {}).get(page.origin[0]) if page.origin else None
+        text = env.get_template(page.template).render(page=page, edit=edit, changed=changed_line(day), **page.view)
         result[page.path] = with_abbreviations(text, definitions or {})
     return result
 

@@ -73,7 +73,7 @@ def test_unknown_reference_suggests_an_id(project: Project) -> None:
     code, output = run_check(project)
     assert code == 1
     assert output == (
-        "data/agenda.yaml:50:15: onbekend thema 'zorgstelse' — bedoelde je 'zorgstelsel'?\n"
+        "data/agenda.yaml:51:15: onbekend thema 'zorgstelse' — bedoelde je 'zorgstelsel'?\n"
         "1 fout in 1 bestand; er is niets gebouwd.\n"
     )
 

@@ -157,7 +157,7 @@ def test_invalid_head_shows_the_check_and_fails(repo: Project) -> None:
     result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "HEAD"])
     assert result.exit_code == 1
     assert "**De gegevens van deze versie kloppen niet.** `make check` meldt:" in result.output
-    assert "data/agenda.yaml:50:15: onbekend thema 'zorgstelse'" in result.output
+    assert "data/agenda.yaml:51:15: onbekend thema 'zorgstelse'" in result.output
     assert "Niet vergeleken" in result.output
 
 

@@ -107,7 +107,7 @@ def test_body_lists_check_warnings(repo: Project) -> None:  # noqa: F811
 def test_body_shows_check_errors(repo: Project) -> None:  # noqa: F811
     edit(repo, "agenda", "      target: zorgstelsel", "      target: zorgstelse")
     text = pr_comment.body(repo.root, "HEAD")
-    assert "❌ `make check` vond fouten:\n\n```text\ndata/agenda.yaml:50:15: onbekend thema 'zorgstelse'" in text
+    assert "❌ `make check` vond fouten:\n\n```text\ndata/agenda.yaml:51:15: onbekend thema 'zorgstelse'" in text
 
 
 def test_comment_is_posted_once_then_updated(github: FakeGitHub, tmp_path: Path) -> None:
@@ -144,6 +144,7 @@ def test_workflow_comment_steps_run_against_a_fake_pull_request(repo: Project, g
     root = repo.root
     shutil.copytree(REPO / "generator", root / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "scripts", root / "scripts")
+    shutil.copytree(REPO / "vendor", root / "vendor")
     (root / ".venv").symlink_to(REPO / ".venv")
     git(root, "update-ref", "refs/remotes/origin/main", "HEAD")
     env = {**os.environ, **fake_env(tmp_path, github.url), "STEDENAGENDA_SEEDS": str(SEEDS)}

@@ -51,7 +51,7 @@ def test_make_check_with_a_data_error_prints_only_the_dutch_problem(tmp_path: Pa
     path = root / "data" / "agenda.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("      target: zorgstelsel", "      target: zorgstelse", 1),
                     encoding="utf-8")
-    assert terminal(root, "check") == (1, "data/agenda.yaml:50:15: onbekend thema 'zorgstelse' — bedoelde je "
+    assert terminal(root, "check") == (1, "data/agenda.yaml:51:15: onbekend thema 'zorgstelse' — bedoelde je "
                                           "'zorgstelsel'?\n1 fout in 1 bestand; er is niets gebouwd.\n")
 
 

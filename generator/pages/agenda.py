@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from generator.models import RANDVOORWAARDEN_ID
 from generator.pages.links import (
-    AGENDA, CITIES, HOME, KERNBOODSCHAPPEN, REPORT, SOURCES, WERKWIJZE, Context, relative, theme_path,
+    AGENDA, CITIES, HOME, KERNBOODSCHAPPEN, PICTURES, REPORT, SOURCES, TIMELINE, WERKWIJZE, Context, city_path,
+    relative, theme_path,
 )
 from generator.render import Page
 
@@ -18,8 +19,12 @@ def home(ctx: Context) -> Page:
     here, agenda = HOME, ctx.site.agenda
     items = [{"phrase": i.phrase, "summary": i.summary, "url": relative(here, theme_path(i.target))}
              for i in agenda.nutshell.items]
+    cities = sorted(ctx.site.cities.cities, key=lambda c: c.name)
     return Page(here, "home.md.j2", "Stedenagenda G40", {
         "agenda": agenda, "nutshell": items,
+        "themes_count": len(agenda.themes), "cities_count": len(cities),
+        "city_links": [{"name": c.name, "url": relative(here, city_path(c.id))} for c in cities],
+        "map_url": relative(here, PICTURES + "#de-40-steden-op-de-kaart"), "timeline_url": relative(here, TIMELINE),
         "agenda_url": relative(here, AGENDA), "cities_url": relative(here, CITIES),
         "sources_url": relative(here, SOURCES), "report_url": relative(here, REPORT),
         "kernboodschappen_url": relative(here, KERNBOODSCHAPPEN),

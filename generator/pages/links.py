@@ -15,10 +15,8 @@ from collections.abc import Iterable
 
 from generator import passages
 from generator.models import RANDVOORWAARDEN_ID, Activity, Passage, ThemeGroup
+from generator.render import MONTHS
 from generator.validate import Site
-
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
 
 HOME = "index.md"
 AGENDA = "agenda/index.md"

@@ -89,6 +89,12 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
     }, ctx.origin("activities", ("activities", ctx.activity_index[activity.id])))
 
 
+def _day(date: str) -> int | None:
+    """The day of the month of an ISO date, None when the date has none (`2021-05`)."""
+    parts = date.split("-")
+    return int(parts[2]) if len(parts) > 2 else None
+
+
 def timeline(ctx: Context) -> Page:
     """The year by month; activities the report dates only by year come last."""
     here, year = TIMELINE, ctx.site.report.year
@@ -96,10 +102,19 @@ def timeline(ctx: Context) -> Page:
     for activity in ctx.site.activities.activities:
         parts = activity.date.split("-")
         by_month[int(parts[1]) if len(parts) > 1 else 0].append(activity)
+    # The heading states the month and year; an item adds only its day, when the report has one.
     months = [{"title": f"{MONTHS[m - 1].capitalize()} {year}", "anchor": MONTHS[m - 1],
-               "activities": [ctx.activity_link(here, a) for a in sorted(by_month[m], key=lambda a: a.date)]}
+               "activities": [{**ctx.activity_link(here, a), "day": _day(a.date)}
+                              for a in sorted(by_month[m], key=lambda a: a.date)]}
               for m in range(1, 13) if by_month[m]]
-    undated = [ctx.activity_link(here, a) for a in by_month[0]]
+    # Year-only items by theme group, in the report's order, each group heading once.
+    undated_by_group: dict[str, list[Activity]] = defaultdict(list)
+    for activity in by_month[0]:
+        undated_by_group[activity.group].append(activity)
+    undated = [{"group": ctx.group_label(group_id), "group_url": relative(here, ctx.group_path(group_id)),
+                "activities": [ctx.activity_link(here, a) for a in undated_by_group[group_id]]}
+               for group_id in [*(g for g in undated_by_group if g not in ctx.groups), *ctx.groups]
+               if undated_by_group[group_id]]
     return Page(here, "timeline.md.j2", f"Tijdlijn {year}", {
         "months": months, "undated": undated, "year": year, "dataset": ctx.dataset(here, "activiteiten"),
         "report_url": relative(here, REPORT),
