@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
-#   make site   — validate, generate and build site/
-#   make test   — run every test (installs Debian's chromium for the browser tests if missing)
+#   make site   — validate, generate, build site/ and the bundles with their PDFs in dist/
+#   make test   — run every test
+# Both install Debian's chromium (for the PDFs and the browser tests) when missing and root.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -16,6 +17,7 @@ $(STAMP): requirements.lock
 	touch $(STAMP)
 
 site: $(STAMP)
+	scripts/ensure-chromium
 	$(PY) -m generator build
 
 test: $(STAMP)

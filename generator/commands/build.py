@@ -1,8 +1,9 @@
-"""`build`: validate, generate, build the public site into site/ and the bundles into dist/.
+"""`build`: validate, generate, build the bundles into dist/ and the public site into site/.
 
-Both are built in fresh folders and swapped in only when everything succeeded, so a
-failure anywhere leaves the previous site/ and dist/ as they were. The site and the
-bundles are separate MkDocs and Chromium processes, so they run side by side.
+Both are built in fresh folders and swapped in together only when everything succeeded, so
+a failure anywhere leaves the previous site/ and dist/ as they were. The bundles come
+first: the site's Raadsbundels page lists their files with their sizes, and the site
+serves them. The bundles' MkDocs builds run side by side; one Chromium prints every PDF.
 """
 
 from __future__ import annotations
@@ -10,11 +11,18 @@ from __future__ import annotations
 import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import click
 
-from generator.build import Project, fresh_folder, generate, mkdocs_into, prepare, swap
-from generator.bundle import build_bundle
+from generator.build import (
+    Prepared, Project, fresh_folder, generate, mkdocs_into, prepare, site_config, swap, write_if_changed,
+)
+from generator.bundle import Output, build_bundle, pack
+from generator.pages import links, sessions
+from generator.pages.links import Context
+from generator.printing import Printer
+from generator.render import render_pages
 
 
 def run(project: Project, bundles: bool = True) -> None:
@@ -22,15 +30,11 @@ def run(project: Project, bundles: bool = True) -> None:
     generate(project, prepared)
     site = fresh_folder(project.site)
     dist = fresh_folder(project.dist) if bundles else None
-    sessions = prepared.site.sessions.sessions if dist is not None else []
-    # One more job than cores: each spends part of its time waiting on its processes
-    # (on 2 cores a warm `make site` took 11 s in turn, 9 s with 2 jobs, 8 s with 3).
-    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
-        site_job = pool.submit(mkdocs_into, project, project.config, site)
-        bundle_jobs = [pool.submit(build_bundle, project, prepared, session, dist) for session in sessions]
     try:
-        site_job.result()
-        outputs = [job.result() for job in bundle_jobs]
+        outputs = build_bundles(project, prepared, dist) if dist is not None else []
+        if outputs:
+            publish_bundles(project, prepared, outputs)
+        mkdocs_into(project, project.config, site)
     except BaseException:
         shutil.rmtree(site, ignore_errors=True)
         if dist is not None:
@@ -42,5 +46,37 @@ def run(project: Project, bundles: bool = True) -> None:
         swap(dist, project.dist)
         for output in outputs:
             size = (project.dist / output.zip.name).stat().st_size
-            pdf = f", {output.pdf.name}" if output.pdf else " (pdf overgeslagen: Chromium ontbreekt)"
-            click.echo(f"Bundel dist/{output.zip.name} ({size / 1024:.0f} KiB){pdf}.")
+            click.echo(f"Bundel dist/{output.zip.name} ({size / 1024:.0f} KiB), {output.pdf.name} "
+                       f"en {len(output.item_pdfs)} pdf's per agendapunt.")
+
+
+def build_bundles(project: Project, prepared: Prepared, dist: Path) -> list[Output]:
+    """Every session's bundle: MkDocs builds side by side, then one browser prints them all."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        jobs = [pool.submit(build_bundle, project, prepared, s) for s in prepared.site.sessions.sessions]
+    try:
+        built = [job.result() for job in jobs]
+        with Printer() as printer:
+            return [pack(project, prepared, b, printer, dist) for b in built]
+    finally:
+        for job in jobs:  # pack removes each folder it packed; this catches the rest
+            if job.exception() is None:
+                shutil.rmtree(job.result().folder, ignore_errors=True)
+
+
+def publish_bundles(project: Project, prepared: Prepared, outputs: list[Output]) -> None:
+    """Put the bundles' files in the site's docs and list them, with sizes, on Raadsbundels."""
+    downloads = {}
+    for output, session in zip(outputs, prepared.site.sessions.sessions):
+        def download(label: str, path: Path) -> sessions.Download:
+            write_if_changed(project.docs / links.BUNDLE_FILES / path.name, path.read_bytes())
+            return sessions.Download(label, path.name, path.stat().st_size)
+
+        downloads[session.id] = sessions.Downloads(
+            download("zip", output.zip), download("pdf", output.pdf),
+            [download(f"agendapunt {n}", p) for n, p in enumerate(output.item_pdfs, start=1)])
+    titles = {page.path: page.title for page in prepared.pages}
+    page = sessions.bundles(Context(prepared.site), titles, downloads)
+    edit_base = site_config(project).get("extra", {}).get("edit_base", "")
+    text = render_pages([page], prepared.abbreviations, edit_base)[page.path]
+    write_if_changed(project.docs / page.path, text.encode())
