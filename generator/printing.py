@@ -14,9 +14,9 @@ and saves with a content-derived document ID, so two builds give the same bytes.
 from __future__ import annotations
 
 import copy
-import os
 import datetime
 import hashlib
+import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,14 +253,17 @@ class Printer:
 
     def pdf(self, html: Path, target: Path) -> None:
         """Print one local HTML file to a tagged PDF with bookmarks; no request leaves the machine."""
-        page = self._browser.new_page()
+        # A context of its own per PDF: Chromium numbers table-header ids in the structure
+        # tree by a counter that runs on across the pages of one context.
+        context = self._browser.new_context()
+        page = context.new_page()
         try:
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                        else route.abort())
             page.goto(html.resolve().as_uri(), wait_until="load")
             page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
         finally:
-            page.close()
+            context.close()
 
     def document(self, document: Document, html: Path, target: Path) -> Document:
         """Print `document`; with a table of contents, print again until its page numbers
@@ -307,9 +310,45 @@ def finish(pdf: Path, meta: Metadata, epoch: int) -> None:
             identity = hashlib.sha256(f"{meta.title}\n{meta.subject}\n{pdf.name}".encode()).hexdigest()
             xmp["xmpMM:DocumentID"] = f"uuid:{identity[:8]}-{identity[8:12]}-{identity[12:16]}-{identity[16:20]}-{identity[20:32]}"
             xmp["pdfuaid:part"] = "1"
+        _renumber_structure_ids(doc)
         doc.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         doc.Root.Lang = pikepdf.String("nl")
         for page in doc.pages:
             page.obj.Tabs = pikepdf.Name.S  # tab through links in the order of the structure tree
         doc.save(pdf, deterministic_id=True, force_version="1.7",
                  object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+
+
+def _renumber_structure_ids(doc: pikepdf.Pdf) -> None:
+    """Give the structure elements that have an ID (table header cells) IDs in document
+    order: Chromium numbers them by a counter that differs from run to run."""
+    root = doc.Root.get("/StructTreeRoot")
+    if root is None or "/IDTree" not in root:
+        return
+    elements = [element for element in _walk(root.get("/K")) if "/ID" in element]
+    renamed = {str(element.ID): f"id{n:06d}" for n, element in enumerate(elements, start=1)}
+    for element in elements:
+        element.ID = pikepdf.String(renamed[str(element.ID)])
+    for element in _walk(root.get("/K")):
+        attributes = element.get("/A")
+        for attribute in (attributes if isinstance(attributes, pikepdf.Array) else [attributes]):
+            if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
+                attribute.Headers = pikepdf.Array([pikepdf.String(renamed.get(str(h), str(h))) for h in attribute.Headers])
+    names = pikepdf.Array()
+    for element in sorted(elements, key=lambda e: str(e.ID)):
+        names.append(pikepdf.String(str(element.ID)))
+        names.append(element)
+    root.IDTree = pikepdf.Dictionary(Names=names)
+
+
+def _walk(node: pikepdf.Object | None):
+    """Every structure element under `node`, parents first."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, pikepdf.Array):
+            pending.extend(reversed(list(current)))
+        elif isinstance(current, pikepdf.Dictionary) and "/S" in current:
+            yield current
+            if "/K" in current:
+                pending.append(current.K)
