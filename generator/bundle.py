@@ -302,8 +302,9 @@ class Output:
     """One PDF per item, in session order."""
 
 
-def item_pdf_name(session: Session, item: printing.Item) -> str:
-    return f"{session.id}-{item.number:02d}-{item.slug}.pdf"
+def item_pdf_name(session: Session, number: int, item: SessionItem) -> str:
+    """`<session>-<nr>-<item>.pdf`, the number two digits so that file lists sort in order."""
+    return f"{session.id}-{number:02d}-{item_slug(item)}.pdf"
 
 
 def metadata(prepared: Prepared, session: Session, items: list[printing.Printable], title: str) -> printing.Metadata:
@@ -333,18 +334,20 @@ def pack(project: Project, prepared: Prepared, built: Built, printer: printing.P
         document = printing.Document(session.title, header, subtitle, paragraph_texts(session.letter), printed,
                                      printing.contents(printed, {}))
         pdf = dist / f"{session.id}.pdf"
-        printer.document(document, folder / PRINT_PAGE, pdf)
-        printing.finish(pdf, metadata(prepared, session, printed, session.title), epoch)
+        printed_document = printer.document(document, folder / PRINT_PAGE, pdf)
+        printing.finish(pdf, metadata(prepared, session, printed, session.title), epoch,
+                        printing.heading_texts(printing.render(printed_document)))
         item_pdfs = []
         for item in built.items:
             alone = printing.printable(item, folder, {item.page: item.number}, public)
             title = f"{session.title}: agendapunt {item.number}, {item.title}"
             one = printing.Document(title, f"{header} · agendapunt {item.number}", subtitle, [], [alone])
-            target = dist / item_pdf_name(session, item)
+            target = dist / item_pdf_name(session, item.number, session.items[item.number - 1])
             html = folder / f".agendapunt-{item.number}.html"
             printer.document(one, html, target)
             html.unlink()
-            printing.finish(target, metadata(prepared, session, [alone], title), epoch)
+            printing.finish(target, metadata(prepared, session, [alone], title), epoch,
+                            printing.heading_texts(printing.render(one)))
             item_pdfs.append(target)
         archive = dist / f"{session.id}.zip"
         write_zip(folder, archive, epoch)

@@ -287,9 +287,32 @@ def pdf_date(epoch: int) -> str:
     return stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def finish(pdf: Path, meta: Metadata, epoch: int) -> None:
-    """Set the document information and XMP metadata, open with the title shown, save as
-    PDF 1.7 with an ID derived from the content: the same input gives the same bytes."""
+def heading_texts(html: str) -> list[str]:
+    """The text of every heading of a print document, in order: Chromium's bookmarks."""
+    tree = lxml_html.fromstring(html)
+    return [" ".join(h.text_content().split()) for h in tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
+
+
+def _fix_outline(doc: pikepdf.Pdf, headings: list[str]) -> None:
+    """Chromium drops the space where a heading wraps ("bestuurlijketoekomst") in its
+    bookmark; put back the heading's own text, matched in order by its letters."""
+    with doc.open_outline() as tree:
+        pending = list(reversed(tree.root))
+        queue = list(headings)
+        while pending:
+            item = pending.pop()
+            squeezed = "".join(item.title.split())
+            while queue and "".join(queue[0].split()) != squeezed:
+                queue.pop(0)
+            if queue:
+                item.title = queue.pop(0)
+            pending.extend(reversed(item.children))
+
+
+def finish(pdf: Path, meta: Metadata, epoch: int, headings: list[str]) -> None:
+    """Set the document information and XMP metadata, give bookmarks their headings' text,
+    open with the title shown, save as PDF 1.7 with an ID derived from the content: the
+    same input gives the same bytes."""
     created = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).isoformat()
     with pikepdf.open(pdf, allow_overwriting_input=True) as doc:
         doc.docinfo = doc.make_indirect(pikepdf.Dictionary(
@@ -311,6 +334,7 @@ def finish(pdf: Path, meta: Metadata, epoch: int) -> None:
             xmp["xmpMM:DocumentID"] = f"uuid:{identity[:8]}-{identity[8:12]}-{identity[12:16]}-{identity[16:20]}-{identity[20:32]}"
             xmp["pdfuaid:part"] = "1"
         _renumber_structure_ids(doc)
+        _fix_outline(doc, headings)
         doc.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         doc.Root.Lang = pikepdf.String("nl")
         for page in doc.pages:
