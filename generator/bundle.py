@@ -322,38 +322,56 @@ def metadata(prepared: Prepared, session: Session, items: list[printing.Printabl
 def pack(project: Project, prepared: Prepared, built: Built, printer: printing.Printer, dist: Path) -> Output:
     """Print the session PDF and one PDF per item into `dist`, put the print page in the
     bundle and zip it. Removes the built folder."""
-    session, folder = built.session, built.folder
     try:
-        public = site_url(project)
-        epoch = int(source_date_epoch(project))
-        date = partial_date(session.date) if session.date else ""
-        header = f"{session.title} · {date}" if date else session.title
-        subtitle = f"{session.body}, {date}" if date else session.body
-        everything = {item.page: item.number for item in built.items}
-        printed = [printing.printable(item, folder, everything, public) for item in built.items]
-        document = printing.Document(session.title, header, subtitle, paragraph_texts(session.letter), printed,
-                                     printing.contents(printed, {}))
-        pdf = dist / f"{session.id}.pdf"
-        printed_document = printer.document(document, folder / PRINT_PAGE, pdf)
-        printing.finish(pdf, metadata(prepared, session, printed, session.title), epoch,
-                        printing.heading_texts(printing.render(printed_document)))
-        item_pdfs = []
-        for item in built.items:
-            alone = printing.printable(item, folder, {item.page: item.number}, public)
-            title = f"{session.title}: agendapunt {item.number}, {item.title}"
-            one = printing.Document(title, f"{header} · agendapunt {item.number}", subtitle, [], [alone])
-            target = dist / item_pdf_name(session, item.number, session.items[item.number - 1])
-            html = folder / f".agendapunt-{item.number}.html"
-            printer.document(one, html, target)
-            html.unlink()
-            printing.finish(target, metadata(prepared, session, [alone], title), epoch,
-                            printing.heading_texts(printing.render(one)))
-            item_pdfs.append(target)
-        archive = dist / f"{session.id}.zip"
-        write_zip(folder, archive, epoch)
+        pdf = print_session(project, prepared, built, printer, dist)
+        item_pdfs = print_items(project, prepared, built, printer, dist)
+        archive = dist / f"{built.session.id}.zip"
+        write_zip(built.folder, archive, int(source_date_epoch(project)))
         return Output(archive, pdf, item_pdfs)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(built.folder, ignore_errors=True)
+
+
+def _heading(session: Session) -> tuple[str, str]:
+    """The running header (title · date) and the line under the title (body, date)."""
+    date = partial_date(session.date) if session.date else ""
+    return (f"{session.title} · {date}" if date else session.title,
+            f"{session.body}, {date}" if date else session.body)
+
+
+def print_session(project: Project, prepared: Prepared, built: Built, printer: printing.Printer, dist: Path) -> Path:
+    """`<id>.pdf`: the letter, the contents with page numbers, every item; its print page
+    stays in the bundle as `afdrukken.html`."""
+    session, folder = built.session, built.folder
+    header, subtitle = _heading(session)
+    everything = {item.page: item.number for item in built.items}
+    printed = [printing.printable(item, folder, everything, site_url(project)) for item in built.items]
+    document = printing.Document(session.title, header, subtitle, paragraph_texts(session.letter), printed,
+                                 printing.contents(printed, {}))
+    pdf = dist / f"{session.id}.pdf"
+    final = printer.document(document, folder / PRINT_PAGE, pdf)
+    printing.finish(pdf, metadata(prepared, session, printed, session.title), int(source_date_epoch(project)),
+                    printing.heading_texts(printing.render(final)))
+    return pdf
+
+
+def print_items(project: Project, prepared: Prepared, built: Built, printer: printing.Printer, dist: Path) -> list[Path]:
+    """One PDF per item, numbered as in the session PDF; links to other items go to the site."""
+    session, folder = built.session, built.folder
+    header, subtitle = _heading(session)
+    written = []
+    for item in built.items:
+        alone = printing.printable(item, folder, {item.page: item.number}, site_url(project))
+        title = f"{session.title}: agendapunt {item.number}, {item.title}"
+        one = printing.Document(title, f"{header} · agendapunt {item.number}", subtitle, [], [alone])
+        target = dist / item_pdf_name(session, item.number, session.items[item.number - 1])
+        html = folder / f".agendapunt-{item.number}.html"
+        printer.document(one, html, target)
+        html.unlink()
+        printing.finish(target, metadata(prepared, session, [alone], title), int(source_date_epoch(project)),
+                        printing.heading_texts(printing.render(one)))
+        written.append(target)
+    return written
 
 
 def paragraph_texts(text: str) -> list[str]:

@@ -352,3 +352,58 @@ def test_item_pdf_names_follow_session_number_and_item(built: Project, sessions)
             assert (built.dist / name).is_file()
             with pikepdf.open(built.dist / name) as pdf:
                 assert f"agendapunt {number}" in str(pdf.docinfo.Title)
+
+
+def test_raadsbundels_page_lists_every_session_and_its_files_download_from_the_served_site(
+        built: Project, sessions) -> None:
+    import urllib.request
+
+    from generator.pages.links import partial_date
+    from generator.pages.sessions import Download
+    from tests.browser import serve
+
+    page_file = built.site / "raadsbundels" / "index.html"
+    tree = lxml_html.fromstring(page_file.read_text(encoding="utf-8"))
+    text = " ".join(tree.xpath("//article")[0].text_content().split())
+    assert "Raadsbundels" in " ".join(tree.xpath("//nav")[0].text_content().split())
+    served = []
+    with serve(built.site) as base:
+        page_url = base + "raadsbundels/"
+        for session in sessions:
+            assert session.title in text
+            if session.date:
+                assert partial_date(session.date) in text
+            for number, title, _ in session_pdf_items(built, session):
+                assert title in text
+        for href in tree.xpath("//article//a/@href"):
+            if "bundels/" not in href or href.startswith("http"):
+                continue
+            url = urllib.parse.urljoin(page_url, href)
+            with urllib.request.urlopen(url) as response:
+                assert response.status == 200
+                body = response.read()
+            name = href.rsplit("/", 1)[1]
+            assert body == (built.dist / name).read_bytes(), name
+            assert Download("", name, len(body)).description in text, name
+            served.append(name)
+    assert sorted(served) == sorted(p.name for p in built.dist.iterdir())
+
+
+def test_download_sizes_read_as_dutch_readers_expect() -> None:
+    from generator.pages.sessions import Download
+
+    assert Download("", "a.pdf", 420_400).description == "PDF, 420 kB"
+    assert Download("", "a.zip", 1_130_000).description == "zip, 1,1 MB"
+    assert Download("", "a.pdf", 300).description == "PDF, 1 kB"
+
+
+def test_search_index_of_a_focused_bundle_holds_only_its_pages(built: Project) -> None:
+    import json
+
+    with zipfile.ZipFile(built.dist / "raadsessie-2012-12-13.zip") as z:
+        names = set(z.namelist())
+        index = json.loads(z.read("search/search_index.json"))
+        script = z.read("search/search_index.js").decode()
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert locations <= names and "archief/g32-discussienotitie.html" in locations
+    assert json.loads(script.removeprefix("var __index = "))["docs"] == index["docs"]

@@ -56,8 +56,15 @@ def build_bundles(project: Project, prepared: Prepared, dist: Path) -> list[Outp
         jobs = [pool.submit(build_bundle, project, prepared, s) for s in prepared.site.sessions.sessions]
     try:
         built = [job.result() for job in jobs]
-        with Printer() as printer:
-            return [pack(project, prepared, b, printer, dist) for b in built]
+
+        def print_all() -> list[Output]:
+            with Printer() as printer:
+                return [pack(project, prepared, b, printer, dist) for b in built]
+
+        # Playwright's sync API refuses a thread that runs an asyncio loop (a test process
+        # that drives a browser of its own has one), so the printing gets its own thread.
+        with ThreadPoolExecutor(max_workers=1) as printing_thread:
+            return printing_thread.submit(print_all).result()
     finally:
         for job in jobs:  # pack removes each folder it packed; this catches the rest
             if job.exception() is None:
