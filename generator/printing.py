@@ -160,6 +160,8 @@ def printable(item: Item, folder: Path, in_document: dict[str, int], site_url: s
         if target is None:
             if urlsplit(link.get("href")).scheme not in ("http", "https", "mailto"):
                 link.drop_tag()  # nothing else can come from the site; keep the text, not the link
+            else:
+                link.set("class", "extern")  # printed with its address: paper has no link
             continue
         path, anchor = target
         if path.startswith("bronnen/") and not path.endswith("index.html"):

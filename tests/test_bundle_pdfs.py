@@ -289,6 +289,11 @@ def test_no_near_empty_pages_except_where_an_item_ends(built: Project, sessions)
             lines = [line for line in text.splitlines() if line.strip()][1:-1]  # no header, no footer
             if number not in item_ends:
                 assert len(lines) >= 10, (session.id, number, lines)
+        for number, item in enumerate(session.items, start=1):
+            alone = page_texts(built.dist / item_pdf_name(session, number, item))
+            for page, text in enumerate(alone[:-1], start=1):
+                lines = [line for line in text.splitlines() if line.strip()][1:-1]
+                assert len(lines) >= 10, (session.id, number, page, lines)
 
 
 def test_running_header_and_page_numbers(built: Project, sessions) -> None:
