@@ -112,7 +112,7 @@ class Contents:
     items: list[str]
     """The items' pages, in session order."""
     linked: list[str]
-    """The pages the items link to (a focused bundle), or the rest of the site (whole_site)."""
+    """The pages the items link to; empty with `whole_site`, where the bundle holds every page."""
 
 
 def contents(prepared: Prepared, session: Session) -> Contents:

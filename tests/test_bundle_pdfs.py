@@ -19,26 +19,15 @@ from lxml import html as lxml_html
 from generator.build import Project, prepare, site_config
 from generator.bundle import contents, item_pdf_name, item_slug
 from generator.commands import build as build_command
-from tests.conftest import copy_project
+from tests.conftest import BUNDLE_EPOCH as EPOCH
+from tests.conftest import copy_project, source_date_epoch
 
-EPOCH = 1700000000
-"""A fixed SOURCE_DATE_EPOCH for the build under test (14 November 2023, 22:13:20 UTC)."""
 MM = 72 / 25.4
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_project(tmp_path_factory.mktemp("pdfs"))
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
-    try:
-        build_command.run(project)
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
-    return project
+def built(bundles_built: Project) -> Project:
+    return bundles_built
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +169,10 @@ def test_table_of_contents_page_numbers_are_links_to_those_pages(built: Project,
         with pikepdf.open(path) as pdf:
             starts = {title: page for depth, title, page in outline(pdf) if depth == 0}
             toc_links = [link["dest"] for page, link in links(pdf) if page <= 3 and "dest" in link]
+            index = {page.objgen: i + 1 for i, page in enumerate(pdf.pages)}
+            named = {str(k).lstrip("/"): index[v[0].objgen] for k, v in (pdf.Root.get("/Dests") or {}).items()}
+        for number, title, _ in session_pdf_items(built, session):  # links to an item land on its page
+            assert named[f"punt-{number}"] == starts[f"{number}. {title}"], (session.id, number)
         first_pages = page_texts(path)[:3]
         toc = "\n".join(first_pages)
         for number, title, _ in session_pdf_items(built, session):
@@ -224,13 +217,14 @@ def test_pdfs_and_zips_are_byte_identical_across_builds(built: Project, tmp_path
     """12.6: a second build from the same input and SOURCE_DATE_EPOCH gives the same bytes."""
     first = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in built.dist.iterdir()}
     again = copy_project(tmp_path)
-    os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
-    try:
+    with source_date_epoch(EPOCH):
         build_command.run(again)
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
     second = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in again.dist.iterdir()}
     assert first == second and len(first) > 20
+    with zipfile.ZipFile(again.dist / "volledige-agenda.zip") as z:
+        names = z.namelist()
+        assert names == sorted(names)
+        assert len({info.date_time for info in z.infolist()}) == 1
 
 
 def _dark_fraction(pgm: Path) -> float:

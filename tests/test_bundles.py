@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zipfile
 from pathlib import Path
@@ -11,17 +10,13 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.build import Project
-from generator.commands import build as build_command
 from tests.browser import search
-from tests.conftest import copy_project
 from tests.html import Page as HtmlPage
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_project(tmp_path_factory.mktemp("bundles"))
-    build_command.run(project)
-    return project
+def built(bundles_built: Project) -> Project:
+    return bundles_built
 
 
 @pytest.fixture(scope="module")
@@ -130,14 +125,3 @@ def test_offline_search_and_links_work_from_file(browser, unzipped: dict[str, Pa
     context.close()
     assert offline.blocked == []
     assert offline.errors == []
-
-
-def test_zips_are_byte_identical_across_builds(built: Project, tmp_path: Path) -> None:
-    first = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in built.dist.glob("*.zip")}
-    build_command.run(built)
-    second = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in built.dist.glob("*.zip")}
-    assert first == second and len(first) == 2
-    with zipfile.ZipFile(built.dist / "volledige-agenda.zip") as z:
-        names = z.namelist()
-        assert names == sorted(names)
-        assert len({info.date_time for info in z.infolist()}) == 1
