@@ -70,3 +70,13 @@ def test_only_web_and_mail_links_survive_a_built_page(tmp_path: Path) -> None:
     assert body.xpath("//a/@href") == ["mailto:a@b.nl", "https://g40.example/x",
                                        SITE + "bronnen/raadsessie-2012/", "#p1-kop"]
     assert "een twee drie vier vijf zes" in " ".join(body.text_content().split())
+
+
+def test_without_chromium_the_build_stops_with_a_dutch_instruction(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    from generator.errors import BuildError
+
+    monkeypatch.setattr(printing, "CHROMIUM", str(tmp_path / "geen-chromium"))
+    with pytest.raises(BuildError, match="Chromium ontbreekt .*apt-get install chromium"):
+        with printing.Printer():
+            pass
