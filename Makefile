@@ -46,4 +46,4 @@ bench: $(STAMP) $(ENGINES)
 	$(PY) -m bench.run
 
 clean:
-	rm -rf build site dist .site.* .venv-engines
+	rm -rf build site dist .out .site.* .dist.* .legacy-* .venv-engines

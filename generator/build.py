@@ -1,18 +1,22 @@
 """Build: write the generated Markdown, then let MkDocs turn it into a site.
 
 Only files whose content changed are rewritten, so `mkdocs serve` rebuilds little. The
-site is built into a fresh folder beside the target and swapped in only when MkDocs
-succeeds: a failed build leaves the previous `site/` as it was.
+site and the bundles are built into a new generation folder and published in one atomic
+step only when everything succeeded (see "publishing" below): a failed or killed build
+leaves the previous `site/` and `dist/` as they were.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import posixpath
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +24,7 @@ import yaml
 
 from generator import guard, opendata
 from generator.errors import BuildError, DataError, Problem
-from generator.load import collector_paused
+from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
 from generator.render import Page, abbreviations, edit_url, navigation, render_pages, with_abbreviations
 from generator.validate import Site, load_site
@@ -96,17 +100,65 @@ def validated_site(project: Project) -> Site:
     return site
 
 
+def checked_pages(site: Site) -> list[Page]:
+    """The generated pages, or a DataError when two of them would be published at one
+    address (a city with the id `index` would replace the list of cities). Each page of
+    such a pair is reported at its own data line: one of them is the new id."""
+    generated = pages(site)
+    by_address: dict[str, list[Page]] = {}
+    for page in generated:
+        by_address.setdefault(published_as(page.path), []).append(page)
+    problems = []
+    for url, sharing in by_address.items():
+        for page in sharing if len(sharing) > 1 else []:
+            others = ", ".join(f"'{o.title}'" + (f" ({o.origin[0]} regel {o.origin[1]})" if o.origin else "")
+                               for o in sharing if o is not page)
+            file, line = page.origin or ("data", 0)
+            problems.append(Problem(file, line, 1, f"deze pagina komt op hetzelfde adres /{url} als {others}",
+                                    "kies een andere id: elke pagina heeft een eigen adres nodig"))
+    if problems:
+        raise DataError(problems)
+    return generated
+
+
+def published_as(path: str) -> str:
+    """The address MkDocs publishes a docs file at (with directory URLs): `a/b.md` and
+    `a/b/index.md` both become `a/b/`."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return stem
+
+
 def site_config(project: Project) -> dict:
     """mkdocs.yml as data (it is ours and plain YAML: no MkDocs-specific tags)."""
     return yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
 
 
 def hand_written_pages(project: Project) -> dict[str, bytes]:
-    """The files under content/, by path relative to it."""
-    if not project.content.is_dir():
+    """The files under content/, by path relative to it; a DataError for anything that is
+    not a regular file (a link could publish any file of the building machine)."""
+    if not project.content.is_dir() or project.content.is_symlink():
         return {}
-    return {p.relative_to(project.content).as_posix(): p.read_bytes()
-            for p in sorted(project.content.rglob("*")) if p.is_file()}
+    files, problems = {}, []
+    for folder, subfolders, names in os.walk(project.content, followlinks=False):
+        for name in sorted(subfolders + names):
+            path = Path(folder) / name
+            rel = path.relative_to(project.content).as_posix()
+            if name in subfolders and not path.is_symlink():
+                continue
+            problem = not_a_plain_file(path, f"content/{rel}")
+            if problem:
+                problems.append(problem)
+            else:
+                files[rel] = path.read_bytes()
+    if problems:
+        raise DataError(problems)
+    return dict(sorted(files.items()))
 
 
 @dataclass(frozen=True)
@@ -129,14 +181,15 @@ class Prepared:
 def prepare(project: Project) -> Prepared:
     """Validate the data and render every page, in memory."""
     site = validated_site(project)
-    generated = pages(site)
+    generated = checked_pages(site)
     definitions = abbreviations(site.organisations)
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
     rendered = render_pages(generated, definitions, edit_base)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
     clashes = []
+    published = {published_as(path) for path in files}
     for path, body in hand_written_pages(project).items():
-        if path in files:
+        if path in files or published_as(path) in published:
             clashes.append(Problem(f"content/{path}", 1, 1, "deze pagina wordt al uit de gegevens gemaakt",
                                    "geef de handgeschreven pagina een andere naam"))
         elif path.endswith(".md"):
@@ -209,18 +262,108 @@ def source_date_epoch(project: Project) -> str:
 
 
 def mkdocs_build(project: Project, config: Path, target: Path) -> None:
-    """Build with MkDocs into a fresh folder beside `target`, then swap it in."""
-    swap(mkdocs_into(project, config, fresh_folder(target)), target)
+    """Build the public site with MkDocs and publish it as `site/` (dist/ is kept)."""
+    assert target == project.site, "only site/ is published on its own"
+    with build_lock(project):
+        generation = new_generation(project)
+        try:
+            mkdocs_into(project, config, generation / "site")
+            keep_previous_dist(project, generation)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        publish(project, generation)
 
 
-def fresh_folder(target: Path) -> Path:
-    """An empty folder beside `target` (same file system, so the swap is a rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+# --- publishing: one atomic step for site/ and dist/ together ------------------------
+#
+# site/ and dist/ are symbolic links into one generation folder, `.out/<generation>/`,
+# through the link `.out/current`. A build writes a new generation beside the current one
+# and publishes it by renaming a new `.out/current` over the old (rename(2) is atomic): a
+# web server reading site/ during a build, or a build killed at any moment, sees the
+# previous build or the new one, whole, and never site/ of one and dist/ of the other.
+# Builds take a lock, so two at once run one after the other; the next build removes
+# what a killed one left behind.
+
+OUT = ".out"
+"""The folder of build generations, beside site/ and dist/ (hidden, ignored by git)."""
+DEBRIS = (".site.new-*", ".dist.new-*", ".site.old", ".dist.old", ".legacy-*", ".site.link-*", ".dist.link-*",
+          "build/.bundle-*")
+"""What killed builds of earlier versions, or of this one, leave in the repository."""
+
+
+@contextmanager
+def build_lock(project: Project) -> Iterator[None]:
+    """Hold the build lock; then clear what earlier, killed builds left behind."""
+    out = project.root / OUT
+    out.mkdir(exist_ok=True)
+    with open(out / "lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        remove_debris(project)
+        yield
+
+
+def remove_debris(project: Project) -> list[str]:
+    """Remove unpublished generations and temporary folders; return what went."""
+    out = project.root / OUT
+    current = os.readlink(out / "current") if (out / "current").is_symlink() else None
+    doomed = [p for p in out.iterdir() if p.name not in {"lock", "current", current}]
+    doomed += [p for pattern in DEBRIS for p in project.root.glob(pattern)]
+    for path in doomed:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return sorted(p.relative_to(project.root).as_posix() for p in doomed)
+
+
+def new_generation(project: Project) -> Path:
+    """An empty generation folder with empty site/ and dist/ in it."""
+    out = project.root / OUT
+    out.mkdir(exist_ok=True)
+    generation = Path(tempfile.mkdtemp(prefix="gen-", dir=out))
+    generation.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
+    for name in ("site", "dist"):
+        (generation / name).mkdir()
+    return generation
+
+
+def keep_previous_dist(project: Project, generation: Path) -> None:
+    """A build of site/ alone carries the published dist/ over (hard links, no copying)."""
+    if project.dist.is_dir():
+        shutil.rmtree(generation / "dist")
+        shutil.copytree(project.dist, generation / "dist", copy_function=os.link)
+
+
+def publish(project: Project, generation: Path) -> None:
+    """Make `generation` the published site/ and dist/ in one rename, then remove the old."""
+    out = project.root / OUT
+    previous = os.readlink(out / "current") if (out / "current").is_symlink() else None
+    _replace_with_link(out / "current", generation.name)
+    for name in ("site", "dist"):
+        _replace_with_link(project.root / name, f"{OUT}/current/{name}")
+    if previous and previous != generation.name:
+        shutil.rmtree(out / previous, ignore_errors=True)
+
+
+def _replace_with_link(path: Path, target: str) -> None:
+    """Point `path` at `target` atomically. A real folder left by an older version (from
+    before site/ was a link) is moved aside first, once, and removed."""
+    if path.is_symlink() and os.readlink(path) == target:
+        return
+    if path.exists() and not path.is_symlink():
+        legacy = Path(tempfile.mkdtemp(prefix=".legacy-", dir=path.parent))
+        path.rename(legacy / path.name)
+        shutil.rmtree(legacy, ignore_errors=True)
+    link = path.with_name(f".{path.name}.link-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    os.symlink(target, link)
+    os.replace(link, path)
 
 
 def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
-    """Run `mkdocs build --strict` into `fresh` and check the result with the HTML guard.
+    """Run `mkdocs build --strict` into the empty folder `fresh` and check the result with
+    the HTML guard.
 
     Not `--quiet`: that hides warnings from the counter behind `--strict`, so a broken link
     would pass. The output is shown only when the build fails; `fresh` is removed then.
@@ -265,16 +408,3 @@ def strip_unneeded(folder: Path, offline: bool = False) -> list[str]:
             path.unlink()
             removed.append(path.relative_to(folder).as_posix())
     return sorted(removed)
-
-
-def swap(fresh: Path, target: Path) -> None:
-    """Replace `target` by `fresh` with two renames, so no reader sees a half-built folder."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    fresh.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
-    fresh.rename(target)
-    if old.exists():
-        shutil.rmtree(old)

@@ -2,7 +2,8 @@
 
 Escaping in the renderer is the real defence; this catches a mistake in it. A page may have
 exactly as many `<script>` elements as the theme puts on every page (counted on 404.html),
-scripts only from the site itself, no `on…=` event attributes and no script URLs.
+scripts only from the site itself, no `on…=` event attributes, no script URLs and no
+`<meta http-equiv="refresh">` (a redirect).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class _Scan(HTMLParser):
                 self.problems.append(f"<script> van een andere site: {src}")
         if tag in _FORBIDDEN_TAGS:
             self.problems.append(f"<{tag}>")
+        if tag == "meta" and (dict(attrs).get("http-equiv") or "").strip().lower() in ("refresh", "set-cookie"):
+            self.problems.append(f"<meta http-equiv={dict(attrs)['http-equiv']!r}>")
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"attribuut {name}= op <{tag}>")

@@ -14,6 +14,9 @@ three things a plain `yaml.safe_load` does not:
 from __future__ import annotations
 
 import gc
+import os
+import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +34,18 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A data file larger than this is refused before it is parsed (ours are well under 1 MB)."""
+
+MAX_DEPTH = 40
+"""Deeper nesting than this is refused with a located message (ours goes six deep); the
+walk and PyYAML's composer recurse, and a thousand levels would exhaust Python's stack."""
+
+MAX_QUOTE = 60
+"""How much of a value or key a message quotes: a 2 MB id must not give a 2 MB message."""
+
+_FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (tab and newline aside) and the bidirectional marks, embeddings,
+overrides and isolates: invisible in an editor and in review, they can make a name read
+differently from what it is (`Trojan Source`), or break a terminal, a CSV or a PDF."""
 
 Path_ = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and sequence indices from the root."""
@@ -97,10 +112,10 @@ def collector_paused() -> Iterator[None]:
 def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     """Read one YAML file; return it with the problems found (the data is None on failure)."""
     doc = Document(name=name)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return doc, [Problem(name, 0, 0, f"bestand niet te lezen ({exc.strerror})", "controleer het pad")]
+    problem = not_a_plain_file(path, name)
+    if problem:
+        return doc, [problem]
+    size = path.lstat().st_size
     if size > MAX_FILE_BYTES:
         return doc, [
             Problem(
@@ -109,7 +124,7 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
                 "splits het bestand of verwijder wat er per ongeluk in terecht is gekomen",
             )
         ]
-    raw = path.read_bytes()
+    raw = _read_plain_file(path)
     text, problem = _decode(raw, name)
     if problem:
         return doc, [problem]
@@ -117,6 +132,9 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
         aliases = _alias_problems(text, name)
         if aliases:
             return doc, aliases
+        deep = _too_deep(text, name) if _may_nest_deeper_than_allowed(text) else None
+        if deep:
+            return doc, [deep]
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return doc, [_syntax_problem(exc, name, text)]
@@ -127,6 +145,75 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     problems: list[Problem] = []
     doc.data = _value(root, (), doc, problems, set())
     return doc, problems
+
+
+def not_a_plain_file(path: Path, name: str) -> Problem | None:
+    """A problem when `path` is missing, a link, a folder, a device or a pipe.
+
+    Only regular files are read: a symbolic link could publish any file of the machine
+    that builds (`/proc/self/environ`, `/etc/passwd`), and reading a pipe would hang."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return Problem(name, 0, 0, f"bestand niet te lezen ({exc.strerror})", "controleer het pad")
+    if stat.S_ISLNK(mode):
+        return Problem(name, 0, 0, "dit is een symbolische link, geen gewoon bestand",
+                       "zet de inhoud zelf in de repository in plaats van een link")
+    if not stat.S_ISREG(mode):
+        what = "een map" if stat.S_ISDIR(mode) else "geen gewoon bestand"
+        return Problem(name, 0, 0, f"dit is {what}", "hier hoort een gewoon tekstbestand")
+    return None
+
+
+def _read_plain_file(path: Path) -> bytes:
+    """The bytes of a regular file, refusing to follow a link swapped in since it was checked."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
+def quoted(value: object, limit: int = MAX_QUOTE) -> str:
+    """`repr` of a value for a message, shortened so a huge value gives a short message."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _may_nest_deeper_than_allowed(text: str) -> bool:
+    """A cheap upper bound of the nesting depth, so that the event scan (a second parse)
+    runs only when the text could be too deep. It must run before composing: libyaml's
+    composer recurses in C, and 100,000 open brackets crash the process, not just raise.
+
+    Flow nesting is at most the running balance of open brackets; block nesting at most
+    a line's indentation plus its `- ` markers (brackets or dashes inside text only make
+    the bound larger, which costs a scan, never a miss)."""
+    balance = flow = 0
+    for match in _BRACKETS.finditer(text):
+        balance += 1 if match.group() in "[{" else -1
+        flow = max(flow, balance)
+    block = max((len(line) - len(line.lstrip(" ")) + line.count("- ") for line in text.splitlines()), default=0)
+    return flow + block > MAX_DEPTH
+
+
+def _too_deep(text: str, name: str) -> Problem | None:
+    """Where nesting first goes deeper than MAX_DEPTH, from the event stream (libyaml's
+    parser keeps its own stack and does not recurse); None when it never does."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _depth_problem(name, event.start_mark.line + 1, event.start_mark.column + 1)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
+def _depth_problem(name: str, line: int, column: int) -> Problem:
+    return Problem(name, line, column, f"de gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus",
+                   "controleer de haakjes [ ] en { } en de inspringing")
 
 
 def _alias_problems(text: str, name: str) -> list[Problem]:
@@ -210,13 +297,20 @@ def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem],
         return None
     seen.add(id(node))
     doc.values[path] = _mark(node)
+    if len(path) > MAX_DEPTH:
+        problems.append(_depth_problem(doc.name, *_mark(node)))
+        return None
     if node.tag not in (_PLAIN_TAGS if isinstance(node, yaml.ScalarNode) else _COLLECTION_TAGS):
         line, column = _mark(node)
-        problems.append(Problem(doc.name, line, column, f"onbekende YAML-tag {node.tag!r}",
+        problems.append(Problem(doc.name, line, column, f"onbekende YAML-tag {quoted(node.tag)}",
                                 "verwijder de tag (het woord dat met ! begint)"))
         return None
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _NULL_TAG and not node.style:  # plain style is None (Python) or "" (libyaml)
+            return None
+        bad = _FORBIDDEN_CHARACTERS.search(node.value)
+        if bad:
+            problems.append(_character_problem(doc.name, node, bad))
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
@@ -234,12 +328,26 @@ def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem],
                                         "gebruik 'naam: waarde'; samenvoegen met '<<' is niet toegestaan"))
                 continue
             key = key_node.value
+            if _FORBIDDEN_CHARACTERS.search(key):
+                problems.append(_character_problem(doc.name, key_node, _FORBIDDEN_CHARACTERS.search(key)))
+                continue
             if key in result:
                 first = doc.keys[path + (key,)]
-                problems.append(Problem(doc.name, line, column, f"sleutel {key!r} staat hier twee keer",
+                problems.append(Problem(doc.name, line, column, f"sleutel {quoted(key)} staat hier twee keer",
                                         f"de eerste staat op regel {first[0]}; houd er één over"))
                 continue
             doc.keys[path + (key,)] = (line, column)
             result[key] = _value(value_node, path + (key,), doc, problems, seen)
         return result
     raise AssertionError(f"unexpected YAML node {node!r}")  # pragma: no cover
+
+
+def _character_problem(name: str, node: yaml.Node, bad: re.Match[str]) -> Problem:
+    """A located problem for an invisible control or direction character."""
+    line, column = _mark(node)
+    before = node.value[: bad.start()]
+    if "\n" not in before and not node.style:  # a plain scalar on one line: point at the character
+        column += bad.start()
+    return Problem(name, line, column,
+                   f"onzichtbaar stuurteken U+{ord(bad.group()):04X} in de tekst",
+                   "typ de tekst opnieuw of verwijder het teken; stuur- en richtingtekens zijn niet toegestaan")

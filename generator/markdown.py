@@ -1,13 +1,22 @@
-"""Turn untrusted text from YAML into Markdown that shows exactly that text.
+"""Turn untrusted text from YAML into output that shows exactly that text: one function
+per output context, and nothing else in the generator escapes.
 
-Python-Markdown passes raw HTML through and Jinja does not escape `.md` templates, so a
-title such as `<script>`, `[x](javascript:…)`, `{: onclick=… }` or a leading `# ` would
-change the page. Every `{{ value }}` in a template goes through `escape` (the renderer's
-`finalize` hook) unless it is `Markup`: text that our own code built from escaped parts.
+| context | function | why it differs |
+| --- | --- | --- |
+| Markdown text (body, headings, tables, lists) | `escape`, `paragraphs` | Python-Markdown passes raw HTML through and Jinja does not escape `.md` templates, so `<script>`, `[x](javascript:…)`, `{: onclick=… }`, a leading `# ` or `!!! danger` would change the page |
+| HTML text and attributes that MkDocs' theme prints raw (page title, description, menu labels) | `html_text`, `front_matter_string` | mkdocs-material's templates do not autoescape: `{{ page.meta.description }}` lands in `content="…"` as it is |
+| abbreviation definitions (`*[VNG]: …`) | `abbreviation_definition` | the `abbr` extension keeps entities in `title=`, and mkdocs-material's tooltip renders that title as HTML |
+| links | `link`, `safe_url` | only page paths and http(s)/mailto URLs |
+| CSS strings | `css_string` | the print header's `@page` content |
+
+Every `{{ value }}` in a template goes through `escape` (the renderer's `finalize` hook)
+unless it is `Markup`: text that our own code built from escaped parts. CSV cells are
+escaped in `generator/opendata.py` (`csv_cell`), PDF links in `generator/bundle.py`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -23,8 +32,10 @@ _INLINE = {
     "&": "&amp;", "<": "&lt;", ">": "&gt;",
 }
 _INLINE_RE = re.compile("|".join(re.escape(c) for c in _INLINE))
-# Syntax that only counts at the start of a line: lists, ordered lists, setext underlines.
-_LEADING_RE = re.compile(r"^(?:([-+])|(\d+)([.)])|(=))")
+# Syntax that only counts at the start of a block: lists, ordered lists, setext underlines,
+# admonitions (`!!! danger "…"`; `???` is the same with pymdownx.details). A value may
+# start a block wherever a template puts it (a list item's text is a block of its own).
+_LEADING_RE = re.compile(r"^(?:([-+])|(\d+)([.)])|(=)|([!?])(?=[!?]{2}))")
 _SPACE_RE = re.compile(r"\s+")
 _URL_RE = re.compile(URL_PATTERN)
 
@@ -40,11 +51,13 @@ def escape(value: object) -> Markup:
 
 
 def _leading(match: re.Match[str]) -> str:
-    bullet, digits, dot, equals = match.groups()
+    bullet, digits, dot, equals, mark = match.groups()
     if bullet:
         return "\\" + bullet
     if digits:
         return digits + "\\" + dot if dot == "." else digits + "&#41;"
+    if mark:
+        return "&#33;" if mark == "!" else "&#63;"
     return "&#61;"
 
 
@@ -87,3 +100,32 @@ def css_string(value: object) -> Markup:
     text = one_line(value)
     escaped = "".join(ch if ch.isalnum() or ch in " .,:;-_'·()/" else f"\\{ord(ch):x} " for ch in text)
     return Markup(f'"{escaped}"')
+
+
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_HTML_RE = re.compile("[&<>\"]")
+
+
+def html_text(value: object) -> str:
+    """One line of text for HTML that a theme template prints without escaping: safe as
+    element text and inside a double-quoted attribute (the theme quotes every attribute
+    with `"`; a test checks that), and shown exactly as typed (`&amp;` stays `&amp;` on
+    the page, as it does in the Markdown body). Apostrophes stay as they are, so titles
+    such as "thema's" stay readable in the generated files."""
+    return _HTML_RE.sub(lambda m: _HTML[m.group(0)], one_line(value))
+
+
+def front_matter_string(value: object) -> Markup:
+    """A YAML front-matter value (`title:`, `description:`) that MkDocs' theme prints raw
+    into `<title>`, the header and `<meta content="…">`: HTML-escaped, then JSON-quoted
+    (JSON strings are YAML strings, so no YAML syntax in the text can break out)."""
+    return Markup(json.dumps(html_text(value), ensure_ascii=False))
+
+
+def abbreviation_definition(term: str, title: object) -> str:
+    """An `abbr` definition line, `*[term]: title`, whose hover shows `title` as typed.
+
+    Escaped twice: Python-Markdown's serializer keeps entities it finds in `title=` (so the
+    browser decodes them once), and mkdocs-material's tooltip puts the decoded title into
+    `innerHTML` (which would decode, and run, it again)."""
+    return f"*[{term}]: {html_text(html_text(title))}"

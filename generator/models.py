@@ -8,16 +8,28 @@ the validation (with error locations we map back to YAML lines) and the JSON Sch
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 URL_PATTERN = r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$"
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+SLUG_MAX_LENGTH = 80
+"""Ids become file names (with a prefix and `.html`, `.zip`, `.pdf`), which most file
+systems cap at 255 bytes; the longest id today has 60 characters."""
+
+def _not_reserved(value: str) -> str:
+    """`index` is the file name of every folder's own page, so no record can have it."""
+    if value == "index":
+        raise ValueError("reserved-id")
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH), AfterValidator(_not_reserved)]
 """A stable id: lowercase letters, digits and single hyphens (`alphen-aan-den-rijn`)."""
 
 
@@ -56,7 +68,17 @@ def _strict_bool(value: object) -> object:
 Flag = Annotated[bool, BeforeValidator(_strict_bool)]
 """`true` or `false`."""
 
-PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+def _calendar_date(value: str) -> str:
+    """The pattern allows 2021-02-30; the calendar does not."""
+    if len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("impossible-date") from None
+    return value
+
+
+PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_calendar_date)]
 """A date as precise as the source gives it: `2021`, `2021-03` or `2021-03-15`."""
 
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
@@ -94,6 +116,9 @@ class Source(Model):
     """The text extraction in `../shared/seeds/` that the data is taken from."""
     url: Url | None = None
     """Where the original can be found, if the text names an address."""
+    paragraph_gap: int = Field(default=1, ge=1, le=3)
+    """How many blank lines end a paragraph in the extraction: 2 where it puts a blank line
+    after every line of text (then a passage runs on until two blank lines in a row)."""
 
 
 class SourcesFile(Model):
@@ -106,13 +131,40 @@ class SourcesFile(Model):
 # --- cities --------------------------------------------------------------------------
 
 
-class SourcePlace(Model):
-    """A place in a source document: which document, and where in it."""
+ANCHOR_MAX_WORDS = 12
+"""An anchor is a short quotation: long enough to be unique, short enough to stay a pointer."""
+
+
+def _short_anchor(value: str) -> str:
+    if len(value.split()) > ANCHOR_MAX_WORDS:
+        raise ValueError("anchor-too-long")
+    return value
+
+
+Anchor = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3), AfterValidator(_one_line),
+                   AfterValidator(_short_anchor)]
+"""Words copied verbatim from the source (at most twelve), found exactly once in it."""
+
+
+class Passage(Model):
+    """A passage of a source document: the document, its section, and where the passage starts.
+
+    The validator finds `anchor` in the source text (it must occur exactly once) and takes
+    the passage from there to the end of its paragraph (the next blank line, heading or jump
+    to another column), or to the end of `end` when that is given."""
 
     source: Slug
     """Id of the document in `data/sources.yaml`."""
     place: Name
     """Chapter, section or theme group, in the document's own words."""
+    anchor: Anchor
+    """The first words of the passage, copied exactly from the source (at most twelve)."""
+    end: Anchor | None = None
+    """The last words of the passage, when it runs on past its first paragraph."""
+
+
+Passages = Annotated[list[Passage], Field(min_length=1)]
+"""Where the facts of a record stand: one passage, or more when they come from more places."""
 
 
 class City(Model):
@@ -132,7 +184,7 @@ class City(Model):
 class CitiesFile(Model):
     """`data/cities.yaml`."""
 
-    membership: list[SourcePlace] = Field(min_length=1)
+    membership: Passages
     """Where the sources state which municipalities are members."""
     province_note: Text
     """Where the provinces come from, since the sources do not name them."""
@@ -150,7 +202,7 @@ class Speerpunt(Model):
     """Its number in the theme's list."""
     title: Name
     """The exact wording, typos included."""
-    remark: Text | None = None
+    remark: Name | None = None
     """A remark the source itself adds to the speerpunt, exact."""
     see: Slug | None = None
     """Id of the theme where the source says this speerpunt is worked out."""
@@ -176,6 +228,21 @@ class Related(Model):
     """How the source cites it (its chapter numbers differ from the headings)."""
 
 
+class ThemePassages(Model):
+    """Where each part of a theme's page comes from."""
+
+    intro: Passages
+    """The chapter's opening (in italics under the heading)."""
+    speerpunten: Passages
+    """'De G40-agenda': the sentence introducing the speerpunten and their list."""
+    why: Passages
+    """'Waarom doen we wat we doen?'."""
+    approach: list[Passage] = []
+    """'G40-aanpak' (empty only when the chapter has none)."""
+    action: Passages
+    """'Aan de slag'."""
+
+
 class Theme(Model):
     """One of the eight themes (chapters) of the strategic agenda."""
 
@@ -198,7 +265,11 @@ class Theme(Model):
     action: Text
     """Summary of 'Aan de slag'."""
     gaps: list[Text] = []
-    """Where the source is silent or garbled, in plain words."""
+    """Where the source is silent, in one short line each: readers see it."""
+    notes: list[Text] = []
+    """Editors' notes on the extraction (column order, placement): under 'Verantwoording'."""
+    passages: ThemePassages
+    """Where each part comes from."""
     more_info: MoreInfo
     """The chapter's 'Meer informatie' pointer."""
     related: list[Related] = []
@@ -208,6 +279,8 @@ class Theme(Model):
     def _gaps_explain_missing_parts(self) -> Theme:
         if (not self.speerpunten or self.approach is None) and not self.gaps:
             raise ValueError("missing-part-without-gap")
+        if (self.approach is None) != (not self.passages.approach):
+            raise ValueError("approach-passage")
         numbers = [s.number for s in self.speerpunten]
         if numbers != list(range(1, len(numbers) + 1)):
             raise ValueError("speerpunt-numbering")
@@ -228,10 +301,10 @@ class NutshellItem(Model):
 class Nutshell(Model):
     """'Onze agenda in een notendop': the agenda in nine lines."""
 
-    reference: Name
+    passages: Passages
     """Where in the agenda the list stands."""
     note: Text | None = None
-    """An editor's remark on the list."""
+    """An editor's remark on the list (shown under 'Verantwoording')."""
     items: list[NutshellItem] = Field(min_length=1)
     """The lines, in the source's order."""
 
@@ -250,8 +323,8 @@ class Summary(Model):
 
     summary: Text
     """The summary."""
-    reference: Name
-    """The section(s) of the agenda it summarises."""
+    passages: Passages
+    """The passages it summarises."""
 
 
 class Mission(Summary):
@@ -270,6 +343,8 @@ class Point(Model):
     """Its heading, exact."""
     summary: Text
     """What it asks, in our own words."""
+    passages: Passages
+    """Where it stands."""
 
 
 class RandSection(Model):
@@ -279,6 +354,8 @@ class RandSection(Model):
     """The section heading, exact."""
     intro: Text
     """Summary of its introduction."""
+    passages: Passages
+    """Where the introduction stands."""
     points: list[Point] = Field(min_length=1)
     """Its numbered points."""
 
@@ -290,6 +367,8 @@ class Closing(Model):
     """The heading, exact."""
     summary: Text
     """Summary in our own words."""
+    passages: Passages
+    """Where it stands."""
 
 
 class Randvoorwaarden(Model):
@@ -299,6 +378,8 @@ class Randvoorwaarden(Model):
     """The chapter title, exact."""
     intro: Text
     """Summary of the chapter's opening."""
+    passages: Passages
+    """Where the opening stands."""
     sections: list[RandSection] = Field(min_length=1)
     """The financial agenda and the room for cities and regions."""
     closing: Closing
@@ -314,6 +395,8 @@ class WerkwijzePoint(Model):
     """The bold words, exact."""
     summary: Text
     """The paragraph in our own words."""
+    passages: Passages
+    """Where the paragraph stands."""
 
 
 class Werkwijze(Model):
@@ -364,6 +447,8 @@ class Person(Model):
     """Their public role as the source describes it."""
     city: Slug | None = None
     """Id of the city the source ties them to, if any."""
+    passages: Passages
+    """Where a source names them in this role."""
 
 
 class PeopleFile(Model):
@@ -373,7 +458,23 @@ class PeopleFile(Model):
     """Everyone the sources name."""
 
 
-Term = Annotated[str, StringConstraints(pattern=r"^[\w][\w&.' -]*$")]
+COMMON_WORD_ZIPF = 4.0
+"""A lowercase term at least this frequent in Dutch (Zipf scale of `wordfreq`: 4 is once
+per 100,000 words) is an ordinary word: as a hover term it would mark up every page
+(`de` gave 2,147 abbreviations). `amv` scores 2.5, `de` 7.7."""
+
+
+def _not_a_common_word(value: str) -> str:
+    """Terms written with a capital are names or abbreviations; lowercase ones must be rare."""
+    if value == value.lower():
+        from wordfreq import zipf_frequency  # loads the Dutch list only when a lowercase term needs it
+
+        if len(value) < 2 or zipf_frequency(value, "nl") >= COMMON_WORD_ZIPF:
+            raise ValueError("common-word")
+    return value
+
+
+Term = Annotated[str, StringConstraints(pattern=r"^[\w][\w&.' -]*$", max_length=80), AfterValidator(_not_a_common_word)]
 """An abbreviation or name as it appears in running text."""
 
 
@@ -394,8 +495,8 @@ class Organisation(Model):
     """A short description, from what the sources say."""
     note: Name | None = None
     """What the sources leave open, e.g. that they never spell the name out."""
-    reference: SourcePlace | None = None
-    """Where a source uses or explains the term."""
+    passages: list[Passage] = []
+    """Where a source uses or explains the term (needed for an expansion or description from the sources)."""
     hover: Flag = True
     """Whether the term gets its explanation on hover everywhere (off for the network's own name)."""
 
@@ -403,7 +504,7 @@ class Organisation(Model):
     def _expansion_has_an_origin(self) -> Organisation:
         if (self.expansion is None) != (self.explained_by is None):
             raise ValueError("expansion-origin")
-        if self.explained_by == "bron" and self.reference is None:
+        if (self.explained_by == "bron" or self.description) and not self.passages:
             raise ValueError("expansion-reference")
         return self
 
@@ -432,6 +533,8 @@ class Foreword(Model):
     """Id of the person who wrote it."""
     summary: Text
     """The foreword in our own words."""
+    passages: Passages
+    """Where it stands."""
     highlights: list[Slug] = []
     """Ids of the activities it singles out."""
 
@@ -451,8 +554,10 @@ class ThemeGroup(Model):
     """The agenda themes it works on."""
     summary: Text
     """What it did in 2021, in one or two sentences."""
+    passages: Passages
+    """Where its text stands (more than one when the extraction splits it)."""
     placement: Text | None = None
-    """Where the extraction garbled its place and how we reassembled it."""
+    """Where the extraction garbled its place and how we reassembled it (under 'Verantwoording')."""
 
 
 class Pillar(Model):
@@ -466,6 +571,8 @@ class Pillar(Model):
     """The heading in the report, exact."""
     summary: Text
     """Its year in our own words."""
+    passages: Passages
+    """Where its heading and general section stand."""
     groups: list[ThemeGroup] = Field(min_length=1)
     """Its sections and theme groups, in the report's order."""
 
@@ -490,6 +597,8 @@ class CityRole(Model):
     """Id of the city."""
     role: Name
     """Its role (trekker, deelnemer, koploper, …)."""
+    passages: list[Passage] = []
+    """Where the source names the city in this role, when that is not the activity's own passage."""
 
 
 class Activity(Model):
@@ -514,9 +623,13 @@ class Activity(Model):
     themes: list[ChapterId] = Field(min_length=1)
     """The agenda themes it serves."""
     gaps: list[Text] = []
-    """What the source leaves out or garbles about it."""
+    """What the source leaves out about it, in one short line each: readers see it."""
+    notes: list[Text] = []
+    """Editors' notes on the extraction (broken words, columns): under 'Verantwoording'."""
     placement: Text | None = None
-    """Where the extraction garbled its place and how we reassembled it."""
+    """Where the extraction garbled its place and how we reassembled it (under 'Verantwoording')."""
+    passages: Passages
+    """Where the report tells it (more than one when the extraction splits it)."""
 
 
 class ActivitiesFile(Model):
@@ -555,6 +668,8 @@ class Analysis(Model):
     """The points."""
     closing: Text | None = None
     """The paragraph after the list, summarised."""
+    passages: Passages
+    """Where the list (and its closing paragraph) stand."""
 
 
 class Needed(Model):
@@ -564,6 +679,8 @@ class Needed(Model):
     """The heading, exact."""
     summary: Text
     """Summary."""
+    passages: Passages
+    """Where it stands."""
 
 
 class Ask(Model):
@@ -581,6 +698,8 @@ class Ask(Model):
     """Agenda themes it concerns."""
     activities: list[Slug] = []
     """2021 activities that work on it."""
+    passages: Passages
+    """Where the ask and its points stand."""
 
 
 class KernboodschappenFile(Model):
@@ -610,6 +729,8 @@ class Part(Model):
     """Its title or statement, exact."""
     summary: Text
     """Its content in our words."""
+    passages: Passages
+    """Where it stands."""
 
 
 class ArchiveDocument(Model):
@@ -636,9 +757,13 @@ class ArchiveDocument(Model):
     parts: list[Part] = []
     """Its bottlenecks, scenarios or principles."""
     gaps: list[Text] = []
-    """What the scan garbles or leaves out."""
+    """What the document leaves out (no date, no author), in one short line each: readers see it."""
+    notes: list[Text] = []
+    """Editors' notes on the scan (OCR errors, signatures): under 'Verantwoording'."""
     themes: list[ChapterId] = []
     """Agenda themes the document prefigures."""
+    passages: Passages
+    """Where the document stands in the bundle (its first and, with `end`, its last words)."""
 
 
 class ArchiveFile(Model):
@@ -659,6 +784,8 @@ class AboutSection(Model):
     """Heading, exact."""
     summary: Text
     """Our summary."""
+    passages: Passages
+    """Where it stands."""
 
 
 class AboutFile(Model):
@@ -717,7 +844,7 @@ class Session(Model):
     """The council or body the bundle is for."""
     letter: Text
     """The cover letter, in our own words."""
-    letter_source: SourcePlace | None = None
+    letter_source: Passage | None = None
     """Where the letter's content comes from, if it summarises a source."""
     items: list[SessionItem] = Field(min_length=1)
     """The bundled items, in order."""

@@ -89,8 +89,19 @@ def _csv(rows: list[dict[str, Any]], fields: list[str]) -> bytes:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in fields})
+        writer.writerow({k: csv_cell(_cell(row.get(k))) for k in fields})
     return out.getvalue().encode()
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Spreadsheets run a cell that starts with one of these as a formula (`=HYPERLINK(…)`)."""
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading formula character gets an
+    apostrophe before it, as OWASP advises against CSV injection (the open-data page says
+    so). Quoting of separators and quotes is the csv module's."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 def _cell(value: Any) -> str:

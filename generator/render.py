@@ -7,7 +7,6 @@ plain, ready-made values (titles, texts, relative links), so templates only lay 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +58,7 @@ def environment() -> jinja2.Environment:
     env.filters["link"] = markdown.link
     env.filters["anchor"] = markdown.anchor
     env.filters["css_string"] = markdown.css_string
-    env.filters["yaml_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    env.filters["front_matter_string"] = markdown.front_matter_string
     return env
 
 
@@ -71,7 +70,7 @@ def abbreviations(organisations: OrganisationsFile) -> dict[str, str]:
         if title is None or not org.hover:
             continue
         for term in [org.term, *org.also]:
-            definitions[term] = f"*[{term}]: {markdown.one_line(title)}"
+            definitions[term] = markdown.abbreviation_definition(term, title)
     return definitions
 
 
@@ -156,8 +155,10 @@ def navigation(generated: list[Page], hand_written: list[str], order: dict[str, 
         node = tree
         for part in parts[:-1]:
             node = node.setdefault(part, {})
-        node.setdefault("", []).append(page.path if parts[-1] == "index.md" and len(parts) > 1 else {page.title: page.path})
-    titles = {p.path: p.title for p in generated}
+        # MkDocs' theme prints menu labels without escaping them.
+        label = markdown.html_text(page.title)
+        node.setdefault("", []).append(page.path if parts[-1] == "index.md" and len(parts) > 1 else {label: page.path})
+    titles = {p.path: markdown.html_text(p.title) for p in generated}
     nav: list[Any] = []
     for key, label in order.items():
         if key.endswith(".md"):

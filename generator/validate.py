@@ -14,7 +14,8 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from generator.errors import Problem
-from generator.load import Document, Path_, collector_paused, load_document
+from generator.load import Document, Path_, collector_paused, load_document, quoted
+from generator.passages import passage_problems
 from generator.models import (
     DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, SLUG_PATTERN, URL_PATTERN,
     AboutFile, ActivitiesFile, AgendaFile, ArchiveFile, CitiesFile, KernboodschappenFile, Model,
@@ -61,7 +62,7 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
     for name, model in FILE_MODELS.items():
         path = data_dir / f"{name}.yaml"
         display = f"{display_prefix}/{name}.yaml"
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.append(Problem(display, 0, 0, "bestand ontbreekt", f"maak {display} aan"))
             continue
         doc, found = load_document(path, display)
@@ -80,7 +81,7 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
     if problems:
         return None, sorted(set(problems))
     site = Site(documents=documents, **models)  # type: ignore[arg-type]
-    problems = sorted(set(reference_problems(site)))
+    problems = sorted(set(reference_problems(site))) or sorted(set(passage_problems(site)))
     return (None, problems) if problems else (site, [])
 
 
@@ -105,15 +106,25 @@ _VALUE_ERRORS = {
                             "nummer ze 1, 2, 3, … in de volgorde van de bron"),
     "expansion-origin": ("'expansion' en 'explained_by' horen bij elkaar",
                          "vul beide in (explained_by: bron of redactie) of laat beide weg"),
-    "expansion-reference": ("een uitleg uit de bron heeft een vindplaats nodig",
-                            "voeg 'reference: {source: …, place: …}' toe"),
+    "expansion-reference": ("een uitleg of beschrijving uit de bron heeft een vindplaats nodig",
+                            "voeg 'passages: [{source: …, place: …, anchor: …}]' toe"),
     "markup-html": ("HTML is niet toegestaan in tekst", "schrijf gewone tekst; de site toont tekst precies zoals "
                                                          "hij er staat, zonder opmaak"),
     "markup-link": ("een Markdown-link werkt niet in tekst", "schrijf gewone tekst; webadressen horen in een "
                                                                "veld als 'url'"),
     "strict-bool": ("hier hoort true of false", "schrijf true of false (niet yes/no/on/off)"),
+    "reserved-id": ("de id 'index' is gereserveerd", "elke map heeft een eigen pagina 'index'; kies een andere id"),
+    "impossible-date": ("deze datum bestaat niet", "controleer dag en maand (februari heeft 28 dagen, in een "
+                                                   "schrikkeljaar 29; april, juni, september en november 30)"),
+    "common-word": ("dit is een gewoon Nederlands woord, geen afkorting of naam",
+                    "een begrip krijgt op elke pagina waar het staat een uitleg bij aanwijzen; kies een "
+                    "afkorting of naam zoals de bron die schrijft"),
     "one-item": ("een onderdeel van een bundel noemt precies één pagina",
                  "gebruik één van: archive, theme, page, pillar, group, city, activity"),
+    "anchor-too-long": ("een anker is een kort citaat van hooguit twaalf woorden",
+                        "neem alleen de eerste woorden van de passage; gebruik 'end' voor waar zij eindigt"),
+    "approach-passage": ("'approach' en 'passages.approach' horen bij elkaar",
+                         "geef de passage van de G40-aanpak, of laat beide weg als het hoofdstuk er geen heeft"),
     "text-or-summary": ("een punt heeft óf 'text' (letterlijk) óf 'summary' (samengevat)",
                         "gebruik precies één van de twee"),
 }
@@ -144,8 +155,10 @@ def _inner_model(annotation: Any) -> Any:
 
 def suggestion(wrong: str, choices: Iterable[str]) -> str:
     """'bedoelde je …?' for the closest choice, or an empty string."""
+    if len(wrong) > 100:  # difflib is quadratic: a pasted paragraph would stall the check
+        return ""
     close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
-    return f"bedoelde je {close[0]!r}?" if close else ""
+    return f"bedoelde je {quoted(close[0])}?" if close else ""
 
 
 def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> Problem:
@@ -158,25 +171,25 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "missing":
         line, column = doc.where(path[:-1])
-        message, hint = f"verplicht veld {field!r} ontbreekt", f"voeg '{field}: …' toe"
+        message, hint = f"verplicht veld {quoted(field)} ontbreekt", f"voeg '{field}: …' toe"
     elif kind == "extra_forbidden":
         line, column = doc.where(path, key=True)
         allowed = _field_names(model, loc[:-1])
-        message = f"onbekend veld {field!r}"
+        message = f"onbekend veld {quoted(field)}"
         hint = suggestion(field, allowed) or f"toegestaan zijn: {', '.join(allowed)}"
     elif kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         text, hint = _PATTERN_TEXT.get(pattern, ("heeft niet de juiste vorm", f"verwacht patroon {pattern}"))
-        message = f"{value!r} {text}"
+        message = f"{quoted(value)} {text}"
     elif kind in ("string_too_short", "too_short"):
-        message, hint = f"{field!r} mag niet leeg zijn", "vul een waarde in of verwijder het veld als dat mag"
+        message, hint = f"{quoted(field)} mag niet leeg zijn", "vul een waarde in of verwijder het veld als dat mag"
     elif kind == "literal_error":
-        message = f"{value!r} is geen toegestane waarde voor {field!r}"
+        message = f"{quoted(value)} is geen toegestane waarde voor {quoted(field)}"
         hint = f"kies uit: {error.get('ctx', {}).get('expected', '')}"
     elif kind in ("int_parsing", "int_type", "int_from_float"):
-        message, hint = f"verwacht een heel getal, kreeg {value!r}", "schrijf alleen cijfers, zoals 3"
+        message, hint = f"verwacht een heel getal, kreeg {quoted(value)}", "schrijf alleen cijfers, zoals 3"
     elif kind == "greater_than_equal":
-        message = f"{value!r} is te klein"
+        message = f"{quoted(value)} is te klein"
         hint = f"de kleinste waarde is {error.get('ctx', {}).get('ge')}"
     elif kind.endswith("_type") and kind.split("_")[0] in _TYPE_NAMES:
         expected = _TYPE_NAMES[kind.split("_")[0]]
@@ -185,15 +198,10 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
         key = str(error.get("ctx", {}).get("error", ""))
         message, hint = _VALUE_ERRORS.get(key, (error["msg"], ""))
         if isinstance(value, str):
-            message = f"{message} (kreeg {_arrived(value)})"
+            message = f"{message} (kreeg {quoted(value)})"
     else:  # pragma: no cover - a pydantic error we have no Dutch text for yet
-        message, hint = f"{error['msg']} (kreeg {value!r})", ""
+        message, hint = f"{error['msg']} (kreeg {quoted(value)})", ""
     return Problem(doc.name, line, column, message, hint)
-
-
-def _arrived(value: str, limit: int = 60) -> str:
-    """The value as it arrived, shortened so a long paragraph does not flood the report."""
-    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
 def _describe(value: Any) -> str:
@@ -203,7 +211,7 @@ def _describe(value: Any) -> str:
         return "een lijst"
     if isinstance(value, dict):
         return "een groep velden"
-    return repr(value)
+    return quoted(value)
 
 
 # --- references between files ------------------------------------------------------
@@ -247,8 +255,6 @@ def reference_problems(site: Site) -> Iterable[Problem]:
                    for i, sp in enumerate(theme.speerpunten) if sp.see is not None]
     checks += [("people", ("people", i, "city"), p.city, cities, "onbekende stad")
                for i, p in enumerate(site.people.people) if p.city is not None]
-    checks += [("organisations", ("organisations", i, "reference", "source"), o.reference.source, sources,
-                "onbekende bron") for i, o in enumerate(site.organisations.organisations) if o.reference]
     checks += [("report", ("foreword", "highlights", i), a, activities, "onbekende activiteit")
                for i, a in enumerate(site.report.foreword.highlights)]
     for p, pillar in enumerate(site.report.pillars):
@@ -287,6 +293,40 @@ def reference_problems(site: Site) -> Iterable[Problem]:
                     checks.append(("sessions", ("sessions", s, "items", i, kind), value, known, unknown))
     for name, path, value, known, unknown in checks:
         yield from _resolve(docs[name], path, value, known, unknown)
+    yield from _repeated_terms(site)
+    yield from _places_off_the_map(site)
+
+
+def _repeated_terms(site: Site) -> Iterable[Problem]:
+    """A term (or other spelling) may explain one thing only: otherwise the last would win."""
+    doc = site.documents["organisations"]
+    first: dict[str, int] = {}
+    for o, org in enumerate(site.organisations.organisations):
+        spellings = [(("organisations", o, "term"), org.term)]
+        spellings += [(("organisations", o, "also", a), term) for a, term in enumerate(org.also)]
+        for path, term in spellings:
+            if term in first and first[term] != o:
+                line, column = doc.where(path)
+                earlier = doc.where(("organisations", first[term], "term"))[0]
+                yield Problem(doc.name, line, column, f"het begrip {quoted(term)} staat er al",
+                              f"het eerste staat bij regel {earlier}; voeg de twee samen of kies een andere schrijfwijze")
+            first.setdefault(term, o)
+
+
+def _places_off_the_map(site: Site) -> Iterable[Problem]:
+    """Every city must be findable in GeoNames for the map, or the build would stop there."""
+    from generator.pictures import dutch_places
+
+    places = dutch_places()
+    doc = site.documents["cities"]
+    for c, city in enumerate(site.cities.cities):
+        if (city.map_place or city.name) not in places:
+            field = "map_place" if city.map_place else "name"
+            line, column = doc.where(("cities", c, field))
+            yield Problem(doc.name, line, column, f"{quoted(city.map_place or city.name)} staat niet in GeoNames, "
+                          "dus de stad kan niet op de kaart",
+                          "zet bij 'map_place' de plaats uit GeoNames die de gemeente op de kaart voorstelt, "
+                          "bijvoorbeeld Hoofddorp voor Haarlemmermeer")
 
 
 def _list_checks(name: str, path: Path_, values: list[str], known: set[str], unknown: str):
@@ -299,7 +339,7 @@ def _unique_paths(doc: Document, items: list[tuple[Path_, str]], taken: set[str]
     for path, item_id in items:
         if item_id in seen or item_id in taken:
             line, column = doc.where(path + ("id",))
-            yield Problem(doc.name, line, column, f"id {item_id!r} komt twee keer voor", "geef elk item een eigen id")
+            yield Problem(doc.name, line, column, f"id {quoted(item_id)} komt twee keer voor", "geef elk item een eigen id")
         else:
             seen[item_id] = path
     return set(seen)
@@ -312,7 +352,7 @@ def _unique_ids(doc: Document, path: Path_, ids: list[str]):
         if item_id in seen:
             line, column = doc.where(path + (index, "id"))
             first = doc.where(path + (seen[item_id], "id"))[0]
-            yield Problem(doc.name, line, column, f"id {item_id!r} komt twee keer voor",
+            yield Problem(doc.name, line, column, f"id {quoted(item_id)} komt twee keer voor",
                           f"de eerste staat op regel {first}; geef elk item een eigen id")
         else:
             seen[item_id] = index
@@ -334,4 +374,4 @@ def _resolve(doc: Document, path: Path_, value: str, known: set[str], unknown: s
         return
     line, column = doc.where(path)
     hint = suggestion(value, sorted(known)) or f"bekende ids: {', '.join(sorted(known))}"
-    yield Problem(doc.name, line, column, f"{unknown} {value!r}", hint)
+    yield Problem(doc.name, line, column, f"{unknown} {quoted(value)}", hint)

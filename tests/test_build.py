@@ -11,6 +11,8 @@ from generator.build import Project, generate, mkdocs_build
 from generator.errors import BuildError, DataError
 from generator.render import abbreviations_used
 
+pytestmark = pytest.mark.integration
+
 
 def tree_digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -108,7 +110,8 @@ def test_a_broken_anchor_fails_the_strict_build(project: Project) -> None:
 
 
 @pytest.mark.parametrize("html", ['<script>alert(1)</script>', '<img src="x.png" onerror="alert(1)">',
-                                  '<a href="javascript:alert(1)">x</a>', '<iframe src="https://example.org"></iframe>'])
+                                  '<a href="javascript:alert(1)">x</a>', '<iframe src="https://example.org"></iframe>',
+                                  '<meta http-equiv="Refresh" content="0;url=https://evil.example/">'])
 def test_the_html_guard_stops_executable_content(project: Project, html: str) -> None:
     build(project)
     before = tree_digest(project.site)

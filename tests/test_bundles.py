@@ -13,6 +13,8 @@ from generator.build import Project
 from tests.browser import search
 from tests.html import Page as HtmlPage
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope="module")
 def built(bundles_built: Project) -> Project:

@@ -27,7 +27,10 @@ def test_valid_data_passes_with_counts(project: Project) -> None:
     code, output = run_check(project)
     assert (code, output) == (0, "OK: 8 thema's, 32 speerpunten, 18 themagroepen, 100 activiteiten, "
                                  "40 steden (12 met een rol in 2021), 29 personen, 52 begrippen, "
-                                 "5 archiefstukken, 5 bronnen.\n")
+                                 "5 archiefstukken, 5 bronnen.\n"
+                                 "Bronnen: 276 passages, alle gevonden. Eigen woorden: langste reeks woorden "
+                                 "gelijk aan de bron (grens 10): about.yaml 8, activities.yaml 9, agenda.yaml 9, "
+                                 "archive.yaml 9, kernboodschappen.yaml 9, report.yaml 7, sessions.yaml 7.\n")
 
 
 def test_duplicate_key(project: Project) -> None:
@@ -91,8 +94,8 @@ def test_bad_id_and_wrong_province_are_reported_together_across_files(project: P
 
 
 def test_theme_without_speerpunten_needs_a_gap(project: Project) -> None:
-    replace_in(project.data / "agenda.yaml", "    gaps:\n      - \"De bron noemt voor dit thema geen speerpunten",
-               "    # gaps:\n      # - \"De bron noemt voor dit thema geen speerpunten")
+    replace_in(project.data / "agenda.yaml", "    gaps:\n      - \"De agenda noemt voor dit thema geen speerpunten",
+               "    # gaps:\n      # - \"De agenda noemt voor dit thema geen speerpunten")
     code, output = run_check(project)
     assert code == 1
     line = (project.data / "agenda.yaml").read_text(encoding="utf-8").splitlines().index("  - id: talent") + 1

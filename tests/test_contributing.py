@@ -8,7 +8,10 @@ import pytest
 import yaml
 
 from generator.models import Activity, Session
+from generator.validate import load_site
 from tests.conftest import REPO
+
+SITE, _ = load_site(REPO / "data")
 
 BLOCKS = re.findall(r"```yaml\n(.*?)```", (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
 
@@ -31,3 +34,20 @@ def test_speerpunt_example_matches_the_data() -> None:
     block = next(b for b in BLOCKS if "speerpunten:" in b)
     agenda = (REPO / "data" / "agenda.yaml").read_text(encoding="utf-8")
     assert block.strip().splitlines()[1].strip() in agenda
+
+
+def test_every_passage_example_resolves(seeds) -> None:
+    """Each example of how to cite a passage points at real words in a real source."""
+    from generator.models import Passage
+    from generator.passages import resolve
+
+    sources = {s.id: s for s in SITE.sources.sources}
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = re.findall(r"\{source: ([\w-]+), place: (\"[^\"]+\"), anchor: (\"[^\"]+\")(?:, end: (\"[^\"]+\"))?\}", text)
+    assert len(examples) >= 10
+    kinds = {"activities", "report", "agenda", "kernboodschappen", "archive", "people"}
+    assert all(kind in text for kind in kinds)
+    for source, place, anchor, end in examples:
+        passage = Passage(source=source, place=yaml.safe_load(place), anchor=yaml.safe_load(anchor),
+                          end=yaml.safe_load(end) if end else None)
+        assert not isinstance(resolve(seeds, sources[source], passage), str), passage

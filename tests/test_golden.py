@@ -31,6 +31,9 @@ CASES = [
     "activiteiten/city-deal-impact-ondernemen.md",
     "archief/g32-discussienotitie.md",
     "begrippen.md",
+    "bronnen/jaarverslag-2021.md",
+    "activiteiten/uitvoeringsagenda-mkb.md",
+    "archief/aanbiedingsbrief-raadsessie.md",
 ]
 
 

@@ -29,6 +29,8 @@ HOSTILE = [
     "===",
     "    ingesprongen code",
     "tekst\\",
+    '!!! danger "Gehackt"',
+    "??? note",
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import socket
 import subprocess
 import sys
@@ -13,6 +15,8 @@ from pathlib import Path
 
 from generator.build import Project
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.integration
 
 
 def free_port() -> int:

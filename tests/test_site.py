@@ -27,7 +27,7 @@ def test_every_speerpunt_is_on_its_theme_page(built_site: Path) -> None:
 
 def test_theme_without_speerpunten_says_the_source_gives_none(built_site: Path) -> None:
     page = Page(built_site / "agenda" / "talent" / "index.html")
-    assert "De bron noemt voor dit thema geen speerpunten" in page.text
+    assert "De agenda noemt voor dit thema geen speerpunten" in page.text
 
 
 def test_typo_in_a_speerpunt_is_kept_with_an_editors_note(built_site: Path) -> None:

@@ -1,9 +1,10 @@
 """`build`: validate, generate, build the bundles into dist/ and the public site into site/.
 
-Both are built in fresh folders and swapped in together only when everything succeeded, so
-a failure anywhere leaves the previous site/ and dist/ as they were. The bundles come
-first: the site's Raadsbundels page lists their files with their sizes, and the site
-serves them. The bundles' MkDocs builds run side by side; one Chromium prints every PDF.
+Both are built in a fresh generation folder and published together only when everything
+succeeded, so a failure anywhere leaves the previous site/ and dist/ as they were. The
+bundles come first: the site's Raadsbundels page lists their files with their sizes, and
+the site serves them. The bundles' MkDocs builds run side by side; one Chromium prints
+every PDF.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 import click
 
 from generator.build import (
-    Prepared, Project, fresh_folder, generate, mkdocs_into, prepare, site_config, swap, write_if_changed,
+    Prepared, Project, build_lock, generate, keep_previous_dist, mkdocs_into, new_generation, prepare, publish,
+    site_config, write_if_changed,
 )
 from generator.bundle import Output, build_bundle, pack
 from generator.pages import links, sessions
@@ -26,28 +28,32 @@ from generator.render import render_pages
 
 
 def run(project: Project, bundles: bool = True) -> None:
+    with build_lock(project):
+        _build(project, bundles)
+
+
+def _build(project: Project, bundles: bool) -> None:
     prepared = prepare(project)
     generate(project, prepared)
-    site = fresh_folder(project.site)
-    dist = fresh_folder(project.dist) if bundles else None
+    generation = new_generation(project)
+    site = generation / "site"
+    dist = generation / "dist" if bundles else None
     try:
         outputs = build_bundles(project, prepared, dist) if dist is not None else []
         if outputs:
             publish_bundles(project, prepared, outputs)
         mkdocs_into(project, project.config, site)
+        if dist is None:
+            keep_previous_dist(project, generation)
     except BaseException:
-        shutil.rmtree(site, ignore_errors=True)
-        if dist is not None:
-            shutil.rmtree(dist, ignore_errors=True)
+        shutil.rmtree(generation, ignore_errors=True)
         raise
-    swap(site, project.site)
+    publish(project, generation)
     click.echo(f"Site gebouwd in {project.site.relative_to(project.root)}/.")
-    if dist is not None:
-        swap(dist, project.dist)
-        for output in outputs:
-            size = (project.dist / output.zip.name).stat().st_size
-            click.echo(f"Bundel dist/{output.zip.name} ({size / 1024:.0f} KiB), {output.pdf.name} "
-                       f"en {len(output.item_pdfs)} pdf's per agendapunt.")
+    for output in outputs:
+        size = (project.dist / output.zip.name).stat().st_size
+        click.echo(f"Bundel dist/{output.zip.name} ({size / 1024:.0f} KiB), {output.pdf.name} "
+                   f"en {len(output.item_pdfs)} pdf's per agendapunt.")
 
 
 def build_bundles(project: Project, prepared: Prepared, dist: Path) -> list[Output]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import click
 
-from generator.build import Project, validated_site
+from generator import ownwords, passages
+from generator.build import Project, checked_pages, validated_site
 from generator.validate import Site
 
 
 def run(project: Project) -> None:
     site = validated_site(project)
+    checked_pages(site)
     click.echo(summary(site))
+    click.echo(sources_summary(site))
 
 
 def summary(site: Site) -> str:
@@ -26,3 +29,13 @@ def summary(site: Site) -> str:
         f"{len(site.people.people)} personen, {len(site.organisations.organisations)} begrippen, "
         f"{len(site.archive.documents)} archiefstukken, {len(site.sources.sources)} bronnen."
     )
+
+
+def sources_summary(site: Site) -> str:
+    """How the data rests on the sources: the passages cited (all found, or validation would
+    have failed) and, per file, the longest run of words a summary shares with a source."""
+    cited = {passage for _, _, passage in passages.all_cited(site)}
+    longest = ownwords.per_file(ownwords.longest_runs(site))
+    runs = ", ".join(f"{file.removeprefix('data/')} {n}" for file, n in sorted(longest.items()))
+    return (f"Bronnen: {len(cited)} passages, alle gevonden. Eigen woorden: langste reeks woorden gelijk aan de "
+            f"bron (grens {ownwords.LIMIT}): {runs or 'geen'}.")

@@ -14,10 +14,6 @@ def pages(ctx: Context) -> list[Page]:
     return [home(ctx), overview(ctx), *themes, randvoorwaarden(ctx), werkwijze(ctx)]
 
 
-def _agenda_reference(ctx: Context, here: str, place: str) -> list[dict]:
-    return [ctx.reference(here, ctx.site.agenda.source, place)]
-
-
 def home(ctx: Context) -> Page:
     here, agenda = HOME, ctx.site.agenda
     items = [{"phrase": i.phrase, "summary": i.summary, "url": relative(here, theme_path(i.target))}
@@ -28,8 +24,8 @@ def home(ctx: Context) -> Page:
         "sources_url": relative(here, SOURCES), "report_url": relative(here, REPORT),
         "kernboodschappen_url": relative(here, KERNBOODSCHAPPEN),
         "description": f"De agenda van het Stedennetwerk G40: {agenda.title} {agenda.subtitle}.",
-        "references": [ctx.reference(here, agenda.source, agenda.mission.reference),
-                       ctx.reference(here, agenda.source, agenda.nutshell.reference)],
+        "references": ctx.cite(here, [*agenda.mission.passages, *agenda.nutshell.passages]),
+        "verantwoording": [agenda.nutshell.note] if agenda.nutshell.note else [],
     }, ctx.origin("agenda", ("mission",)))
 
 
@@ -42,7 +38,7 @@ def overview(ctx: Context) -> Page:
         "randvoorwaarden_url": relative(here, theme_path(RANDVOORWAARDEN_ID)),
         "werkwijze_url": relative(here, WERKWIJZE),
         "description": f"{agenda.title} De acht thema's en de randvoorwaarden van de G40.",
-        "references": _agenda_reference(ctx, here, agenda.introduction.reference),
+        "references": ctx.cite(here, agenda.introduction.passages),
     }, ctx.origin("agenda", ("introduction",)))
 
 
@@ -67,8 +63,10 @@ def theme(ctx: Context, index: int) -> Page:
         "work": _work_in_2021(ctx, here, theme.id),
         "dataset": ctx.dataset(here, "themas"),
         "description": theme.intro,
-        "references": _agenda_reference(ctx, here, f"hoofdstuk {theme.number} '{theme.title}'")
+        "references": ctx.cite(here, [p for part in type(theme.passages).model_fields
+                                      for p in getattr(theme.passages, part)])
         + [ctx.reference(here, ctx.site.report.source, "de activiteiten, per pijler en themagroep")],
+        "verantwoording": theme.notes,
     }, ctx.origin("agenda", ("themes", index)))
 
 
@@ -78,7 +76,11 @@ def randvoorwaarden(ctx: Context) -> Page:
         "chapter": chapter, "description": chapter.intro,
         "work": _work_in_2021(ctx, here, RANDVOORWAARDEN_ID),
         "kernboodschappen_url": relative(here, KERNBOODSCHAPPEN),
-        "references": _agenda_reference(ctx, here, f"hoofdstuk '{chapter.title}'")
+        "references": ctx.cite(here, [*chapter.passages,
+                                      *(p for section in chapter.sections for p in section.passages),
+                                      *(p for section in chapter.sections for point in section.points
+                                        for p in point.passages),
+                                      *chapter.closing.passages])
         + [ctx.reference(here, ctx.site.report.source, "de activiteiten, per pijler en themagroep")],
     }, ctx.origin("agenda", ("randvoorwaarden",)))
 
@@ -88,5 +90,5 @@ def werkwijze(ctx: Context) -> Page:
     return Page(here, "werkwijze.md.j2", chapter.title, {
         "chapter": chapter, "cities_url": relative(here, CITIES),
         "description": "Hoe het Stedennetwerk G40 werkt: pijlers, themagroepen, netwerkdagen en partners.",
-        "references": _agenda_reference(ctx, here, f"hoofdstuk '{chapter.title}'"),
+        "references": ctx.cite(here, [p for point in chapter.points for p in point.passages]),
     }, ctx.origin("agenda", ("werkwijze",)))

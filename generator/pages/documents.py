@@ -64,7 +64,7 @@ def pictures(ctx: Context, directory_urls: bool = True) -> Page:
         "timeline_url": relative(here, links.TIMELINE),
         "description": "De 40 steden op de kaart en het jaar 2021 in grafieken, met de cijfers in tabellen.",
         "references": [ctx.reference(here, site.report.source, "alle themagroepen en activiteiten")]
-        + [ctx.reference(here, m.source, m.place) for m in site.cities.membership],
+        + ctx.cite(here, site.cities.membership),
     }, ctx.origin("activities"))
 
 
@@ -93,7 +93,8 @@ def kernboodschappen_pages(ctx: Context) -> list[Page]:
         "k": k, "asks": asks, "dataset": ctx.dataset(here, "kernboodschappen"),
         "description": "De kernboodschappen van de G40 over besturen in de regio, de kracht van de stad en "
                        "instrumenten tegen kansenongelijkheid.",
-        "references": [ctx.reference(here, k.source, "hele document")],
+        "references": ctx.cite(here, [*(p for a in k.analysis for p in a.passages), *k.needed.passages,
+                                      *(p for a in k.asks for p in a.passages)]),
     }, ctx.origin("kernboodschappen"))]
 
 
@@ -123,9 +124,34 @@ def source(ctx: Context, index: int) -> Page:
         "source": source, "date": partial_date(source.date),
         "index_url": relative(here, SOURCES),
         "content": {"title": label, "url": relative(here, target)} if target else None,
+        "taken": [],
         "description": f"Brondocument: {source.title} ({source.publisher}).",
         "references": [],
     }, ctx.origin("sources", ("sources", index)))
+
+
+def list_what_was_taken(generated: list[Page]) -> None:
+    """Fill each source page's 'what the site took from it': per section, in the source's
+    order, each cited passage (by its first words) with the pages that use it."""
+    sources = {p.view["source"].id: p for p in generated if p.template == "source.md.j2"}
+    sections: dict[str, dict[str, dict]] = {source_id: {} for source_id in sources}
+    for page in generated:
+        for ref in [*page.view.get("references", []), *page.view.get("cited", [])]:
+            if ref["source"] not in sources or not ref["anchor"]:
+                continue
+            here = sources[ref["source"]].path
+            section = sections[ref["source"]].setdefault(ref["place"], {"place": ref["place"], "passages": {}})
+            passage = section["passages"].setdefault(ref["anchor"], {"anchor": ref["anchor"], "line": ref["line"],
+                                                                      "pages": []})
+            use = {"title": page.title, "url": relative(here, page.path)}
+            if use not in passage["pages"]:
+                passage["pages"].append(use)
+    for source_id, page in sources.items():
+        taken = []
+        for section in sections[source_id].values():
+            cited = sorted(section["passages"].values(), key=lambda p: p["line"])
+            taken.append({"place": section["place"], "line": cited[0]["line"], "passages": cited})
+        page.view["taken"] = sorted(taken, key=lambda s: (s["line"], s["place"]))
 
 
 def archive_index(ctx: Context) -> Page:
@@ -148,7 +174,8 @@ def archive_document(ctx: Context, index: int) -> Page:
         "themes": [ctx.chapter_link(here, t) for t in document.themes],
         "index_url": relative(here, ARCHIVE),
         "description": document.summary,
-        "references": [ctx.reference(here, ctx.site.archive.source, document.title)],
+        "references": ctx.cite(here, [*document.passages, *(p for part in document.parts for p in part.passages)]),
+        "verantwoording": document.notes,
     }, ctx.origin("archive", ("documents", index)))
 
 
@@ -157,7 +184,7 @@ def about(ctx: Context) -> Page:
     return Page(here, "about.md.j2", about.title, {
         "about": about,
         "description": "Wie de G40 is: veertig steden die samen het verschil willen maken voor hun inwoners en regio's.",
-        "references": [ctx.reference(here, about.source, "hele pagina")],
+        "references": ctx.cite(here, [p for section in about.sections for p in section.passages]),
     }, ctx.origin("about"))
 
 
@@ -166,10 +193,11 @@ def glossary(ctx: Context) -> Page:
     rows = [{
         "id": o.id, "term": o.term, "also": o.also, "expansion": o.expansion, "explained_by": o.explained_by,
         "description": o.description, "note": o.note,
-        "reference": ctx.reference(here, o.reference.source, o.reference.place) if o.reference else None,
+        "references": ctx.cite(here, o.passages),
     } for o in sorted(ctx.site.organisations.organisations, key=lambda o: o.term.casefold())]
     return Page(here, "glossary.md.j2", "Begrippen en organisaties", {
         "rows": rows, "dataset": ctx.dataset(here, "organisaties"),
+        "cited": [ref for row in rows for ref in row["references"]],
         "description": "Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen.",
         "references": [],
     }, ctx.origin("organisations"))

@@ -11,7 +11,10 @@ import posixpath
 from collections import defaultdict
 from typing import Any
 
-from generator.models import RANDVOORWAARDEN_ID, Activity, ThemeGroup
+from collections.abc import Iterable
+
+from generator import passages
+from generator.models import RANDVOORWAARDEN_ID, Activity, Passage, ThemeGroup
 from generator.validate import Site
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -140,9 +143,26 @@ class Context:
         return f"{pillar.title}: {group.title}"
 
     def reference(self, here: str, source_id: str, place: str) -> dict[str, Any]:
-        """Where a page's facts come from: the document (linked) and the place in it."""
+        """Where a page's facts come from when they span a whole document: the document and the place."""
         source = self.sources[source_id]
-        return {"document": source.title, "url": relative(here, source_path(source_id)), "place": place}
+        return {"document": source.title, "url": relative(here, source_path(source_id)), "place": place,
+                "anchor": None, "original": source.url, "source": source_id, "line": 0}
+
+    def cite(self, here: str, cited: Iterable[Passage]) -> list[dict[str, Any]]:
+        """The passages a page's facts come from, each once, in the order given: the document
+        (linked to our source page), the section, the anchor and the original's address."""
+        result: list[dict[str, Any]] = []
+        seen: set[Passage] = set()
+        for passage in cited:
+            if passage in seen:
+                continue
+            seen.add(passage)
+            source = self.sources[passage.source]
+            where = passages.resolved(self.site, passage)
+            result.append({"document": source.title, "url": relative(here, source_path(source.id)),
+                           "place": passage.place, "anchor": passage.anchor, "original": source.url,
+                           "source": source.id, "line": where.first_line})
+        return result
 
     def report_place(self, group_id: str) -> str:
         """The place in the annual report where a group's text stands, in its own headings."""

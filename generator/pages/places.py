@@ -12,7 +12,7 @@ def pages(ctx: Context) -> list[Page]:
 
 
 def _membership(ctx: Context, here: str) -> list[dict]:
-    return [ctx.reference(here, m.source, m.place) for m in ctx.site.cities.membership]
+    return ctx.cite(here, ctx.site.cities.membership)
 
 
 def city_roles(ctx: Context, here: str, city_id: str) -> list[dict]:
@@ -24,6 +24,18 @@ def city_roles(ctx: Context, here: str, city_id: str) -> list[dict]:
     return roles
 
 
+def _role_passages(ctx: Context, city_id: str) -> list:
+    """Where the sources name a city in its roles: the role's own passage, else its activity's."""
+    cited = []
+    for activity in ctx.site.activities.activities:
+        for part in activity.cities:
+            if part.city == city_id:
+                cited += part.passages or activity.passages
+    for person in ctx.people_by_city[city_id]:
+        cited += person.passages
+    return cited
+
+
 def city_index(ctx: Context) -> Page:
     here = CITIES
     rows = [{"name": c.name, "url": relative(here, city_path(c.id)), "province": c.province,
@@ -33,6 +45,7 @@ def city_index(ctx: Context) -> Page:
         "dataset": ctx.dataset(here, "steden"),
         "description": "De veertig gemeenten van het Stedennetwerk G40, met hun provincie.",
         "references": _membership(ctx, here),
+        "verantwoording": [ctx.site.cities.province_note],
     }, ctx.origin("cities"))
 
 
@@ -43,7 +56,8 @@ def city(ctx: Context, index: int) -> Page:
         "city": city, "index_url": relative(here, CITIES), "province_note": ctx.site.cities.province_note,
         "roles": city_roles(ctx, here, city.id), "dataset": ctx.dataset(here, "steden"),
         "description": f"{city.name} ({city.province}) in het Stedennetwerk G40.",
-        "references": _membership(ctx, here) + [ctx.reference(here, ctx.site.report.source, "per themagroep")],
+        "references": _membership(ctx, here) + ctx.cite(here, _role_passages(ctx, city.id)),
+        "verantwoording": [ctx.site.cities.province_note],
     }, ctx.origin("cities", ("cities", index)))
 
 
@@ -57,5 +71,5 @@ def people(ctx: Context) -> Page:
     return Page(here, "people.md.j2", "Personen", {
         "rows": rows,
         "description": "De mensen die de bronnen noemen, in hun publieke rol, met de activiteiten waarbij ze betrokken waren.",
-        "references": [ctx.reference(here, ctx.site.report.source, "hele jaarverslag")],
+        "references": ctx.cite(here, [p for person in ctx.site.people.people for p in person.passages]),
     }, ctx.origin("people"))

@@ -39,7 +39,7 @@ def overview(ctx: Context) -> Page:
         "foreword_activities": [ctx.activity_link(here, a) for a in ctx.by_group[report.foreword.id]],
         "timeline_url": relative(here, TIMELINE), "count": len(ctx.site.activities.activities),
         "description": f"Wat het Stedennetwerk G40 in {report.year} deed, per pijler en themagroep.",
-        "references": _report_reference(ctx, here, report.foreword.heading),
+        "references": ctx.cite(here, report.foreword.passages),
     }, ctx.origin("report", ("foreword",)))
 
 
@@ -50,7 +50,7 @@ def pillar_page(ctx: Context, pillar: Pillar) -> Page:
     return Page(here, "pillar.md.j2", pillar.title, {
         "pillar": pillar, "groups": groups,
         "description": pillar.summary,
-        "references": _report_reference(ctx, here, pillar.heading),
+        "references": ctx.cite(here, [*pillar.passages, *(p for g in pillar.groups for p in g.passages)]),
     }, ctx.origin("report", ("pillars", ctx.site.report.pillars.index(pillar))))
 
 
@@ -62,7 +62,8 @@ def group_page(ctx: Context, pillar: Pillar, group: ThemeGroup) -> Page:
         "activities": [{**ctx.activity_link(here, a), "summary": a.summary} for a in ctx.by_group[group.id]],
         "dataset": ctx.dataset(here, "activiteiten"),
         "description": group.summary,
-        "references": _report_reference(ctx, here, ctx.report_place(group.id)),
+        "references": ctx.cite(here, [*group.passages, *(p for a in ctx.by_group[group.id] for p in a.passages)]),
+        "verantwoording": [group.placement] if group.placement else [],
     }, ctx.origin("report", ("pillars", ctx.site.report.pillars.index(pillar), "groups", pillar.groups.index(group))))
 
 
@@ -82,7 +83,9 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
         "themes": [ctx.chapter_link(here, t) for t in activity.themes],
         "timeline_url": relative(here, TIMELINE), "dataset": ctx.dataset(here, "activiteiten"),
         "description": activity.summary,
-        "references": _report_reference(ctx, here, ctx.report_place(activity.group)),
+        "references": ctx.cite(here, [*activity.passages, *(p for c in activity.cities for p in c.passages),
+                                      *(p for i in activity.people for p in ctx.people[i].passages)]),
+        "verantwoording": ([activity.placement] if activity.placement else []) + list(activity.notes),
     }, ctx.origin("activities", ("activities", ctx.activity_index[activity.id])))
 
 

@@ -1,0 +1,332 @@
+"""The injection table: hostile text in every text field of the real data, built into the
+site, its search index and a council bundle, must give exactly the element tree that
+neutral text of the same length gives.
+
+Every string value of every data file gets a payload (in turn from PAYLOADS); a value
+the validator refuses with a payload (ids, dates, addresses, exact-name checks) keeps its
+original text in both builds, so the two builds differ only in text the site accepts. The
+neutral build replaces each payload character by `N` (white space kept), so headings,
+paragraphs and table cells stay where they were. Then, page by page, the sequence of
+elements and attribute names must be the same: a payload that opened a tag, added an
+attribute (`http-equiv`), an admonition, a list or a link would show up as a difference.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import yaml
+
+from generator import bundle
+from generator.build import Project
+from generator.commands import build as build_command
+from generator.load import Path_, load_document
+from generator.models import FILE_MODELS
+from generator.validate import load_site
+from tests.conftest import copy_project
+
+pytestmark = pytest.mark.integration
+
+PAYLOADS = [
+    '0;url=https://evil.example/" http-equiv="refresh',
+    "x\"> tekst ' onmouseover='alert(1)",
+    "&lt;img src=x onerror=alert(1)&gt;",
+    "&#60;script&#62;alert(1)&#60;/script&#62;",
+    "Tom &amp; Jerry &lt;b&gt;",
+    '!!! danger "Gehackt"',
+    '??? note "Gehackt"',
+    "{: onclick=alert(1) } tekst",
+    "*[de]: uitleg van de",
+    "[x]: javascript:alert(1)",
+    "`code` **vet** _schuin_ ~~weg~~",
+    "| cel | cel |",
+    "# kop",
+    "- lijst",
+    "1. lijst",
+    "2) lijst",
+    "> citaat",
+    "---",
+    "===",
+    "javascript:alert(1)",
+    "{{ config.site_name }} {% raw %} {# x #}",
+    "${alert(1)} \\ \\\\",
+    "3 < 4 > 2 & 5",
+    "https://evil.example/",
+    "x\u00a0y",
+]
+"""One-line payloads that pass validation (markup that the validator refuses outright,
+such as `<script>` or `[x](y)`, is tested in test_invalid_corpus and test_security)."""
+
+TEXT_PAYLOADS = [
+    '!!! danger "Gehackt"\n\n    ingesprongen regel\n\neen alinea',
+    "regel\n---\nregel",
+    "regel\n===\n\n* lijst\n* lijst",
+    "eerste alinea\n\n<!-- -->\n\n{: .x }",
+]
+"""Payloads over several lines, for values that already span lines (prose)."""
+
+
+def neutral(text: str) -> str:
+    """Text of the same shape with nothing in it: every visible character becomes N."""
+    return re.sub(r"\S", "N", text)
+
+
+def string_paths(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from string_paths(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from string_paths(child, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def set_at(data: Any, path: Path_, value: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def original_data(root: Path) -> dict[str, Any]:
+    return {name: load_document(root / "data" / f"{name}.yaml", name)[0].data for name in FILE_MODELS}
+
+
+def mutated(originals: dict[str, Any], choose, keep: set[tuple[str, Path_]]) -> dict[str, Any]:
+    """The data with every string not in `keep` replaced by `choose(index, original)`."""
+    data = yaml.safe_load(json.dumps(originals))  # a deep copy
+    index = 0
+    for name, document in originals.items():
+        for path, text in string_paths(document):
+            if (name, path) not in keep:
+                set_at(data[name], path, choose(index, text))
+            index += 1
+    return data
+
+
+def write_data(project: Project, data: dict[str, Any]) -> None:
+    for name, document in data.items():
+        (project.data / f"{name}.yaml").write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False),
+                                                   encoding="utf-8")
+
+
+def refused_paths(project: Project) -> set[tuple[str, Path_]]:
+    """The string values the validator refuses, found from the problems' positions."""
+    _, problems = load_site(project.data)
+    refused = set()
+    for problem in problems:
+        name = Path(problem.file).stem
+        doc, _ = load_document(project.data / f"{name}.yaml", problem.file)
+        at = [path for path, (line, column) in doc.values.items()
+              if line == problem.line and isinstance(doc.data, dict) and _is_string(doc.data, path)]
+        assert at, f"cannot map {problem} to a value"
+        refused |= {(name, path) for path in at}
+    return refused
+
+
+def _is_string(data: Any, path: Path_) -> bool:
+    for part in path:
+        data = data[part]
+    return isinstance(data, str)
+
+
+def hostile(index: int, text: str) -> str:
+    if "\n" in text.strip() or len(text) > 120:
+        return TEXT_PAYLOADS[index % len(TEXT_PAYLOADS)]
+    return PAYLOADS[index % len(PAYLOADS)]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Project]:
+    """The hostile and the neutral build, each with the site and the bundles."""
+    projects = {kind: copy_project(tmp_path_factory.mktemp(kind)) for kind in ("hostile", "neutral")}
+    originals = original_data(projects["hostile"].root)
+    keep: set[tuple[str, Path_]] = set()
+    for _ in range(6):  # each round keeps what the validator refused in either build
+        variants = {"hostile": mutated(originals, hostile, keep),
+                    "neutral": mutated(originals, lambda i, t: neutral(hostile(i, t)), keep)}
+        refused = set()
+        for kind, project in projects.items():
+            write_data(project, variants[kind])
+            refused |= refused_paths(project)
+        if not refused:
+            break
+        keep |= refused
+    else:
+        pytest.fail(f"still refused after six rounds: {sorted(refused)[:5]}")
+    mutated_count = sum(1 for doc in originals.values() for _ in string_paths(doc)) - len(keep)
+    assert mutated_count > 500, f"only {mutated_count} values carry a payload"
+    for project in projects.values():
+        build_command.run(project)
+    return projects
+
+
+class Tree(HTMLParser):
+    """The element tree as a list of (tag, attribute names), in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.shape: list[tuple[str, tuple[str, ...]]] = []
+        self.attributes: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.shape.append((tag, tuple(sorted(name for name, _ in attrs))))
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def tree(path: Path) -> Tree:
+    parsed = Tree()
+    parsed.feed(path.read_text(encoding="utf-8"))
+    return parsed
+
+
+def html_files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+
+
+def test_payloads_reach_the_pages(builds: dict[str, Project]) -> None:
+    """The suite means something only if the payloads are published, as text."""
+    site = builds["hostile"].site
+    text = "\n".join((site / page).read_text(encoding="utf-8") for page in html_files(site))
+    for payload in ("http-equiv=&#34;refresh", "http-equiv=&quot;refresh", "onerror=alert(1)", "Gehackt"):
+        if payload in text:
+            break
+    else:
+        pytest.fail("no payload reached the site")
+    assert text.count("Gehackt") > 20
+
+
+@pytest.mark.parametrize("where", ["site", "dist"])
+def test_no_payload_changes_any_pages_element_tree(builds: dict[str, Project], where: str) -> None:
+    hostile_project, neutral_project = builds["hostile"], builds["neutral"]
+    if where == "site":
+        folders = [(hostile_project.site, neutral_project.site)]
+    else:
+        folders = []
+        for archive in sorted(hostile_project.dist.glob("*.zip")):
+            import zipfile
+
+            pair = []
+            for project in (hostile_project, neutral_project):
+                target = project.root / "unzipped" / archive.stem
+                zipfile.ZipFile(project.dist / archive.name).extractall(target)
+                pair.append(target)
+            folders.append(tuple(pair))
+        assert folders, "no bundles were built"
+    checked = 0
+    for hostile_folder, neutral_folder in folders:
+        pages = html_files(hostile_folder)
+        assert pages == html_files(neutral_folder)
+        for page in pages:
+            hostile_tree, neutral_tree = tree(hostile_folder / page), tree(neutral_folder / page)
+            if hostile_tree.shape != neutral_tree.shape:
+                diff = next(i for i, (a, b) in enumerate(zip(hostile_tree.shape, neutral_tree.shape)) if a != b) \
+                    if any(a != b for a, b in zip(hostile_tree.shape, neutral_tree.shape)) else \
+                    min(len(hostile_tree.shape), len(neutral_tree.shape))
+                pytest.fail(f"{hostile_folder.name}/{page}: element {diff} differs: "
+                            f"{hostile_tree.shape[diff:diff + 3]} vs {neutral_tree.shape[diff:diff + 3]}")
+            checked += 1
+    assert checked > 100 if where == "site" else checked > 50
+
+
+def test_no_attribute_carries_script_or_a_refresh(builds: dict[str, Project]) -> None:
+    site = builds["hostile"].site
+    for page in html_files(site):
+        for tag, name, value in tree(site / page).attributes:
+            assert name != "http-equiv" or value.lower() != "refresh", page
+            assert not name.startswith("on"), (page, tag, name)
+            if name in {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}:
+                assert not value.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (page, tag, value)
+
+
+def test_the_search_index_has_the_same_entries_and_tags(builds: dict[str, Project]) -> None:
+    def index(project: Project) -> list[dict]:
+        return json.loads((project.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    hostile_docs, neutral_docs = index(builds["hostile"]), index(builds["neutral"])
+    # Section anchors are made from heading text, so only the page part must match.
+    assert [d["location"].split("#")[0] for d in hostile_docs] == [d["location"].split("#")[0] for d in neutral_docs]
+    for h, n in zip(hostile_docs, neutral_docs):
+        for field in ("title", "text"):
+            h_tree, n_tree = Tree(), Tree()
+            h_tree.feed(h[field])
+            n_tree.feed(n[field])
+            assert h_tree.shape == n_tree.shape, (h["location"], field, h[field][:200])
+
+
+def test_titles_read_the_same_in_tab_header_menu_and_heading(builds: dict[str, Project]) -> None:
+    """One escaping rule everywhere: `Tom &amp; Jerry` is shown as typed in all four places."""
+    site = builds["hostile"].site
+    shown = menus = 0
+    for page in html_files(site):
+        text = (site / page).read_text(encoding="utf-8")
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        if not h1 or not title:
+            continue
+        heading = html_lib.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).replace("¶", "").strip()
+        tab = html_lib.unescape(title.group(1)).removesuffix(" - Stedenagenda G40").strip()
+        topics = re.findall(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', text, re.S)
+        menu = re.search(r'md-nav__link--active"[^>]*>\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', text, re.S)
+        if "Tom &amp; Jerry" in heading or "&lt;img" in heading:
+            shown += 1
+            assert tab == heading, page
+            assert html_lib.unescape(topics[-1]).strip() == heading, page
+            if menu:
+                menus += 1
+                assert html_lib.unescape(menu.group(1)).strip() == heading, page
+    assert shown > 0 and menus > 0, "no title carried an entity payload"
+
+
+TOOLTIP_PAYLOAD = "&lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt; & \"x\" 3 > 2"
+
+
+@pytest.fixture(scope="module")
+def tooltip_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, with the payload as every abbreviation's expansion."""
+    from generator.build import generate, mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("tooltip"))
+    path = project.data / "organisations.yaml"
+    text = re.sub(r"^(    expansion: ).*$", lambda m: m.group(1) + json.dumps(TOOLTIP_PAYLOAD),
+                  path.read_text(encoding="utf-8"), flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    generate(project)
+    mkdocs_build(project, project.config, project.site)
+    return project.site
+
+
+def test_hovering_an_abbreviation_shows_its_hostile_title_as_text(tooltip_site: Path, browser) -> None:
+    """In Chromium: mkdocs-material's tooltip puts the `title` into innerHTML; it must
+    show the expansion as typed and run nothing (every abbreviation on the page)."""
+    from tests.browser import Watch, serve
+
+    expected = TOOLTIP_PAYLOAD
+    with serve(tooltip_site) as base:
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        watch = Watch(tab, base.split("/")[2])
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(base + "agenda/werkwijze/")
+        abbreviations = [a for a in tab.locator("article abbr").all() if "onerror" in (a.get_attribute("title") or "")]
+        assert abbreviations, "no abbreviation carries the payload"
+        for abbr in abbreviations:
+            abbr.scroll_into_view_if_needed()
+            abbr.hover()
+            tip = tab.locator(".md-tooltip2__inner").filter(has_text="onerror").last
+            tip.wait_for(state="attached", timeout=5000)
+            assert tip.evaluate("e => e.querySelectorAll('*').length") == 0
+            assert tip.inner_text().strip() == expected
+            tab.mouse.move(0, 0)
+        tab.wait_for_timeout(300)
+        tab.close()
+    assert dialogs == [] and watch.foreign == [] and not [e for e in watch.errors if "alert" in e]

@@ -1,0 +1,163 @@
+"""Publishing site/ and dist/: atomic for readers, safe to kill, clean afterwards, and
+reproducible to the byte across checkouts at different paths."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.build import OUT, Project
+from generator.commands import build as build_command
+from tests.conftest import REPO, copy_project
+
+pytestmark = pytest.mark.integration
+
+EPOCH = "1700000000"
+
+
+def digest(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix not in skip}
+
+
+def published(project: Project) -> tuple[dict[str, str], dict[str, str]]:
+    """site/ and dist/ by content. The PDFs are left out here: which build a PDF came from
+    is told by the zip beside it, and their bytes are compared across builds by the
+    checkout test below."""
+    return digest(project.site), digest(project.dist, skip=(".pdf",))
+
+
+def debris(project: Project) -> list[str]:
+    """What a build may not leave: anything in .out/ but the lock, the link and the
+    generation it names; temporary folders beside site/ and in build/."""
+    out = project.root / OUT
+    current = os.readlink(out / "current") if (out / "current").is_symlink() else None
+    left = [f"{OUT}/{p.name}" for p in out.iterdir() if p.name not in {"lock", "current", current}] if out.exists() else []
+    left += [p.name for p in project.root.iterdir() if p.name.startswith((".site", ".dist", ".legacy"))]
+    left += [f"build/{p.name}" for p in project.build.glob(".bundle-*")]
+    return sorted(left)
+
+
+def cli_build(project: Project) -> subprocess.Popen:
+    """`make site` as an editor runs it, in a process group of its own (MkDocs and
+    Chromium are its children), so a kill takes all of it."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    return subprocess.Popen([sys.executable, "-m", "generator", "build", "--root", str(project.root)],
+                            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def full_build(project: Project) -> None:
+    process = cli_build(project)
+    _, stderr = process.communicate(timeout=600)
+    assert process.returncode == 0, stderr.decode()
+
+
+def switch_data(project: Project, variant: str) -> None:
+    """Two versions of the data whose sites differ: Almere's province."""
+    path = project.data / "cities.yaml"
+    text = path.read_text(encoding="utf-8")
+    province = {"a": "Flevoland", "b": "Utrecht"}[variant]
+    text = re.sub(r"(id: almere\n(?:    .*\n)*?    province: )\S+", lambda m: m.group(1) + province, text, count=1)
+    assert f"province: {province}" in text
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_reader_never_misses_a_file_while_builds_publish(project: Project) -> None:
+    """A web server reading site/ during builds finds every page, every time."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
+    build_command.run(project, bundles=False)
+    misses: list[str] = []
+    reads = 0
+    stop = threading.Event()
+
+    def read() -> None:
+        nonlocal reads
+        while not stop.is_set():
+            for rel in ("index.html", "steden/index.html", "search/search_index.json"):
+                try:
+                    (project.site / rel).read_bytes()
+                except OSError as exc:
+                    misses.append(f"{rel}: {exc}")
+                reads += 1
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for variant in ("b", "a", "b"):
+            switch_data(project, variant)
+            build_command.run(project, bundles=False)
+    finally:
+        stop.set()
+        reader.join()
+    assert reads > 100
+    assert misses == []
+    assert debris(project) == []
+
+
+def test_killed_builds_leave_the_previous_or_the_new_build_and_the_next_build_cleans_up(project: Project) -> None:
+    full_build(project)
+    builds = {"a": published(project)}
+    switch_data(project, "b")
+    full_build(project)
+    builds["b"] = published(project)
+    assert builds["a"][0] != builds["b"][0] and builds["a"][1] != builds["b"][1], "the two versions must differ"
+    current = "b"
+    outcomes: list[str] = []
+    for delay in (0.3, 1.0, 2.0, 3.0, 4.5, 6.0):
+        target = "a" if current == "b" else "b"
+        switch_data(project, target)
+        process = cli_build(project)
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        state = published(project)
+        assert state in (builds["a"], builds["b"]), f"killed after {delay} s: a mixture"
+        assert all((project.dist / f"{z.stem}.pdf").is_file() for z in project.dist.glob("*.zip"))
+        outcomes.append("new" if state == builds[target] else "previous")
+        current = target if state == builds[target] else current
+    assert "previous" in outcomes, "at least one kill struck before publishing"
+    switch_data(project, "a")
+    full_build(project)
+    for now, before in zip(published(project), builds["a"]):
+        assert now == before, sorted(k for k in set(now) | set(before) if now.get(k) != before.get(k))[:10]
+    assert debris(project) == [], "the next build removes what killed builds left"
+
+
+def test_two_builds_at_once_take_turns(project: Project) -> None:
+    processes = [cli_build(project) for _ in range(2)]
+    for process in processes:
+        _, stderr = process.communicate(timeout=600)
+        assert process.returncode == 0, stderr.decode()
+    assert (project.site / "index.html").is_file() and list(project.dist.glob("*.zip"))
+    assert debris(project) == []
+
+
+def test_two_checkouts_at_different_paths_build_byte_identical_sites_zips_and_pdfs(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    roots = [tmp_path_factory.mktemp("a") / "stedenagenda",
+             tmp_path_factory.mktemp("een-veel-langere-map") / "nog-dieper" / "stedenagenda"]
+    projects = []
+    for root in roots:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        projects.append(copy_project(root))
+        if (REPO.parent / "shared").is_dir():
+            (root.parent / "shared").symlink_to(REPO.parent / "shared")
+    for project in projects:
+        full_build(project)
+    first, second = ((digest(p.site), digest(p.dist)) for p in projects)
+    assert first[0] == second[0], sorted(k for k in first[0] if first[0].get(k) != second[0].get(k))[:10]
+    assert first[1] == second[1], sorted(k for k in first[1] if first[1].get(k) != second[1].get(k))
+    kinds = {Path(name).suffix for name in first[1]}
+    assert ".zip" in kinds
+    if Path("/usr/bin/chromium").exists():
+        assert ".pdf" in kinds, "the PDFs are compared too"
