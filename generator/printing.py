@@ -76,12 +76,11 @@ class Heading:
 
 @dataclass(frozen=True)
 class Printable:
-    """One item ready to print: its heading, body and contents entries."""
+    """One item ready to print: its anchor, its body and the sources it cites."""
 
     item: Item
     anchor: str
     body: Markup
-    headings: list[Heading]
     sources: list[str]
     """Ids of the source documents its page cites."""
 
@@ -177,9 +176,8 @@ def printable(item: Item, folder: Path, in_document: dict[str, int], site_url: s
             image.set("src", target[0])
     _write_out_abbreviations(body)
     _number_paragraphs(body, item.number)
-    headings = [Heading(h.text_content().strip(), h.get("id"), 2) for h in body.xpath(".//h2[@id]")]
     inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in body)
-    return Printable(item, f"punt-{item.number}", Markup(inner), headings, list(dict.fromkeys(sources)))
+    return Printable(item, f"punt-{item.number}", Markup(inner), list(dict.fromkeys(sources)))
 
 
 def _write_out_abbreviations(body: lxml_html.HtmlElement) -> None:
@@ -212,12 +210,9 @@ def _number_paragraphs(body: lxml_html.HtmlElement, number: int) -> None:
 
 
 def contents(items: list[Printable], pages: dict[str, int]) -> list[Heading]:
-    """The table of contents: each item and its h2 sections, with the page each starts on."""
-    lines = []
-    for p in items:
-        lines.append(Heading(f"{p.item.number}. {p.item.title}", p.anchor, 1, pages.get(p.anchor)))
-        lines += [Heading(h.text, h.anchor, 2, pages.get(h.anchor)) for h in p.headings]
-    return lines
+    """The table of contents: each item with the page it starts on. Only the items: with
+    their sections too it ran a few lines onto a page of its own; the bookmarks have those."""
+    return [Heading(f"{p.item.number}. {p.item.title}", p.anchor, 1, pages.get(p.anchor)) for p in items]
 
 
 def render(document: Document) -> str:
