@@ -334,6 +334,7 @@ def finish(pdf: Path, meta: Metadata, epoch: int, headings: list[str]) -> None:
         _fix_outline(doc, headings)
         doc.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         doc.Root.Lang = pikepdf.String("nl")
+        _describe_links(doc)
         for page in doc.pages:
             page.obj.Tabs = pikepdf.Name.S  # tab through links in the order of the structure tree
         doc.save(pdf, deterministic_id=True, force_version="1.7",
@@ -373,3 +374,22 @@ def _walk(node: pikepdf.Object | None):
             yield current
             if "/K" in current:
                 pending.append(current.K)
+
+
+def _describe_links(doc: pikepdf.Pdf) -> None:
+    """Give every link annotation a description (/Contents, which PDF/UA asks for and
+    Chromium leaves out): the address it opens, or the page it goes to."""
+    pages = {page.objgen: number for number, page in enumerate(doc.pages, start=1)}
+    dests = doc.Root.get("/Dests") or pikepdf.Dictionary()
+    for page in doc.pages:
+        for annot in page.get("/Annots", []):
+            if annot.get("/Subtype") != "/Link" or "/Contents" in annot:
+                continue
+            if "/A" in annot and "/URI" in annot.A:
+                annot.Contents = pikepdf.String(f"Link naar {annot.A.URI}")
+                continue
+            dest = annot.get("/Dest")
+            if isinstance(dest, (pikepdf.Name, pikepdf.String)):
+                dest = dests.get("/" + str(dest).lstrip("/"))
+            if isinstance(dest, pikepdf.Array) and dest[0].objgen in pages:
+                annot.Contents = pikepdf.String(f"Naar pagina {pages[dest[0].objgen]}")

@@ -208,6 +208,9 @@ def test_metadata_tagging_and_reproducible_dates(built: Project, sessions) -> No
                 assert str(pdf.Root.Lang) == "nl"
                 assert pdf.Root.MarkInfo.Marked is True and "/StructTreeRoot" in pdf.Root
                 assert len(pdf.pages) >= 1
+                for page in pdf.pages:  # every link says where it goes (PDF/UA)
+                    for annot in page.get("/Annots", []):
+                        assert str(annot.get("/Contents", "")).startswith(("Link naar ", "Naar pagina ")), name
     with pikepdf.open(built.dist / "raadsessie-2012-12-13.pdf") as pdf:
         assert str(pdf.docinfo.Author) == "Stadsregio Amsterdam en G32-Stedennetwerk"
         assert 6 <= len(pdf.pages) <= 14
