@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
-#   make site   — validate, generate and build site/
-#   make test   — run every test (installs Debian's chromium for the browser tests if missing)
+#   make site   — validate, generate, build site/ and the bundles with their PDFs in dist/
+#   make test   — run every test
+# Both install Debian's chromium (for the PDFs and the browser tests) when missing and root.
 # For editors: make check, make serve [PORT=8001], make diff [BASE=<versie>], make ids.
 PYTHON ?= python3
 VENV   := .venv
@@ -20,6 +21,8 @@ COMMAND_generate := generate
 COMMAND_schemas  := schemas
 COMMAND_ids      := ids
 COMMAND_diff     := diff --base '$(BASE)'
+# What a command needs first: the site's PDFs need Chromium.
+BEFORE_site      := scripts/ensure-chromium &&
 
 # A quiet terminal: when one of the editors' commands is make's only goal, it runs while
 # make reads this file, with its output on the terminal (stderr). On failure make then
@@ -28,7 +31,7 @@ COMMAND_diff     := diff --base '$(BASE)'
 # "make: *** [...] Error 1" line, which make prints for every failing recipe, always.
 ifeq ($(words $(MAKECMDGOALS)),1)
 ifdef COMMAND_$(MAKECMDGOALS)
-QUIET_STATUS := $(shell { $(MAKE) --no-print-directory -s $(STAMP) && \
+QUIET_STATUS := $(shell { $(MAKE) --no-print-directory -s $(STAMP) && $(BEFORE_$(MAKECMDGOALS)) \
                           $(PY) -m generator $(COMMAND_$(MAKECMDGOALS)); } 1>&2; echo $$?)
 QUIET_DONE := 1
 ifneq ($(QUIET_STATUS),0)
@@ -49,6 +52,7 @@ site check generate schemas ids diff: $(STAMP)
 	@:
 else
 site: $(STAMP)
+	@scripts/ensure-chromium
 	@$(PY) -m generator $(COMMAND_site)
 
 check: $(STAMP)

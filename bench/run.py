@@ -217,6 +217,35 @@ def engine_section(work: Path, mkdocs: dict[int, tuple]) -> list[str]:
             *rows, "", "Wat een lezer anders ziet dan bij MkDocs (1×; zoeken in Chromium):", "", *findings, ""]
 
 
+def bundle_figures(root: Path, session, dist: Path) -> tuple[str, str]:
+    """One session's bundle built RUNS times in its own process: the row for the main table
+    (time, memory, zip size) and a line with its files and the median of each step."""
+    import json
+
+    times, memories, steps = [], [], []
+    for _ in range(RUNS):
+        shutil.rmtree(dist, ignore_errors=True)
+        dist.mkdir()
+        seconds, memory = run_child([PY, "-m", "bench.bundle", str(root), session.id, str(dist)], REPO)
+        times.append(seconds)
+        memories.append(memory)
+        steps.append(json.loads((dist / "steps.json").read_text(encoding="utf-8")))
+    zip_file = dist / f"{session.id}.zip"
+    pdf = dist / f"{session.id}.pdf"
+    items = sorted(p for p in dist.glob(f"{session.id}-*.pdf"))
+    pages = re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                                                        check=True).stdout).group(1)
+    step = {name: statistics.median(s[name] for s in steps) for name in steps[0]}
+    row = (f"| bundel `{session.id}` (laden, build, pdf's, zip) | {fmt(statistics.median(times))} | "
+           f"{max(memories)} MiB | zip {zip_file.stat().st_size / 1024:.0f} KiB |")
+    line = (f"| `{session.id}` | {int(step['files_in_zip'])} | {zip_file.stat().st_size / 1024:.0f} KiB | "
+            f"{pdf.stat().st_size / 1024:.0f} KiB ({pages}) | {len(items)}, samen "
+            f"{sum(p.stat().st_size for p in items) / 1024:.0f} KiB | {fmt(step['mkdocs'])} | {fmt(step['chromium'])} | "
+            f"{fmt(step['session_pdf'])} | {fmt(step['item_pdfs'])} ({fmt(step['item_pdfs'] / max(1, len(items)))} per stuk) | "
+            f"{fmt(step['zip'])} |")
+    return row, line
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -243,14 +272,11 @@ def main() -> None:
         t_site, m_site = median_child([PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(one.config),
                                        "-d", str(work / "site1")], REPO)
         t_whole, m_whole = median_child([PY, "-m", "generator", "build", "--root", str(one.root)], REPO)
-        bundle_rows = []
+        bundle_rows, bundle_lines = [], []
         for session in prepare(one).site.sessions.sessions:
-            dist = work / f"dist-{session.id}"
-            dist.mkdir()
-            t, m = median_child([PY, "-m", "bench.bundle", str(one.root), session.id, str(dist)], REPO)
-            size = (dist / f"{session.id}.zip").stat().st_size
-            bundle_rows.append(f"| bundel `{session.id}` (laden, build, zip, pdf) | {fmt(t)} | {m} MiB | "
-                               f"zip {size / 1024:.0f} KiB |")
+            row, line = bundle_figures(one.root, session, work / f"dist-{session.id}")
+            bundle_rows.append(row)
+            bundle_lines.append(line)
         index_bytes = sum(p.stat().st_size for p in (one.site / "search").rglob("*") if p.is_file())
         stripped = shutil.copytree(work / "site1", work / "site1-stripped")
         before = folder_bytes(stripped)
@@ -265,6 +291,10 @@ def main() -> None:
                   f"{index_bytes / 1024:.0f} KiB (ongecomprimeerd, alle bestanden) |",
                   *bundle_rows,
                   f"| hele warme `make site` (site, bundels, pdf's) | {fmt(t_whole)} | {m_whole} MiB | |", "",
+                  "Per bundel (dezelfde runs, mediaan per stap; één Chromium drukt alle pdf's van een build af):", "",
+                  "| bundel | bestanden in zip | zip | pdf (pagina's) | pdf's per agendapunt | MkDocs | Chromium starten "
+                  "| sessie-pdf (met inhoudsopgave) | pdf's per agendapunt | zip maken |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |", *bundle_lines, "",
                   f"Wat geen lezer nodig heeft, gaat eruit (`strip_unneeded`): {len(removed)} bestanden "
                   f"(bronkaarten, zoekstemmers voor andere talen), {(before - folder_bytes(stripped)) / 1024:.0f} KiB "
                   f"van {before / 1024:.0f} KiB.", ""]

@@ -45,6 +45,7 @@ NAV_ORDER = {
     "begrippen.md": "Begrippen",
     "in-beeld.md": "In beeld",
     "open-data.md": "Open data",
+    "raadsbundels.md": "Raadsbundels",
 }
 """The navigation, top to bottom: folders become sections, pages stand alone."""
 

@@ -1,40 +1,47 @@
 """Offline council-session bundles: per session a separate MkDocs build of the same
-generated Markdown, with a cover page and a printable page, zipped reproducibly and
-printed to PDF by headless Chromium.
+generated Markdown with the session's cover; zipped reproducibly, and printed to PDF
+(all items in one, and one per item) by generator/printing.py.
 
-The bundle works from `file://`: no directory URLs, and our own search (generator/search.py,
-installed by every MkDocs build), whose index files are scripts that load from `file://`.
+The bundle works from `file://`: no directory URLs, and our own search (generator/search.py),
+whose index files are scripts that load from `file://`. A focused bundle (the default) holds
+its cover, its items and the pages they link to, and its search index only those; its other
+links go to the public site. A session with `whole_site: true` bundles everything.
 """
 
 from __future__ import annotations
 
-import os
+import html as html_lib
 import posixpath
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from markupsafe import Markup
+import markdown as markdown_lib
+from lxml import html as lxml_html
+from mkdocs.utils.meta import get_data
 
+from generator import printing, search
 from generator.build import (
-    FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, source_date_epoch, strip_unneeded, sync_tree,
-    write_if_changed,
+    FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, site_config, source_date_epoch, strip_unneeded,
+    sync_tree, write_if_changed,
 )
+from generator.errors import BuildError
 from generator.models import Session, SessionItem
+from generator.opendata import PUBLISHER
 from generator.pages import documents, links
 from generator.pages.links import Context, partial_date
 from generator.render import Page, render_pages
 
-PRINT_PAGE = "afdrukken.md"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-pdf-header-footer"]
+PRINT_PAGE = "afdrukken.html"
+"""The print document of all items, written after the build; the zip holds it too."""
+PUBLIC_ONLY = {links.BUNDLES}
+"""Pages only the public site has: the list of bundles links to files a bundle cannot hold."""
 
 _PAGE_NAMES = {"agenda": links.AGENDA, "werkwijze": links.WERKWIJZE, "kernboodschappen": links.KERNBOODSCHAPPEN,
                "jaarverslag": links.REPORT, "tijdlijn": links.TIMELINE, "steden": links.CITIES,
@@ -43,16 +50,6 @@ _PAGE_NAMES = {"agenda": links.AGENDA, "werkwijze": links.WERKWIJZE, "kernboodsc
 _REST = [("De strategische agenda", links.AGENDA), ("De kernboodschappen", links.KERNBOODSCHAPPEN),
          ("Het jaarverslag 2021", links.REPORT), ("De 40 steden", links.CITIES),
          ("Het archief 2012", links.ARCHIVE), ("Bronnen", links.SOURCES)]
-
-
-@dataclass(frozen=True)
-class Output:
-    """What one session's bundle produced."""
-
-    zip: Path
-    """The zip file."""
-    pdf: Path | None
-    """The PDF, or None when Chromium is not installed."""
 
 
 def item_path(ctx: Context, item: SessionItem) -> str:
@@ -72,85 +69,294 @@ def item_path(ctx: Context, item: SessionItem) -> str:
     return links.activity_path(item.activity or "")
 
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_HEADING = re.compile(r"^(#{1,5}) ", re.M)
-_LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
+def item_slug(item: SessionItem) -> str:
+    """The id by which the session names an item (its one set field), for file names."""
+    return next(str(value) for value in item.__dict__.values() if value is not None)
 
 
-def printable_body(text: str, page_path: str, definitions: set[str]) -> Markup:
-    """A page's Markdown for the print page: no front matter, headings one level down,
-    links re-rooted at the bundle's top, no edit link, no abbreviation definitions (the
-    print page ends with its own)."""
-    text = _FRONT_MATTER.sub("", text)
-    text = "\n".join(line for line in text.splitlines()
-                     if not line.startswith("[Bewerk deze pagina]") and line not in definitions)
-    text = _HEADING.sub(lambda m: "#" + m.group(1) + " ", text)
-    folder = posixpath.dirname(page_path)
+def built_path(docs_path: str) -> str:
+    """Where MkDocs puts a docs page in a bundle (no directory URLs): `a/b.md` → `a/b.html`."""
+    return docs_path[: -len(".md")] + ".html" if docs_path.endswith(".md") else docs_path
 
-    def reroot(match: re.Match[str]) -> str:
-        target = match.group(1)
-        if "://" in target or target.startswith(("mailto:", "#")):
-            return match.group(0)
-        path, _, anchor = target.partition("#")
-        rooted = posixpath.normpath(posixpath.join(folder, path))
-        return f"]({rooted}{'#' + anchor if anchor else ''})"
 
-    return Markup(_LINK_TARGET.sub(reroot, text).strip())
+def linked_pages(prepared: Prepared, paths: list[str]) -> list[str]:
+    """The pages the given pages link to (one step), in order of first link, without them.
+
+    The Markdown is converted by Python-Markdown with the site's extensions and the links
+    read from the HTML, so a link is only what Markdown itself takes for one."""
+    converter = markdown_lib.Markdown(extensions=["tables", "admonition", "abbr", "attr_list"])
+    found: dict[str, None] = {}
+    for path in paths:
+        body, _ = get_data(prepared.files[path].decode())
+        tree = lxml_html.fromstring(f"<div>{converter.reset().convert(body)}</div>")
+        for href in tree.xpath("//a/@href"):
+            target = urlsplit(href)
+            if target.scheme or target.netloc or not target.path.endswith(".md"):
+                continue
+            docs_path = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.path))
+            if docs_path in prepared.files and docs_path not in paths:
+                found[docs_path] = None
+    return list(found)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What one session's bundle holds, by docs path."""
+
+    items: list[str]
+    """The items' pages, in session order."""
+    linked: list[str]
+    """The pages the items link to; empty with `whole_site`, where the bundle holds every page."""
+
+
+def contents(prepared: Prepared, session: Session) -> Contents:
+    ctx = Context(prepared.site)
+    items = [item_path(ctx, item) for item in session.items]
+    return Contents(items, [] if session.whole_site else linked_pages(prepared, items))
 
 
 def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
-    """The session's cover (replacing the home page) and its printable page."""
+    """The session's cover, which replaces the home page."""
     ctx = Context(prepared.site)
     titles = {page.path: page.title for page in prepared.pages}
-    paths = [item_path(ctx, item) for item in session.items]
+    held = contents(prepared, session)
     date = partial_date(session.date) if session.date else ""
     references = [ctx.reference(links.HOME, session.letter_source.source, session.letter_source.place)] \
         if session.letter_source else []
     cover = Page(links.HOME, "cover.md.j2", session.title, {
         "session": session, "date": date,
-        "items": [{"title": titles[p], "url": p} for p in paths],
+        "items": [{"title": titles[p], "url": p} for p in held.items],
         "print_url": PRINT_PAGE,
-        "rest": [{"title": title, "url": path} for title, path in _REST],
+        "linked": [{"title": titles.get(p, _hand_written_title(prepared, p)), "url": p} for p in held.linked],
+        "rest": [{"title": title, "url": path} for title, path in _REST] if session.whole_site else [],
         "description": f"Bundel voor {session.body}: {session.title}.",
         "references": references,
     })
-    definitions = set(prepared.abbreviations.values())
-    printable = Page(PRINT_PAGE, "print.md.j2", session.title, {
-        "session": session, "date": date, "header": f"{session.title} · {date}" if date else session.title,
-        "items": [{"title": titles[p], "body": printable_body(prepared.files[p].decode(), p, definitions)}
-                  for p in paths],
-        "description": f"{session.title}: alle stukken in één document.",
-        "references": references,
-    })
-    return [cover, printable]
+    return [cover]
+
+
+def _hand_written_title(prepared: Prepared, path: str) -> str:
+    """A hand-written page's title: its first `# ` heading."""
+    for line in prepared.files[path].decode().splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path
 
 
 def bundle_files(prepared: Prepared, session: Session) -> dict[str, bytes]:
-    """The docs folder of one bundle: the site's files, its own cover and print page."""
-    files = dict(prepared.files)
+    """The docs folder of one bundle: the site's files (a focused bundle drops the rest after
+    the build, so MkDocs still checks every link), and its own cover.
+
+    The print page is written after the build, from the built items; the cover links to it
+    in raw HTML, which MkDocs does not check (a test follows every link of the zips)."""
+    files = {path: body for path, body in prepared.files.items() if path not in PUBLIC_ONLY}
     offline_pictures = documents.pictures(Context(prepared.site), directory_urls=False)
     for path, text in render_pages([*bundle_pages(prepared, session), offline_pictures], prepared.abbreviations).items():
         files[path] = text.encode()
     return files
 
 
-def build_bundle(project: Project, prepared: Prepared, session: Session, dist: Path) -> Output:
-    """Build one session's bundle into `dist`: `<id>.zip` and, with Chromium, `<id>.pdf`."""
+def bundle_nav(prepared: Prepared, session: Session) -> list:
+    """The menu: the whole site's for a whole-site bundle, else cover, items and linked pages."""
+    if session.whole_site:
+        return [entry for entry in prepared.nav if not (isinstance(entry, dict) and entry == {"Raadsbundels": links.BUNDLES})]
+    titles = {page.path: page.title for page in prepared.pages}
+    held = contents(prepared, session)
+    nav: list = [{"Voorblad": links.HOME}, {"Agendapunten": [{titles[p]: p} for p in held.items]}]
+    if held.linked:
+        nav.append({"Ook in deze bundel": [{titles[p]: p} if p in titles else p for p in held.linked]})
+    return nav
+
+
+@dataclass(frozen=True)
+class Built:
+    """One session's bundle as MkDocs built it, before printing and zipping."""
+
+    session: Session
+    folder: Path
+    """The built bundle (a fresh folder under build/; removed after packing)."""
+    items: list[printing.Item]
+
+
+def build_bundle(project: Project, prepared: Prepared, session: Session) -> Built:
+    """Build one session's bundle with MkDocs into a fresh folder; a focused bundle keeps
+    only its cover, items and the pages they link to."""
     folder = project.build / "bundles" / session.id
     sync_tree(folder / "docs", bundle_files(prepared, session))
-    config = mkdocs_config("../../../mkdocs.yml", [*prepared.nav, {"Afdrukken": PRINT_PAGE}],
-                           use_directory_urls=False, site_url=None,
-                           plugins=[{"search": {"lang": "nl"}}])
-    write_if_changed(folder / "mkdocs.yml", config)
+    settings: dict = {"use_directory_urls": False, "site_url": None, "plugins": [{"search": {"lang": "nl"}}]}
+    if not session.whole_site:
+        settings["validation"] = {"nav": {"omitted_files": "info"}}  # the rest goes after the build
+    write_if_changed(folder / "mkdocs.yml",
+                     mkdocs_config("../../../mkdocs.yml", bundle_nav(prepared, session), **settings))
     built = mkdocs_into(project, folder / "mkdocs.yml", Path(tempfile.mkdtemp(prefix=".bundle-", dir=project.build)))
     try:
         strip_unneeded(built, offline=True)
-        archive = dist / f"{session.id}.zip"
-        write_zip(built, archive, int(source_date_epoch(project)))
-        pdf = dist / f"{session.id}.pdf"
-        return Output(archive, pdf if print_pdf(built / PRINT_PAGE.replace(".md", ".html"), pdf) else None)
-    finally:
+        held = contents(prepared, session)
+        if not session.whole_site:
+            keep = {built_path(p) for p in [links.HOME, *held.items, *held.linked]} | {PRINT_PAGE}
+            prune(built, keep, site_url(project))
+        titles = {page.path: page.title for page in prepared.pages}
+        items = [printing.Item(n, titles[p], built_path(p), item_slug(item))
+                 for n, (p, item) in enumerate(zip(held.items, session.items), start=1)]
+        return Built(session, built, items)
+    except BaseException:
         shutil.rmtree(built, ignore_errors=True)
+        raise
+
+
+def site_url(project: Project) -> str:
+    url = site_config(project).get("site_url") or ""
+    if not url.startswith("https://"):
+        raise BuildError("mkdocs.yml: site_url moet een https-adres zijn; de pdf's linken daarheen.")
+    return url
+
+
+def prune(folder: Path, pages: set[str], public: str) -> None:
+    """Keep `pages`, the theme's assets and the search index; every link to a page that goes
+    becomes a link to that page on the public site, and search forgets it."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_file() and rel not in pages and not rel.startswith(("assets/", "search/")):
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for page in sorted(pages):
+        if page.endswith(".html") and page != PRINT_PAGE:
+            target = folder / page
+            target.write_text(rewrite_links(target.read_text(encoding="utf-8"), page, folder, public), encoding="utf-8")
+    keep_in_search(folder, pages)
+
+
+def rewrite_links(text: str, page: str, folder: Path, public: str) -> str:
+    """`text` with each `<a href>` to a file that is not in `folder` pointing at the public
+    site instead. Only those start tags change; every other byte stays as MkDocs wrote it."""
+    finder = _StartTags()
+    finder.feed(text)
+    finder.close()
+    lines = [0]
+    for line in text.splitlines(keepends=True):
+        lines.append(lines[-1] + len(line))
+    out, last = [], 0
+    for (line, column), raw, attrs in finder.anchors:
+        href = dict(attrs).get("href") or ""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
+            continue
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+        if (folder / path).is_file():
+            continue
+        new = printing.public_url(public, path + (f"#{parts.fragment}" if parts.fragment else ""))
+        start = lines[line - 1] + column
+        out += [text[last:start], "<a" + "".join(
+            f' {name}="{html_lib.escape(new if name == "href" else value or "", quote=True)}"' for name, value in attrs)
+            + ">"]
+        last = start + len(raw)
+    return "".join(out) + text[last:]
+
+
+class _StartTags(HTMLParser):
+    """Collects each `<a>` start tag: where it is, its text as written and its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.anchors: list[tuple[tuple[int, int], str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.anchors.append((self.getpos(), self.get_starttag_text() or "", attrs))
+
+
+def keep_in_search(folder: Path, pages: set[str]) -> None:
+    """Index again what the focused bundle kept, so search finds only pages it holds."""
+    search.install(folder, directory_urls=False)
+
+
+@dataclass(frozen=True)
+class Output:
+    """What one session's bundle produced in dist/."""
+
+    zip: Path
+    pdf: Path
+    """All items in one PDF, with the cover letter and the table of contents."""
+    item_pdfs: list[Path]
+    """One PDF per item, in session order."""
+
+
+def item_pdf_name(session: Session, number: int, item: SessionItem) -> str:
+    """`<session>-<nr>-<item>.pdf`, the number two digits so that file lists sort in order."""
+    return f"{session.id}-{number:02d}-{item_slug(item)}.pdf"
+
+
+def metadata(prepared: Prepared, session: Session, items: list[printing.Printable], title: str) -> printing.Metadata:
+    """A PDF's metadata: the publishers of the sources its items cite (else the network)."""
+    sources = {s.id: s for s in prepared.site.sources.sources}
+    cited = [sources[s].publisher for p in items for s in p.sources if s in sources]
+    if session.letter_source:
+        cited.insert(0, sources[session.letter_source.source].publisher)
+    date = partial_date(session.date) if session.date else ""
+    subject = f"{session.title}" + (f", {date}" if date else "") + f" ({session.body})"
+    keywords = ["raadsbundel", "Stedennetwerk G40", *([date] if date else []), *(p.item.title for p in items)]
+    return printing.Metadata(title, "; ".join(dict.fromkeys(cited)) or PUBLISHER, subject, keywords)
+
+
+def pack(project: Project, prepared: Prepared, built: Built, printer: printing.Printer, dist: Path) -> Output:
+    """Print the session PDF and one PDF per item into `dist`, put the print page in the
+    bundle and zip it. Removes the built folder."""
+    try:
+        pdf = print_session(project, prepared, built, printer, dist)
+        item_pdfs = print_items(project, prepared, built, printer, dist)
+        archive = dist / f"{built.session.id}.zip"
+        write_zip(built.folder, archive, int(source_date_epoch(project)))
+        return Output(archive, pdf, item_pdfs)
+    finally:
+        shutil.rmtree(built.folder, ignore_errors=True)
+
+
+def _heading(session: Session) -> tuple[str, str]:
+    """The running header (title · date) and the line under the title (body, date)."""
+    date = partial_date(session.date) if session.date else ""
+    return (f"{session.title} · {date}" if date else session.title,
+            f"{session.body}, {date}" if date else session.body)
+
+
+def print_session(project: Project, prepared: Prepared, built: Built, printer: printing.Printer, dist: Path) -> Path:
+    """`<id>.pdf`: the letter, the contents with page numbers, every item; its print page
+    stays in the bundle as `afdrukken.html`."""
+    session, folder = built.session, built.folder
+    header, subtitle = _heading(session)
+    everything = {item.page: item.number for item in built.items}
+    printed = [printing.printable(item, folder, everything, site_url(project)) for item in built.items]
+    document = printing.Document(session.title, header, subtitle, paragraph_texts(session.letter), printed,
+                                 printing.contents(printed, {}))
+    pdf = dist / f"{session.id}.pdf"
+    final = printer.document(document, folder / PRINT_PAGE, pdf)
+    printing.finish(pdf, metadata(prepared, session, printed, session.title), int(source_date_epoch(project)),
+                    printing.heading_texts(printing.render(final)))
+    return pdf
+
+
+def print_items(project: Project, prepared: Prepared, built: Built, printer: printing.Printer, dist: Path) -> list[Path]:
+    """One PDF per item, numbered as in the session PDF; links to other items go to the site."""
+    session, folder = built.session, built.folder
+    header, subtitle = _heading(session)
+    written = []
+    for item in built.items:
+        alone = printing.printable(item, folder, {item.page: item.number}, site_url(project))
+        title = f"{session.title}: agendapunt {item.number}, {item.title}"
+        one = printing.Document(title, f"{header} · agendapunt {item.number}", subtitle, [], [alone])
+        target = dist / item_pdf_name(session, item.number, session.items[item.number - 1])
+        html = folder / f".agendapunt-{item.number}.html"
+        printer.document(one, html, target)
+        html.unlink()
+        printing.finish(target, metadata(prepared, session, [alone], title), int(source_date_epoch(project)),
+                        printing.heading_texts(printing.render(one)))
+        written.append(target)
+    return written
+
+
+def paragraph_texts(text: str) -> list[str]:
+    """Prose split into paragraphs at blank lines, each on one line."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def write_zip(folder: Path, target: Path, epoch: int) -> None:
@@ -163,13 +369,3 @@ def write_zip(folder: Path, target: Path, epoch: int) -> None:
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes(), compresslevel=9)
-
-
-def print_pdf(html: Path, pdf: Path) -> bool:
-    """Print a page to PDF with headless Chromium; False (and no PDF) when it is not installed."""
-    if not Path(CHROMIUM).exists():
-        return False
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
-                        html.resolve().as_uri()], check=True, capture_output=True, timeout=120)
-    return pdf.exists()

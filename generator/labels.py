@@ -393,6 +393,8 @@ MODELS: dict[str, ModelLabels] = {
         "letter": L("Begeleidende brief", "De begeleidende brief, in eigen woorden."),
         "letter_source": L("Bron van de brief", "Waar de inhoud van de brief vandaan komt, als hij een bron samenvat."),
         "items": L("Onderdelen", "De onderdelen van de bundel, in volgorde."),
+        "whole_site": L("Hele site", "true: de bundel bevat de hele site; anders alleen de onderdelen en de "
+                        "pagina's waar ze naar linken.", False),
     }),
     "SessionsFile": ModelLabels("raadsessiebestand", "data/sessions.yaml: de raadsessies met een bundel.", {
         "sessions": L("Raadsessies", "Elke raadsessie met een bundel."),

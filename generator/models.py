@@ -854,6 +854,8 @@ class Session(Model):
     """Where the letter's content comes from, if it summarises a source."""
     items: list[SessionItem] = Field(min_length=1)
     """The bundled items, in order."""
+    whole_site: bool = False
+    """Bundle the whole site; otherwise only the items and the pages they link to."""
 
 
 class SessionsFile(Model):

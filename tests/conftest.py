@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pytest
 import yaml
@@ -16,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
-INTEGRATION_FIXTURES = {"built_site", "browser"}
+INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built"}
 """Fixtures that run MkDocs or Chromium: a test that uses one is an integration test."""
 
 
@@ -61,6 +62,35 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     generate(project)
     mkdocs_build(project, project.config, project.site)
     return project.site
+
+
+BUNDLE_EPOCH = 1700000000
+"""The SOURCE_DATE_EPOCH of the shared bundle build (14 November 2023, 22:13:20 UTC)."""
+
+
+@pytest.fixture(scope="session")
+def bundles_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The real data built once with `make site`'s code: site/ and dist/ with every bundle
+    and PDF, at a fixed SOURCE_DATE_EPOCH. Tests only read it."""
+    from generator.commands import build as build_command
+
+    project = copy_project(tmp_path_factory.mktemp("bundles"))
+    with source_date_epoch(BUNDLE_EPOCH):
+        build_command.run(project)
+    return project
+
+
+@contextmanager
+def source_date_epoch(epoch: int) -> Iterator[None]:
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 @pytest.fixture(scope="session")

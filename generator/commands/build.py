@@ -1,8 +1,10 @@
-"""`build`: validate, generate, build the public site into site/ and the bundles into dist/.
+"""`build`: validate, generate, build the bundles into dist/ and the public site into site/.
 
-Both are built in fresh folders and swapped in only when everything succeeded, so a
-failure anywhere leaves the previous site/ and dist/ as they were. The site and the
-bundles are separate MkDocs and Chromium processes, so they run side by side.
+Both are built in a fresh generation folder and published together only when everything
+succeeded, so a failure anywhere leaves the previous site/ and dist/ as they were. The
+bundles come first: the site's Raadsbundels page lists their files with their sizes, and
+the site serves them. The bundles' MkDocs builds run side by side; one Chromium prints
+every PDF.
 """
 
 from __future__ import annotations
@@ -10,11 +12,19 @@ from __future__ import annotations
 import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import click
 
-from generator.build import Project, build_lock, generate, keep_previous_dist, mkdocs_into, new_generation, prepare, publish
-from generator.bundle import build_bundle
+from generator.build import (
+    Prepared, Project, build_lock, generate, keep_previous_dist, mkdocs_into, new_generation, prepare, publish,
+    site_config, write_if_changed,
+)
+from generator.bundle import Output, build_bundle, pack
+from generator.pages import links, sessions
+from generator.pages.links import Context
+from generator.printing import Printer
+from generator.render import render_pages
 
 
 def run(project: Project, bundles: bool = True) -> None:
@@ -28,15 +38,11 @@ def _build(project: Project, bundles: bool) -> None:
     generation = new_generation(project)
     site = generation / "site"
     dist = generation / "dist" if bundles else None
-    sessions = prepared.site.sessions.sessions if dist is not None else []
-    # One more job than cores: each spends part of its time waiting on its processes
-    # (on 2 cores a warm `make site` took 11 s in turn, 9 s with 2 jobs, 8 s with 3).
-    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
-        site_job = pool.submit(mkdocs_into, project, project.config, site)
-        bundle_jobs = [pool.submit(build_bundle, project, prepared, session, dist) for session in sessions]
     try:
-        site_job.result()
-        outputs = [job.result() for job in bundle_jobs]
+        outputs = build_bundles(project, prepared, dist) if dist is not None else []
+        if outputs:
+            publish_bundles(project, prepared, outputs)
+        mkdocs_into(project, project.config, site)
         if dist is None:
             keep_previous_dist(project, generation)
     except BaseException:
@@ -44,8 +50,46 @@ def _build(project: Project, bundles: bool) -> None:
         raise
     publish(project, generation)
     click.echo(f"Site gebouwd in {project.site.relative_to(project.root)}/.")
-    if dist is not None:
-        for output in outputs:
-            size = (project.dist / output.zip.name).stat().st_size
-            pdf = f", {output.pdf.name}" if output.pdf else " (pdf overgeslagen: Chromium ontbreekt)"
-            click.echo(f"Bundel dist/{output.zip.name} ({size / 1024:.0f} KiB){pdf}.")
+    for output in outputs:
+        size = (project.dist / output.zip.name).stat().st_size
+        click.echo(f"Bundel dist/{output.zip.name} ({size / 1024:.0f} KiB), {output.pdf.name} "
+                   f"en {len(output.item_pdfs)} pdf's per agendapunt.")
+
+
+def build_bundles(project: Project, prepared: Prepared, dist: Path) -> list[Output]:
+    """Every session's bundle: MkDocs builds side by side, then one browser prints them all."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        jobs = [pool.submit(build_bundle, project, prepared, s) for s in prepared.site.sessions.sessions]
+    try:
+        built = [job.result() for job in jobs]
+
+        def print_all() -> list[Output]:
+            with Printer() as printer:
+                return [pack(project, prepared, b, printer, dist) for b in built]
+
+        # Playwright's sync API refuses a thread that runs an asyncio loop (a test process
+        # that drives a browser of its own has one), so the printing gets its own thread.
+        with ThreadPoolExecutor(max_workers=1) as printing_thread:
+            return printing_thread.submit(print_all).result()
+    finally:
+        for job in jobs:  # pack removes each folder it packed; this catches the rest
+            if job.exception() is None:
+                shutil.rmtree(job.result().folder, ignore_errors=True)
+
+
+def publish_bundles(project: Project, prepared: Prepared, outputs: list[Output]) -> None:
+    """Put the bundles' files in the site's docs and list them, with sizes, on Raadsbundels."""
+    downloads = {}
+    for output, session in zip(outputs, prepared.site.sessions.sessions):
+        def download(label: str, path: Path) -> sessions.Download:
+            write_if_changed(project.docs / links.BUNDLE_FILES / path.name, path.read_bytes())
+            return sessions.Download(label, path.name, path.stat().st_size)
+
+        downloads[session.id] = sessions.Downloads(
+            download("zip", output.zip), download("pdf", output.pdf),
+            [download(f"agendapunt {n}", p) for n, p in enumerate(output.item_pdfs, start=1)])
+    titles = {page.path: page.title for page in prepared.pages}
+    page = sessions.bundles(Context(prepared.site), titles, downloads)
+    edit_base = site_config(project).get("extra", {}).get("edit_base", "")
+    text = render_pages([page], prepared.abbreviations, edit_base)[page.path]
+    write_if_changed(project.docs / page.path, text.encode())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.pages import agenda, documents, places, report
+from generator.pages import agenda, documents, places, report, sessions
 from generator.pages.links import Context
 from generator.render import Page
 from generator.validate import Site
@@ -16,7 +16,7 @@ def pages(site: Site) -> list[Page]:
     documents.list_what_was_taken(generated)
     for page in generated:
         _original_once(page.view.get("references", []))
-    return generated
+    return [*generated, sessions.bundles(context, {page.path: page.title for page in generated})]
 
 
 def _original_once(references: list[dict]) -> None:

@@ -32,6 +32,9 @@ GLOSSARY = "begrippen.md"
 PEOPLE = "personen.md"
 OPEN_DATA = "open-data.md"
 PICTURES = "in-beeld.md"
+BUNDLES = "raadsbundels.md"
+BUNDLE_FILES = "bundels"
+"""The folder of the public site that holds every bundle's zip and PDFs."""
 
 
 def theme_path(theme_id: str) -> str:

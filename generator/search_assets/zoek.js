@@ -2,7 +2,7 @@
  *
  * Loaded by the inline loader in overrides/partials/search.html only when the reader
  * focuses or types in the search box. The index (built by generator/search.py) is a set of
- * small scripts, loaded with <script> tags so that it works from file:// as well as on the
+ * small scripts, loaded with <script> tags so that it works from local files as well as on the
  * web: manifest.js (which shard holds which keys), t/*.js (keys and postings), d/*.js
  * (titles, links, excerpts) and woorden.js (all keys, only for the typo fallback).
  */

@@ -1,0 +1,74 @@
+"""The 'Raadsbundels' page: every council session with its items and its files to download."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.pages import links
+from generator.pages.links import Context, partial_date, relative
+from generator.render import Page
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file of a bundle on the public site."""
+
+    label: str
+    """What it is, e.g. "Alles in één pdf" or "Agendapunt 2"."""
+    name: str
+    """The file name, e.g. `raadsessie-2012-12-13.pdf`."""
+    size: int
+    """Its size in bytes."""
+
+    @property
+    def kind(self) -> str:
+        return "zip" if self.name.endswith(".zip") else "PDF"
+
+    @property
+    def description(self) -> str:
+        """"PDF, 420 kB": the type and the size in decimal kilobytes or megabytes, Dutch style."""
+        if self.size >= 1_000_000:
+            amount = f"{self.size / 1_000_000:.1f}".replace(".", ",") + " MB"
+        else:
+            amount = f"{max(1, round(self.size / 1000))} kB"
+        return f"{self.kind}, {amount}"
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """A session's files: the zip, the PDF of all items, one PDF per item (in order)."""
+
+    zip: Download
+    pdf: Download
+    items: list[Download]
+
+
+def bundles(ctx: Context, titles: dict[str, str], downloads: dict[str, Downloads] | None = None) -> Page:
+    """The page, given every other page's title by path; `downloads` by session id once the
+    bundles are built (without them, as in `make generate`, it says that `make site` makes
+    the files)."""
+    from generator.bundle import item_path
+
+    here = links.BUNDLES
+    rows = []
+    for session in ctx.site.sessions.sessions:
+        files = (downloads or {}).get(session.id)
+        items = []
+        for n, item in enumerate(session.items, start=1):
+            path = item_path(ctx, item)
+            items.append({"number": n, "title": titles[path], "url": relative(here, path),
+                          "pdf": _file(here, files.items[n - 1]) if files else None})
+        rows.append({"session": session, "date": partial_date(session.date) if session.date else "",
+                     "items": items, "zip": _file(here, files.zip) if files else None,
+                     "pdf": _file(here, files.pdf) if files else None})
+    return Page(here, "raadsbundels.md.j2", "Raadsbundels", {
+        "rows": rows,
+        "description": "De stukken per raadsessie: een zip om zonder internet te lezen en te doorzoeken, "
+                       "en pdf's, ook één per agendapunt.",
+        "references": [],
+    }, ctx.origin("sessions"))
+
+
+def _file(here: str, download: Download) -> dict[str, str]:
+    return {"label": download.label, "url": relative(here, f"{links.BUNDLE_FILES}/{download.name}"),
+            "name": download.name, "description": download.description}
