@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import datetime
 import hashlib
+import html
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -182,13 +183,18 @@ def printable(item: Item, folder: Path, in_document: dict[str, int], site_url: s
 
 def _write_out_abbreviations(body: lxml_html.HtmlElement) -> None:
     """`<abbr title="X">T</abbr>`: "T (X)" the first time in an item, plain "T" after that
-    (a printed page has no hover, and a dotted underline on every use is noise)."""
+    (a printed page has no hover, and a dotted underline on every use is noise). Not inside
+    a compound ("G32-Stedennetwerk"), where the expansion would split the word.
+
+    The title is escaped once more than its text (generator/markdown.py,
+    `abbreviation_definition`, for the theme's tooltip), so it is unescaped here."""
     seen: set[str] = set()
     for abbr in body.xpath(".//abbr"):
-        term, title = abbr.text_content(), (abbr.get("title") or "").strip()
-        if title and term not in seen and title != term:
+        term, title = abbr.text_content(), html.unescape((abbr.get("title") or "").strip())
+        inside_a_word = (abbr.tail or "")[:1].isalnum() or (abbr.tail or "").startswith("-")
+        if title and term not in seen and title != term and not inside_a_word:
             abbr.tail = f" ({title})" + (abbr.tail or "")
-        seen.add(term)
+            seen.add(term)
         abbr.drop_tag()
 
 

@@ -80,3 +80,18 @@ def test_without_chromium_the_build_stops_with_a_dutch_instruction(monkeypatch: 
     with pytest.raises(BuildError, match="Chromium ontbreekt .*apt-get install chromium"):
         with printing.Printer():
             pass
+
+
+@pytest.mark.parametrize(("html_text", "printed"), [
+    ('<p>Het <abbr title="Vereniging van Nederlandse Gemeenten">VNG</abbr> en de VNG.</p>',
+     "Het VNG (Vereniging van Nederlandse Gemeenten) en de VNG."),
+    ('<p>Het <abbr title="G32-Stedennetwerk">G32</abbr>-Stedennetwerk en de '
+     '<abbr title="G32-Stedennetwerk">G32</abbr>.</p>',
+     "Het G32-Stedennetwerk en de G32 (G32-Stedennetwerk)."),
+    ('<p><abbr title="Wonen &amp;amp; Zorg &amp;lt;b&amp;gt;">WZ</abbr> nu.</p>', "WZ (Wonen & Zorg <b>) nu."),
+], ids=["first-use", "not-inside-a-compound", "escaped-title"])
+def test_abbreviations_are_written_out_once_as_text(html_text: str, printed: str) -> None:
+    body = lxml_html.fromstring(f"<div>{html_text}</div>")
+    printing._write_out_abbreviations(body)
+    assert body.text_content() == printed
+    assert not body.xpath(".//abbr") and not body.xpath(".//b")
