@@ -64,6 +64,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project.site
 
 
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The session's built site, served on 127.0.0.1 at a free port."""
+    from tests.browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
 BUNDLE_EPOCH = 1700000000
 """The SOURCE_DATE_EPOCH of the shared bundle build (14 November 2023, 22:13:20 UTC)."""
 

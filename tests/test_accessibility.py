@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser import DUTCH_QUERIES, Watch, search, serve
+from tests.browser import DUTCH_QUERIES, Watch, search
 
 PAGE_KINDS = {
     "home": "",
@@ -36,12 +36,6 @@ PAGE_KINDS = {
 WIDTHS = {"desktop": 1280, "telefoon": 375}
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    with serve(built_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

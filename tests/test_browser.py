@@ -11,12 +11,6 @@ from playwright.sync_api import Page
 from tests.browser import Watch, search, serve
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    with serve(built_site) as url:
-        yield url
-
-
 @pytest.fixture()
 def page(browser, site_url: str):
     context = browser.new_context()

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import Watch, serve
+from tests.browser import Watch
 from tests.test_accessibility import PAGE_KINDS
 
 SCREENS = {"desktop": (1280, 800), "telefoon": (375, 667)}
@@ -18,12 +18,6 @@ SCREENS = {"desktop": (1280, 800), "telefoon": (375, 667)}
 
 WAYS_IN = ["Thema's", "Kernboodschappen", "Jaarverslag 2021", "De kaart"]
 """Links the home page offers before any scrolling, besides the search box and the city picker."""
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    with serve(built_site) as url:
-        yield url
 
 
 @pytest.fixture()

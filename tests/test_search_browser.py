@@ -25,19 +25,16 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from generator.build import Project
-from generator.commands import build as build_command
 from tests.browser import Offline, Watch, search, serve
-from tests.conftest import copy_project
 from tests.search_queries import QUERIES, bundle_path
 
 FULL_BUNDLE = "volledige-agenda"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_project(tmp_path_factory.mktemp("search"))
-    build_command.run(project)
-    return project
+def built(bundles_built: Project) -> Project:
+    """The session's one `make site` build: the site and its bundles."""
+    return bundles_built
 
 
 @pytest.fixture(scope="module")
