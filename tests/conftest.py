@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator
 import pytest
 import yaml
 
-from generator.build import Project, generate, mkdocs_build
+from generator.build import OUT, Project, generate, mkdocs_build
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -87,6 +87,14 @@ def bundles_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     with source_date_epoch(BUNDLE_EPOCH):
         build_command.run(project)
     return project
+
+
+def adopt_build(project: Project, built: Project) -> None:
+    """Give `project` (the same data) the session's published build, as its own earlier
+    `make site` would have left it: the generation folder and the site/ and dist/ links."""
+    shutil.copytree(built.root / OUT, project.root / OUT, symlinks=True)
+    for link in ("site", "dist"):
+        (project.root / link).symlink_to(os.readlink(built.root / link))
 
 
 @contextmanager

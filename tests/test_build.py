@@ -10,6 +10,7 @@ import pytest
 from generator.build import Project, generate, mkdocs_build
 from generator.errors import BuildError, DataError
 from generator.render import abbreviations_used
+from tests.conftest import adopt_build
 
 pytestmark = pytest.mark.integration
 
@@ -132,10 +133,11 @@ def test_hostile_data_reaches_the_page_as_text(project: Project) -> None:
     assert hostile in page.text
 
 
-def test_a_failing_bundle_keeps_the_previous_site_and_dist(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_bundle_keeps_the_previous_site_and_dist(project: Project, bundles_built: Project,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.commands import build as build_command
 
-    build_command.run(project)
+    adopt_build(project, bundles_built)
     site_before, dist_before = tree_digest(project.site), tree_digest(project.dist)
     (project.content / "nieuw.md").write_text("# Nieuw\n\nEen nieuwe pagina.\n", encoding="utf-8")
 

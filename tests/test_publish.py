@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import pytest
 
 from generator.build import OUT, Project
 from generator.commands import build as build_command
-from tests.conftest import BUNDLE_EPOCH, REPO, copy_project
+from tests.conftest import BUNDLE_EPOCH, REPO, adopt_build, copy_project
 
 pytestmark = pytest.mark.integration
 
@@ -62,14 +61,6 @@ def full_build(project: Project) -> None:
     process = cli_build(project)
     _, stderr = process.communicate(timeout=600)
     assert process.returncode == 0, stderr.decode()
-
-
-def adopt_build(project: Project, built: Project) -> None:
-    """Give `project` (the same data) the session's published build, as its own earlier
-    `make site` would have left it: the generation folder and the site/ and dist/ links."""
-    shutil.copytree(built.root / OUT, project.root / OUT, symlinks=True)
-    for link in ("site", "dist"):
-        (project.root / link).symlink_to(os.readlink(built.root / link))
 
 
 def switch_data(project: Project, variant: str) -> None:
