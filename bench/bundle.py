@@ -2,7 +2,8 @@
 time and peak memory like every other step: `python -m bench.bundle ROOT SESSION DIST`.
 The time includes loading and rendering the data (about 0.1 s), as a real build does.
 Writes DIST/steps.json: the seconds of each step (MkDocs, starting Chromium, the session
-PDF with its table of contents, the PDFs per item, the zip)."""
+PDF with its table of contents, the PDFs per item, the zip), printed one after the
+other by one Chromium; `make site` runs two side by side."""
 
 import json
 import shutil
@@ -11,7 +12,7 @@ import time
 from pathlib import Path
 
 from generator.build import Project, prepare, source_date_epoch
-from generator.bundle import build_bundle, print_items, print_session, write_zip
+from generator.bundle import build_bundle, print_item, print_session, write_zip
 from generator.printing import Printer
 
 
@@ -32,7 +33,8 @@ def main(root: str, session_id: str, dist: str) -> None:
         step("chromium")
         print_session(project, prepared, built, printer, target)
         step("session_pdf")
-        print_items(project, prepared, built, printer, target)
+        for item in built.items:
+            print_item(project, prepared, built, item, printer, target)
         step("item_pdfs")
     write_zip(built.folder, target / f"{session.id}.zip", int(source_date_epoch(project)))
     step("zip")

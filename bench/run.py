@@ -291,7 +291,7 @@ def main() -> None:
                   f"{index_bytes / 1024:.0f} KiB (ongecomprimeerd, alle bestanden) |",
                   *bundle_rows,
                   f"| hele warme `make site` (site, bundels, pdf's) | {fmt(t_whole)} | {m_whole} MiB | |", "",
-                  "Per bundel (dezelfde runs, mediaan per stap; één Chromium drukt alle pdf's van een build af):", "",
+                  "Per bundel (dezelfde runs, mediaan per stap; hier drukt één Chromium de pdf's na elkaar af, `make site` drukt met twee naast elkaar):", "",
                   "| bundel | bestanden in zip | zip | pdf (pagina's) | pdf's per agendapunt | MkDocs | Chromium starten "
                   "| sessie-pdf (met inhoudsopgave) | pdf's per agendapunt | zip maken |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |", *bundle_lines, "",

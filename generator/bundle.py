@@ -299,15 +299,21 @@ def metadata(prepared: Prepared, session: Session, items: list[printing.Printabl
     return printing.Metadata(title, "; ".join(dict.fromkeys(cited)) or PUBLISHER, subject, keywords)
 
 
-def pack(project: Project, prepared: Prepared, built: Built, printer: printing.Printer, dist: Path) -> Output:
-    """Print the session PDF and one PDF per item into `dist`, put the print page in the
-    bundle and zip it. Removes the built folder."""
+def print_jobs(project: Project, prepared: Prepared, built: Built, dist: Path) -> list[printing.Job]:
+    """What a bundle has printed: its session PDF, then one PDF per item. Each job stands
+    alone (its own print page), so printers may take them in any order, side by side."""
+    return [lambda printer: print_session(project, prepared, built, printer, dist),
+            *(lambda printer, item=item: print_item(project, prepared, built, item, printer, dist)
+              for item in built.items)]
+
+
+def pack(project: Project, built: Built, pdfs: list[Path], dist: Path) -> Output:
+    """Zip the bundle, its print page included, into `dist`; removes the built folder.
+    `pdfs` are what `print_jobs` printed, in its order."""
     try:
-        pdf = print_session(project, prepared, built, printer, dist)
-        item_pdfs = print_items(project, prepared, built, printer, dist)
         archive = dist / f"{built.session.id}.zip"
         write_zip(built.folder, archive, int(source_date_epoch(project)))
-        return Output(archive, pdf, item_pdfs)
+        return Output(archive, pdfs[0], pdfs[1:])
     finally:
         shutil.rmtree(built.folder, ignore_errors=True)
 
@@ -335,23 +341,21 @@ def print_session(project: Project, prepared: Prepared, built: Built, printer: p
     return pdf
 
 
-def print_items(project: Project, prepared: Prepared, built: Built, printer: printing.Printer, dist: Path) -> list[Path]:
-    """One PDF per item, numbered as in the session PDF; links to other items go to the site."""
+def print_item(project: Project, prepared: Prepared, built: Built, item: printing.Item, printer: printing.Printer,
+               dist: Path) -> Path:
+    """One item's PDF, numbered as in the session PDF; links to other items go to the site."""
     session, folder = built.session, built.folder
     header, subtitle = _heading(session)
-    written = []
-    for item in built.items:
-        alone = printing.printable(item, folder, {item.page: item.number}, site_url(project))
-        title = f"{session.title}: agendapunt {item.number}, {item.title}"
-        one = printing.Document(title, f"{header} · agendapunt {item.number}", subtitle, [], [alone])
-        target = dist / item_pdf_name(session, item.number, session.items[item.number - 1])
-        html = folder / f".agendapunt-{item.number}.html"
-        printer.document(one, html, target)
-        html.unlink()
-        printing.finish(target, metadata(prepared, session, [alone], title), int(source_date_epoch(project)),
-                        printing.heading_texts(printing.render(one)))
-        written.append(target)
-    return written
+    alone = printing.printable(item, folder, {item.page: item.number}, site_url(project))
+    title = f"{session.title}: agendapunt {item.number}, {item.title}"
+    one = printing.Document(title, f"{header} · agendapunt {item.number}", subtitle, [], [alone])
+    target = dist / item_pdf_name(session, item.number, session.items[item.number - 1])
+    html = folder / f".agendapunt-{item.number}.html"
+    printer.document(one, html, target)
+    html.unlink()
+    printing.finish(target, metadata(prepared, session, [alone], title), int(source_date_epoch(project)),
+                    printing.heading_texts(printing.render(one)))
+    return target
 
 
 def paragraph_texts(text: str) -> list[str]:

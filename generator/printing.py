@@ -6,7 +6,7 @@ targets are rewritten (never the text around them). A link to another item print
 same PDF becomes a link inside the PDF (`#p3-…`); every other link to the site becomes an
 absolute `site_url` link, so no PDF points into the folder it was built in.
 
-Chromium (through Playwright, one browser for every PDF of a build) writes the tagged PDF
+Chromium (through Playwright, two browsers side by side for the PDFs of a build) writes the tagged PDF
 with its outline; pikepdf then sets the metadata from the data and `SOURCE_DATE_EPOCH`
 and saves with a content-derived document ID, so two builds give the same bytes.
 """
@@ -19,8 +19,11 @@ import hashlib
 import html
 import os
 import posixpath
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 import jinja2
@@ -239,7 +242,7 @@ def destination_pages(pdf: Path) -> dict[str, int]:
 
 
 class Printer:
-    """One headless Chromium for every PDF of a build (starting it costs about a second)."""
+    """One headless Chromium for a row of PDFs (starting it costs about a second)."""
 
     def __enter__(self) -> Printer:
         if not Path(CHROMIUM).exists():
@@ -283,6 +286,43 @@ class Printer:
             document = Document(document.title, document.header, document.subtitle, document.letter,
                                 document.items, filled)
         raise BuildError(f"{target.name}: de paginanummers in de inhoudsopgave blijven verschuiven.")
+
+
+Job = Callable[[Printer], Path]
+"""One PDF to print, given a printer; returns the PDF."""
+
+PRINTERS = 2
+"""Printers side by side: Chromium lays out a page on one core, so two keep a 2-core
+machine busy; more only add browsers' memory."""
+
+
+def print_all(jobs: list[Job], printers: int = PRINTERS) -> list[Path]:
+    """Run `jobs` on up to `printers` threads, each with a Chromium of its own (Playwright's
+    sync API is bound to the thread that started it); results in the jobs' order. The
+    first failure stops the rest and is raised."""
+    results: list[Path | None] = [None] * len(jobs)
+    waiting = list(enumerate(jobs))
+    lock = threading.Lock()
+    failed = threading.Event()
+
+    def work() -> None:
+        with Printer() as printer:
+            while not failed.is_set():
+                with lock:
+                    if not waiting:
+                        return
+                    number, job = waiting.pop(0)
+                try:
+                    results[number] = job(printer)
+                except BaseException:
+                    failed.set()
+                    raise
+
+    with ThreadPoolExecutor(max_workers=printers) as pool:
+        workers = [pool.submit(work) for _ in range(min(printers, len(jobs)))]
+    for worker in workers:
+        worker.result()
+    return [r for r in results if r is not None]
 
 
 def pdf_date(epoch: int) -> str:

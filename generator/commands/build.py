@@ -3,8 +3,8 @@
 Both are built in a fresh generation folder and published together only when everything
 succeeded, so a failure anywhere leaves the previous site/ and dist/ as they were. The
 bundles come first: the site's Raadsbundels page lists their files with their sizes, and
-the site serves them. The bundles' MkDocs builds run side by side; one Chromium prints
-every PDF.
+the site serves them. The bundles' MkDocs builds run side by side, and so do two Chromiums
+printing their PDFs.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from generator.build import (
     Prepared, Project, build_lock, generate, keep_previous_dist, mkdocs_into, new_generation, prepare, publish,
     site_config, write_if_changed,
 )
-from generator.bundle import Output, build_bundle, pack
+from generator.bundle import Output, build_bundle, pack, print_jobs
 from generator.pages import links, sessions
 from generator.pages.links import Context
-from generator.printing import Printer
+from generator.printing import print_all
 from generator.render import render_pages
 
 
@@ -57,20 +57,17 @@ def _build(project: Project, bundles: bool) -> None:
 
 
 def build_bundles(project: Project, prepared: Prepared, dist: Path) -> list[Output]:
-    """Every session's bundle: MkDocs builds side by side, then one browser prints them all."""
+    """Every session's bundle: MkDocs builds side by side, then two browsers print their PDFs."""
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         jobs = [pool.submit(build_bundle, project, prepared, s) for s in prepared.site.sessions.sessions]
     try:
         built = [job.result() for job in jobs]
-
-        def print_all() -> list[Output]:
-            with Printer() as printer:
-                return [pack(project, prepared, b, printer, dist) for b in built]
-
-        # Playwright's sync API refuses a thread that runs an asyncio loop (a test process
-        # that drives a browser of its own has one), so the printing gets its own thread.
-        with ThreadPoolExecutor(max_workers=1) as printing_thread:
-            return printing_thread.submit(print_all).result()
+        per_bundle = [print_jobs(project, prepared, b, dist) for b in built]
+        # Session PDFs are the longest jobs: they go first, so no printer is left with one at the end.
+        order = sorted(((b, n) for b, bundle_jobs in enumerate(per_bundle) for n in range(len(bundle_jobs))),
+                       key=lambda place: place[1] != 0)
+        pdfs = dict(zip(order, print_all([per_bundle[b][n] for b, n in order])))
+        return [pack(project, b, [pdfs[i, n] for n in range(len(per_bundle[i]))], dist) for i, b in enumerate(built)]
     finally:
         for job in jobs:  # pack removes each folder it packed; this catches the rest
             if job.exception() is None:
