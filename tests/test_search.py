@@ -124,3 +124,16 @@ def test_built_site_has_the_index_and_no_lunr(built_site: Path) -> None:
     # The In beeld picture's labels stand apart; the old index glued them.
     assert "\\nfinancien\\n" in vocabulary and "\\nduurzaamheid\\n" in vocabulary
     assert "financienduurzaamheid" not in vocabulary
+
+
+def test_breadcrumbs_and_page_chrome_are_not_the_page_text(tmp_path: Path) -> None:
+    page = page_from(tmp_path, '<nav class="kruimels" aria-label="Kruimelpad"><ol><li><a href="/">Home</a></li>'
+                     '<li><a href="../">Strategische agenda</a></li><li aria-current="page">Talent</li></ol></nav>'
+                     '<h1>Talent</h1><p>Werk voor iedereen.</p>'
+                     '<p class="web-only">Terug naar alle thema\'s.</p>'
+                     '<p><a class="bewerk" href="x">Bewerk deze pagina</a> (opent het gegevensbestand).</p>'
+                     '<p><em class="gewijzigd">Laatst gewijzigd: 24 november 2026</em></p><p>Slotzin.</p>')
+    found = set(search.page_scores(page))
+    assert {"talent", "werk", "iedereen", "slotzin"} <= found
+    assert not found & {"home", "strategische", "agenda", "terug", "bewerk", "gegevensbestand", "gewijzigd", "laatst"}
+    assert search.excerpt(page) == "Werk voor iedereen. Slotzin."

@@ -11,6 +11,7 @@ and on the full offline bundle (opened from file:// with every other request blo
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import zipfile
@@ -20,10 +21,12 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from generator import search as generator_search
 from generator.build import Project
 from tests.browser import Offline, Watch, search, serve
 from tests.search_queries import QUERIES, bundle_path
@@ -124,9 +127,31 @@ class _ArticleWords(HTMLParser):
             self.chunks.append(data)
 
 
-def words_by_page(folder: Path) -> dict[str, set[str]]:
-    """Each distinct word of four or more letters or digits, with the pages it stands on."""
-    found: dict[str, set[str]] = {}
+_CHROME = ("//article//nav[contains(concat(' ', @class, ' '), ' kruimels ')]"
+           " | //article//*[contains(concat(' ', @class, ' '), ' web-only ')]"
+           " | //article//*[contains(concat(' ', @class, ' '), ' gewijzigd ')]"
+           " | //article//a[contains(concat(' ', @class, ' '), ' bewerk ')]/..")
+"""What stands in a page's article but is not its content, and is not indexed on that page:
+the breadcrumbs (other pages' titles), "Terug naar …" and open-data lines, "Laatst gewijzigd",
+the paragraph of "Bewerk deze pagina" (what the PDFs leave out, plus the breadcrumbs)."""
+
+
+def without_chrome(html: str) -> str:
+    tree = lxml.html.document_fromstring(html)
+    for element in tree.xpath(_CHROME):
+        element.drop_tree()
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
+def crumbs(html: str) -> list[str]:
+    """The breadcrumb items of a built page, as a reader reads them ("Home", …, its title)."""
+    tree = lxml.html.document_fromstring(html)
+    return [" ".join(li.text_content().split()) for li in tree.xpath("//article//nav[contains(@class, 'kruimels')]//li")]
+
+
+def content_pages(folder: Path) -> dict[str, str]:
+    """The HTML of every page that search covers, by path in `folder`."""
+    pages = {}
     for path in sorted(folder.rglob("*.html")):
         rel = path.relative_to(folder).as_posix()
         if rel == "404.html" or rel.startswith("search/"):
@@ -134,12 +159,93 @@ def words_by_page(folder: Path) -> dict[str, set[str]]:
         html = path.read_text(encoding="utf-8")
         if '<meta name="stedenagenda:search-exclude"' in html:  # the bundle's print page
             continue
+        pages[rel] = html
+    return pages
+
+
+def words_by_page(folder: Path) -> dict[str, set[str]]:
+    """Each distinct word of four or more letters or digits in a page's content, with the pages
+    it stands on."""
+    found: dict[str, set[str]] = {}
+    for rel, html in content_pages(folder).items():
         parser = _ArticleWords()
-        parser.feed(html)
+        parser.feed(without_chrome(html))
         for word in re.findall(r"[^\W_]+", "".join(parser.chunks)):
             if len(word) >= 4:
                 found.setdefault(word, set()).add(rel)
     return found
+
+
+def index_file(folder: Path, rel: str) -> object:
+    """The data one file of the built index hands to the engine."""
+    text = (folder / "search" / rel).read_text(encoding="utf-8")
+    return json.loads(text.split(",", 1)[1].rsplit(");", 1)[0])
+
+
+def indexed(folder: Path) -> tuple[list[list[str]], Callable[[str], set[int]]]:
+    """The built index as the engine reads it: its pages ([link, title, excerpt]), and the
+    pages a key points to (following a form to its lemma)."""
+    manifest = index_file(folder, "manifest.js")
+    docs = [d for n in range(0, manifest["docs"], manifest["docChunk"])
+            for d in index_file(folder, f"d/{n // manifest['docChunk']}.js")]
+
+    def pages_of(key: str) -> set[int]:
+        prefix = next((key[:n] for n in range(len(key), 0, -1) if key[:n] in manifest["shards"]), None)
+        if prefix is None:
+            return set()
+        entry = index_file(folder, f"t/{manifest['shards'][prefix]}.js").get(key, [])
+        if isinstance(entry, str):
+            return pages_of(entry)
+        ids, doc = set(), 0
+        for delta in entry[::2]:
+            doc += delta
+            ids.add(doc)
+        return ids
+
+    return docs, pages_of
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("where", ["site", "bundle"])
+def test_breadcrumbs_are_not_indexed_as_the_page_text(where: str, built: Project, bundle: Path) -> None:
+    """The breadcrumbs stand in the article but are other pages' titles: no result excerpt
+    starts with them or contains them, and a word that stands only in a page's breadcrumbs
+    (not in its content, nor as a form or part of a content word) does not find that page."""
+    folder = built.site if where == "site" else bundle
+    docs, pages_of = indexed(folder)
+    directory_urls = where == "site"
+    by_file = {link_file(d[0], directory_urls): (i, d) for i, d in enumerate(docs)}
+    pages = {rel: html for rel, html in content_pages(folder).items() if rel in by_file}
+    with_crumbs = {rel: crumbs(html) for rel, html in pages.items() if crumbs(html)}
+    assert len(pages) == len(docs) and len(with_crumbs) > 0.9 * len(pages) > 100  # nearly every page has them
+    content = {rel: set(words) for rel, words in _page_words(folder).items()}
+    wrong, leaked = [], []
+    for rel, items in with_crumbs.items():
+        i, (_, _, excerpt) = by_file[rel]
+        trail = " ".join(items)
+        if excerpt.startswith(items[0]) or trail in excerpt or (len(items) > 2 and " ".join(items[:-1]) in excerpt):
+            wrong.append((rel, excerpt[:80]))
+        own = content[rel]
+        related = own | {generator_search.lemma(w) for w in own} | {
+            p for w in own for p in generator_search.compound_parts(w)}
+        for word in {w for item in items[:-1] for w in generator_search.words(item) if len(w) >= 4}:
+            if word in related or generator_search.lemma(word) in related or word in {
+                    generator_search.lemma(w) for w in related} or set(generator_search.compound_parts(word)) & related:
+                continue
+            if i in pages_of(word):
+                leaked.append((rel, word))
+    assert wrong == [], f"{len(wrong)} excerpts show breadcrumbs, e.g. {wrong[:5]}"
+    assert leaked == [], f"{len(leaked)} breadcrumb words find their page, e.g. {leaked[:10]}"
+
+
+def _page_words(folder: Path) -> dict[str, list[str]]:
+    """The folded words of each page's content (without chrome), by path in `folder`."""
+    result = {}
+    for rel, html in content_pages(folder).items():
+        parser = _ArticleWords()
+        parser.feed(without_chrome(html))
+        result[rel] = generator_search.words("".join(parser.chunks))
+    return result
 
 
 def open_engine(page: Page, url: str) -> None:
