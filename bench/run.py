@@ -184,6 +184,8 @@ def engine_section(work: Path, mkdocs: dict[int, tuple]) -> list[str]:
 
     rows = []
     sites: dict[str, Path] = {}
+    failed: dict[str, str] = {}
+    """Engines whose build failed, with the last line of their error."""
     for scale, (project, t_mkdocs, m_mkdocs) in mkdocs.items():
         rows.append(f"| MkDocs {version('mkdocs')} | {scale}× | {fmt(t_mkdocs)} | 1.00× | {m_mkdocs} MiB |")
         site = work / f"properdocs{scale}"
@@ -192,7 +194,13 @@ def engine_section(work: Path, mkdocs: dict[int, tuple]) -> list[str]:
         rows.append(f"| ProperDocs {engines.PROPERDOCS.version()} | {scale}× | {fmt(t)} | {t / t_mkdocs:.2f}× | {m} MiB |")
         sites.setdefault("ProperDocs", site)
         site = project.build / "zensical-site"
-        t, m = median_child(engines.ZENSICAL.command(project, site, clean=True), REPO)
+        try:
+            t, m = median_child(engines.ZENSICAL.command(project, site, clean=True), REPO)
+        except SystemExit as failure:  # a failing build is a finding, not the end of the run
+            why = str(failure).strip().splitlines()[-1][:160]
+            rows.append(f"| Zensical {engines.ZENSICAL.version()} | {scale}× | bouwt niet: `{why}` | — | — |")
+            failed.setdefault("Zensical", why)
+            continue
         rows.append(f"| Zensical {engines.ZENSICAL.version()}, koud | {scale}× | {fmt(t)} | {t / t_mkdocs:.2f}× | {m} MiB |")
         t, m = median_child(engines.ZENSICAL.command(project, site, clean=False), REPO)
         rows.append(f"| Zensical {engines.ZENSICAL.version()}, warm | {scale}× | {fmt(t)} | {t / t_mkdocs:.2f}× | {m} MiB |")
@@ -210,6 +218,7 @@ def engine_section(work: Path, mkdocs: dict[int, tuple]) -> list[str]:
                      f"{len(engines.DUTCH_QUERIES) - len(missed)}/{len(engines.DUTCH_QUERIES)} zoekvragen in de top 3"
                      + (f" (mist: {', '.join(missed)})" if missed else ""))
         findings.append(f"- **{name}**: " + "; ".join(found) + ".")
+    findings += [f"- **{name}**: bouwt onze site niet (`{why}`)." for name, why in failed.items()]
     return ["## Andere bouwers op dezelfde Markdown", "",
             "`build/docs` en `build/mkdocs.yml` zoals de generator ze schrijft, gebouwd door elk; tijd t.o.v. "
             "MkDocs in deze run (onder 1 is sneller). Zensical koud = met `--clean`, warm = met zijn cache.", "",
