@@ -111,9 +111,12 @@ def _svg(width: int, height: int, title: str, description: str, body: str, ident
 
 
 MAP_WIDTH, MAP_FONT = 640, 13
-"""The map's size in px (shown at this size, never scaled down) and its labels' size. On a
-phone the map scrolls sideways inside its own box: drawn at phone width, forty 12 px names
-only fit with long, crossing leader lines, and scaled down they shrink to 7 px."""
+"""The map's size in px and its labels' size: shown at this size on a wide screen (never
+scaled below 12 px names)."""
+PHONE_WIDTH, PHONE_FONT = 340, 14
+"""The phone's map: as wide as a 375 px screen's column, with numbers instead of names (forty
+12 px names only fit there with long, crossing leader lines) and the names in a numbered
+list beneath. 14 px, so the numbers stay above 12 px on a 320 px screen too."""
 
 _LAT0, _LAT1, _LON0, _LON1 = 50.72, 53.58, 3.1, 7.3
 _COS = math.cos(math.radians(52.2))
@@ -278,12 +281,36 @@ def city_map(placed: list[Placed], href: dict[str, str]) -> Markup:
     """The 40 cities at their real positions, each dot and name a link to the city's page,
     the names placed so that none overlap (see `place_labels`)."""
     cities = sorted(placed, key=lambda p: p.city.name)
-    height = map_height(MAP_WIDTH)
-    points = [project(p.latitude, p.longitude, MAP_WIDTH) for p in cities]
-    labels = place_labels(points, [p.city.name for p in cities], MAP_FONT, MAP_WIDTH, height)
-    parts = [f'<path class="kaart__land" d="{outline_path(MAP_WIDTH)}" fill="#eceff1" stroke="#78909c" '
+    return _map(cities, href, [p.city.name for p in cities], MAP_WIDTH, MAP_FONT, "kaart", "plaatje kaart",
+                "Kaart: elke stip is een G40-stad op haar echte ligging; de namen staan ernaast of, waar het vol "
+                "is, met een lijntje verderop. De grijze vlakken zijn Nederland.")
+
+
+def phone_map(placed: list[Placed], href: dict[str, str]) -> Markup:
+    """The same map for a phone's width: each city a number (its place in `map_legend`) beside
+    its dot, placed like the names on the wide map."""
+    cities = sorted(placed, key=lambda p: p.city.name)
+    return _map(cities, href, [str(n) for n in range(1, len(cities) + 1)], PHONE_WIDTH, PHONE_FONT,
+                "kaart-telefoon", "plaatje kaart kaart--telefoon",
+                "Kaart: elke stip is een G40-stad op haar echte ligging, met het nummer van de stad in de lijst "
+                "onder de kaart. De grijze vlakken zijn Nederland.")
+
+
+def map_legend(placed: list[Placed], href: dict[str, str]) -> Markup:
+    """The phone map's key: the cities numbered as on the map, each a link to its page."""
+    items = "".join(f'<li><a href="{html.escape(href[p.city.id])}">{html.escape(p.city.name)}</a></li>'
+                    for p in sorted(placed, key=lambda p: p.city.name))
+    return Markup(f'<figcaption class="kaart__legenda"><ol>{items}</ol></figcaption>')
+
+
+def _map(cities: list[Placed], href: dict[str, str], labels_text: list[str], width: int, font: int, ident: str,
+         classes: str, description: str) -> Markup:
+    height = map_height(width)
+    points = [project(p.latitude, p.longitude, width) for p in cities]
+    labels = place_labels(points, labels_text, font, width, height)
+    parts = [f'<path class="kaart__land" d="{outline_path(width)}" fill="#eceff1" stroke="#78909c" '
              'stroke-width="1"/>']
-    for p, (x, y), label in zip(cities, points, labels):
+    for p, (x, y), label, text in zip(cities, points, labels, labels_text):
         dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{BLUE}">'
                f"<title>{_text(p.city.name)} ({_text(p.city.province)})</title></circle>")
         name = ""
@@ -291,13 +318,11 @@ def city_map(placed: list[Placed], href: dict[str, str]) -> Markup:
             if label.leader:
                 ex, ey = min(max(x, label.box.x0), label.box.x1), min(max(y, label.box.y0), label.box.y1)
                 name = f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" stroke="#616161" stroke-width="1"/>'
-            name += (f'<text x="{label.x:.1f}" y="{label.y:.1f}" text-anchor="{label.anchor}" font-size="{MAP_FONT}" '
-                     f'fill="#212121" class="kaart__naam">{_text(p.city.name)}</text>')
+            name += (f'<text x="{label.x:.1f}" y="{label.y:.1f}" text-anchor="{label.anchor}" font-size="{font}" '
+                     f'fill="#212121" class="kaart__naam">{_text(text)}</text>')
         parts.append(f'<a href="{html.escape(href[p.city.id])}">{dot}{name}</a>')
-    return _svg(MAP_WIDTH, height, "Kaart van de 40 G40-steden",
-                "Kaart: elke stip is een G40-stad op haar echte ligging; de namen staan ernaast of, waar het vol "
-                "is, met een lijntje verderop. De grijze vlakken zijn Nederland.", "".join(parts), "kaart",
-                role="group", classes="plaatje kaart")
+    return _svg(width, height, "Kaart van de 40 G40-steden", description, "".join(parts), ident,
+                role="group", classes=classes)
 
 
 def bar_chart(rows: list[tuple[str, int]], title: str, description: str, ident: str) -> Markup:

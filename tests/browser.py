@@ -36,7 +36,13 @@ def serve(folder: Path) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(folder))
+    with serve_with(functools.partial(Quiet, directory=str(folder))) as url:
+        yield url
+
+
+@contextmanager
+def serve_with(handler) -> Iterator[str]:
+    """Run an http.server request handler on 127.0.0.1 at a free port; yield the base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

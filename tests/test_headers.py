@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import threading
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.headers import security_txt
-from tests.browser import Watch, search
+from tests.browser import Watch, search, serve_with
 from tests.test_accessibility import PAGE_KINDS
 
 RECORD_VIOLATIONS = """
@@ -44,13 +43,8 @@ def serve_with_headers(folder: Path, headers: dict[str, str]) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithHeaders, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_with(functools.partial(WithHeaders, directory=str(folder))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

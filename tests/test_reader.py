@@ -257,7 +257,7 @@ def test_timeline_states_each_date_once_and_groups_year_only_items(built_site: P
     assert all_items == len(re.findall(r"^  - id: ", activities, re.M))
 
 
-PICTURES = """() => [...document.querySelectorAll('article svg.plaatje')].map(svg => {
+PICTURES = """() => [...document.querySelectorAll('article svg.plaatje')].filter(svg => svg.getClientRects().length).map(svg => {
     const frame = svg.getBoundingClientRect();
     const texts = [...svg.querySelectorAll('text')].map(t => {
         const r = t.getBoundingClientRect();
@@ -280,10 +280,13 @@ def _overlap(a: dict, b: dict) -> bool:
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_map_names_never_overlap_and_every_city_links(open_page, built_site: Path, width: int) -> None:
+    """One map shows at each width: names beside the dots at 1280 px; at 375 px numbers, with
+    the numbered list beneath, whose every entry links to the same city as its number."""
     page = open_page("in-beeld/", width)
     pictures = page.evaluate(PICTURES)
-    city_map = next(p for p in pictures if p["map"])
-    names, dots = city_map["texts"], city_map["dots"]
+    maps = [p for p in pictures if p["map"]]
+    assert len(maps) == 1
+    names, dots = maps[0]["texts"], maps[0]["dots"]
     city_pages = {p.parent.name for p in (built_site / "steden").glob("*/index.html")}
     assert len(names) == len(dots) == len(city_pages) == 40
     assert {urlsplit(t["href"]).path.strip("/").split("/")[-1] for t in names} == city_pages
@@ -293,6 +296,17 @@ def test_map_names_never_overlap_and_every_city_links(open_page, built_site: Pat
     on_dots = [(t["text"], d["href"]) for t in names for d in dots if _overlap(t, d)]
     assert on_dots == []
     assert min(t["px"] for t in names) >= 12
+    assert maps[0]["frame"]["x1"] <= width and page.evaluate("document.scrollingElement.scrollWidth") <= width
+    legend = page.locator(".kaart__legenda li a")
+    if width < 640:
+        assert sorted(t["text"] for t in names) == sorted(str(n) for n in range(1, 41))
+        expect(legend.first).to_be_visible()
+        entries = legend.evaluate_all("as => as.map(a => [a.textContent, a.href])")
+        assert {str(n): href for n, (_, href) in enumerate(entries, 1)} == {t["text"]: t["href"] for t in names}
+        assert min(legend.evaluate_all("as => as.map(a => parseFloat(getComputedStyle(a).fontSize))")) >= 12
+    else:
+        assert not any(t["text"].isdigit() for t in names)
+        expect(legend.first).to_be_hidden()
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -309,7 +323,9 @@ def test_chart_labels_fit_inside_their_picture_and_are_readable(open_page, width
 def test_map_draws_the_netherlands_with_every_city_on_it(open_page, width: int) -> None:
     page = open_page("in-beeld/", width)
     inside = page.evaluate("""() => {
-        const svg = document.querySelector('svg.kaart'), land = svg.querySelector('path.kaart__land');
-        return [...svg.querySelectorAll('circle')].map(c => land.isPointInFill(new DOMPoint(c.cx.baseVal.value, c.cy.baseVal.value)));
+        return [...document.querySelectorAll('svg.kaart')].filter(svg => svg.getClientRects().length).map(svg => {
+            const land = svg.querySelector('path.kaart__land');
+            return [...svg.querySelectorAll('circle')].map(c => land.isPointInFill(new DOMPoint(c.cx.baseVal.value, c.cy.baseVal.value)));
+        });
     }""")
-    assert len(inside) == 40 and all(inside)
+    assert len(inside) == 1 and len(inside[0]) == 40 and all(inside[0])

@@ -34,6 +34,7 @@ def pictures(ctx: Context, directory_urls: bool = True) -> Page:
         return f"../{target}/" if directory_urls else f"{target}.html"
 
     placed = draw.coordinates(list(site.cities.cities))
+    hrefs = {p.city.id: raw_href(links.city_path(p.city.id)) for p in placed}
     city_rows = [{"name": p.city.name, "url": relative(here, links.city_path(p.city.id)), "province": p.city.province,
                   "lat": f"{p.latitude:.3f}", "lon": f"{p.longitude:.3f}"} for p in placed]
     chapters = [t.id for t in site.agenda.themes] + ["randvoorwaarden"]
@@ -46,7 +47,8 @@ def pictures(ctx: Context, directory_urls: bool = True) -> Page:
     cells = {(i, j) for i, g in enumerate(groups) for j, c in enumerate(chapters) if c in g.themes}
     short = [str(t.number) for t in site.agenda.themes] + ["R"]
     return Page(here, "pictures.md.j2", "In beeld", {
-        "map": draw.city_map(placed, {p.city.id: raw_href(links.city_path(p.city.id)) for p in placed}),
+        "map": draw.city_map(placed, hrefs), "phone_map": draw.phone_map(placed, hrefs),
+        "map_legend": draw.map_legend(placed, hrefs),
         "cities": city_rows, "attribution": draw.ATTRIBUTION,
         "theme_chart": draw.bar_chart(per_theme, "Activiteiten in 2021 per agendathema",
                                       "Aantal activiteiten uit het jaarverslag 2021 bij elk agendathema; "

@@ -1,0 +1,167 @@
+"""Lighthouse 12 on every kind of page, mobile and desktop: a gate in `make bench`, not a test.
+
+The site is served from 127.0.0.1 the way a real host would serve it: gzip-compressed, with
+the headers the build writes in `_headers` (the strict Content-Security-Policy included), so
+the best-practices audits judge what a reader would get. Lighthouse itself is pinned in
+`bench/npm/package-lock.json` and installed there by `npm ci` when missing; it drives Debian's
+Chromium (`CHROME_PATH`) with Lighthouse's default simulated throttling, which keeps the
+performance score steadier on a busy machine than real throttling would.
+
+Alone, on the site `make site` built: `.venv/bin/python -m bench.lighthouse` (writes nothing;
+prints the table). `LIGHTHOUSE_RUNS` (default 3) runs per page and form factor, median taken;
+`LIGHTHOUSE_KINDS=home,stad` to measure only some kinds while fixing something.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import statistics
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.test_accessibility import PAGE_KINDS  # noqa: E402  (the one list of page kinds)
+from tests.browser import serve_with  # noqa: E402
+from tests.test_headers import served_headers  # noqa: E402
+
+NPM_DIR = REPO / "bench" / "npm"
+CLI = NPM_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage"]
+CATEGORIES = {"performance": "prestaties", "accessibility": "toegankelijkheid",
+              "best-practices": "goede praktijken", "seo": "SEO"}
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+FORM_FACTORS = {"mobiel": [], "desktop": ["--preset=desktop"]}
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+def ensure_installed() -> None:
+    """Install the pinned Lighthouse into bench/npm/node_modules when it is not there."""
+    if not CLI.exists():
+        print("bench: Lighthouse installeren (npm ci in bench/npm)", file=sys.stderr, flush=True)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=NPM_DIR, check=True)
+
+
+@contextmanager
+def serve_like_a_host(site: Path) -> Iterator[str]:
+    """Serve `site` gzip-compressed with the headers of its `_headers` file; yield the base URL."""
+    headers = served_headers(site)
+
+    class Host(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            path = site / unquote(urlsplit(self.path).path).lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            status = 200
+            if not path.is_file() or site.resolve() not in path.resolve().parents:
+                path, status = site / "404.html", 404
+            body = path.read_bytes()
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            self.send_response(status)
+            self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+            if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, 6, mtime=0)
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Cache-Control", "max-age=3600")
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with serve_with(Host) as url:
+        yield url
+
+
+def lighthouse(url: str, extra: list[str]) -> dict:
+    """One Lighthouse run: its JSON report."""
+    result = subprocess.run(
+        ["node", str(CLI), url, "--output=json", "--output-path=stdout", "--quiet",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}", *extra],
+        env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise SystemExit(f"Lighthouse faalde op {url}:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def failing_audits(report: dict, category: str) -> list[str]:
+    """The audits that cost `category` points, worst first, as `id (score)`."""
+    refs = report["categories"][category]["auditRefs"]
+    audits = report["audits"]
+    failing = [(audits[r["id"]]["score"], r["id"]) for r in refs
+               if r["weight"] > 0 and audits[r["id"]]["score"] is not None and audits[r["id"]]["score"] < 1]
+    return [f"{audit} ({score:.2f})" for score, audit in sorted(failing)]
+
+
+def measure(site: Path, kinds: dict[str, str], runs: int = RUNS) -> dict[tuple[str, str], dict]:
+    """Per (page kind, form factor): the median score per category, and what cost points."""
+    ensure_installed()
+    results = {}
+    with serve_like_a_host(site) as base:
+        for kind, path in kinds.items():
+            for form, extra in FORM_FACTORS.items():
+                reports = [lighthouse(base + path, extra) for _ in range(runs)]
+                scores = {c: statistics.median(round(r["categories"][c]["score"] * 100) for r in reports)
+                          for c in CATEGORIES}
+                lost = sorted({a for r in reports for c in CATEGORIES for a in failing_audits(r, c)})
+                results[kind, form] = {"scores": scores, "lost": lost}
+                print(f"lighthouse: {kind} {form} {scores} {' '.join(lost)}", file=sys.stderr, flush=True)
+    return results
+
+
+def section(results: dict[tuple[str, str], dict], runs: int = RUNS) -> tuple[list[str], bool]:
+    """The Markdown section for bench/RESULTS.md, and whether every target is met."""
+    met = all(s >= TARGETS[c] for r in results.values() for c, s in r["scores"].items())
+    rows = [f"| {kind} | {form} | " + " | ".join(str(r["scores"][c]) for c in CATEGORIES) + " |"
+            for (kind, form), r in results.items()]
+    lost = [f"- {kind}, {form}: {', '.join(r['lost'])}" for (kind, form), r in results.items() if r["lost"]]
+    version = json.loads((NPM_DIR / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
+    lines = ["## Lighthouse", "",
+             f"Lighthouse {version} (vast in `bench/npm/package-lock.json`) met Debians Chromium, headless, op elke "
+             "soort pagina (de lijst `PAGE_KINDS` van de browsertests), mobiel (Lighthouses standaard: Moto G "
+             "Power, trage 4G) en desktop (`--preset=desktop`); beide met Lighthouses gesimuleerde vertraging. "
+             "De site komt van 127.0.0.1, gzip-gecomprimeerd en met de headers uit `_headers` (ook de strenge "
+             f"Content-Security-Policy), zoals een echte host hem zou geven. Mediaan van {runs} "
+             f"run{'s' if runs != 1 else ''} per pagina en vorm. Doel: prestaties ≥ 95, de andere drie 100. "
+             "Deze machine wordt gedeeld (2 cores, andere builds tegelijk): de prestatiescore schommelt daardoor "
+             "een paar punten tussen runs.", "",
+             "| soort pagina | vorm | " + " | ".join(CATEGORIES.values()) + " |",
+             "| --- | --- | " + " | ".join("---" for _ in CATEGORIES) + " |", *rows, "",
+             f"**Doelen {'gehaald' if met else 'NIET gehaald'}** op elke soort pagina en vorm.", ""]
+    if lost:
+        lines += ["Audits die punten kostten (in minstens één run; score 0 tot 1):", "", *lost, ""]
+    return lines, met
+
+
+def main() -> None:
+    site = REPO / "site"
+    if not (site / "_headers").exists():
+        raise SystemExit("Eerst `make site`: er is geen gebouwde site in site/.")
+    wanted = os.environ.get("LIGHTHOUSE_KINDS")
+    kinds = {k: p for k, p in PAGE_KINDS.items() if not wanted or k in wanted.split(",")}
+    lines, met = section(measure(site, kinds))
+    print("\n".join(lines))
+    sys.exit(0 if met else 1)
+
+
+if __name__ == "__main__":
+    main()
