@@ -9,6 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-from-lock
 # Zensical and ProperDocs, only for `make bench` (the site is built with MkDocs).
 ENGINES := .venv-engines/.installed-from-lock
+LIGHTHOUSE := bench/npm/node_modules/.installed-from-lock
 BASE   ?= origin/main
 PORT   ?= 8000
 
@@ -83,9 +84,14 @@ $(ENGINES): bench/engines.lock
 	.venv-engines/bin/pip install --quiet --disable-pip-version-check --require-hashes -r bench/engines.lock
 	touch $(ENGINES)
 
-bench: $(STAMP) $(ENGINES)
+# Lighthouse 12, pinned by bench/npm/package-lock.json, only for `make bench` (needs npm).
+$(LIGHTHOUSE): bench/npm/package-lock.json
+	cd bench/npm && npm ci --no-audit --no-fund --silent
+	touch $(LIGHTHOUSE)
+
+bench: $(STAMP) $(ENGINES) $(LIGHTHOUSE)
 	scripts/ensure-chromium
 	$(PY) -m bench.run
 
 clean:
-	rm -rf build site dist .out .site.* .dist.* .legacy-* .venv-engines
+	rm -rf build site dist .out .site.* .dist.* .legacy-* .venv-engines bench/npm/node_modules

@@ -1,8 +1,9 @@
-"""`make bench`: how fast and how heavy the site is. Not a test: it reports, it does not judge.
+"""`make bench`: how fast and how heavy the site is. Not a test: it reports, and judges only
+Lighthouse (bench/lighthouse.py): below its targets `make bench` fails after writing the report.
 
 Every figure is a median over RUNS runs, and ratios are taken within this one run, because
 these machines are noisy. Writes bench/RESULTS.md and prints it; the last line printed is
-`bench: generate_share=… scale100_over_scale10=…`.
+`bench: generate_share=… scale100_over_scale10=… lighthouse=…`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench import engines  # noqa: E402
+from bench import lighthouse  # noqa: E402
 from bench import search as search_bench  # noqa: E402
 from bench.synthetic import make_project  # noqa: E402
 from generator import load, search  # noqa: E402
@@ -323,6 +325,10 @@ def main() -> None:
                   f"Zwaarste: {heaviest}, {weights[heaviest] / 1024:.0f} KiB (grens 300 KiB).", ""]
 
         progress("gewicht gemeten")
+        # --- Lighthouse: the gate --------------------------------------------------------------
+        lighthouse_lines, lighthouse_met = lighthouse.section(lighthouse.measure(one.site, lighthouse.PAGE_KINDS))
+        lines += lighthouse_lines
+        progress("Lighthouse gemeten")
         # --- YAML loader ----------------------------------------------------------------------
         c_loader = load._Loader
         t_c = median_time(lambda: [load.load_document(one.data / "activities.yaml", "a")])
@@ -407,7 +413,8 @@ def main() -> None:
 
         progress("voorbeeld gemeten")
         generate_share = t_generate / t_whole
-        summary = (f"bench: generate_share={generate_share:.3f} scale100_over_scale10={scale_ratio:.2f}")
+        summary = (f"bench: generate_share={generate_share:.3f} scale100_over_scale10={scale_ratio:.2f} "
+                   f"lighthouse={'gehaald' if lighthouse_met else 'NIET gehaald'}")
         text = "\n".join(["# Benchmark", "", f"Gemeten met `make bench` op {os.cpu_count()} cores; "
                           f"{RUNS} runs per meting, mediaan.", "", *lines,
                           f"`generate_share` = `make generate` / hele `make site` = {generate_share:.3f}; "
@@ -417,6 +424,9 @@ def main() -> None:
         print(summary)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if not lighthouse_met:
+        # The gate: the figures are written, but `make bench` fails.
+        raise SystemExit("Lighthouse: niet elke soort pagina haalt de doelen (zie bench/RESULTS.md).")
 
 
 if __name__ == "__main__":

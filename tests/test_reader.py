@@ -16,7 +16,7 @@ from tests.test_accessibility import PAGE_KINDS
 SCREENS = {"desktop": (1280, 800), "telefoon": (375, 667)}
 """First screens: a laptop, and a small phone (iPhone SE)."""
 
-WAYS_IN = ["Thema's", "Kernboodschappen", "Jaarverslag 2021", "De kaart"]
+WAYS_IN = ["Thema's", "Kernboodschappen", "Jaarverslag 2021", "De kaart", "Tijdlijn", "Raadsbundels"]
 """Links the home page offers before any scrolling, besides the search box and the city picker."""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.models import RANDVOORWAARDEN_ID
 from generator.pages.links import (
-    AGENDA, CITIES, HOME, KERNBOODSCHAPPEN, PICTURES, REPORT, SOURCES, TIMELINE, WERKWIJZE, Context, city_path,
+    AGENDA, BUNDLES, CITIES, HOME, KERNBOODSCHAPPEN, PICTURES, REPORT, SOURCES, TIMELINE, WERKWIJZE, Context, city_path,
     relative, theme_path,
 )
 from generator.render import Page
@@ -26,7 +26,7 @@ def home(ctx: Context) -> Page:
         "city_links": [{"name": c.name, "url": relative(here, city_path(c.id))} for c in cities],
         "map_url": relative(here, PICTURES + "#de-40-steden-op-de-kaart"), "timeline_url": relative(here, TIMELINE),
         "agenda_url": relative(here, AGENDA), "cities_url": relative(here, CITIES),
-        "sources_url": relative(here, SOURCES), "report_url": relative(here, REPORT),
+        "bundles_url": relative(here, BUNDLES), "sources_url": relative(here, SOURCES), "report_url": relative(here, REPORT),
         "kernboodschappen_url": relative(here, KERNBOODSCHAPPEN),
         "description": f"De agenda van het Stedennetwerk G40: {agenda.title} {agenda.subtitle}.",
         "references": ctx.cite(here, [*agenda.mission.passages, *agenda.nutshell.passages]),
