@@ -7,8 +7,8 @@ the best-practices audits judge what a reader would get. Lighthouse itself is pi
 Chromium (`CHROME_PATH`) with Lighthouse's default simulated throttling, which keeps the
 performance score steadier on a busy machine than real throttling would.
 
-Alone, on the site `make site` built: `.venv/bin/python -m bench.lighthouse` (writes nothing;
-prints the table). `LIGHTHOUSE_RUNS` (default 3) runs per page and form factor, median taken;
+Alone, on the site `make site` built: `.venv/bin/python -m bench.lighthouse` prints the table;
+with `--write` it also replaces the Lighthouse section of bench/RESULTS.md. `LIGHTHOUSE_RUNS` (default 3) runs per page and form factor, median taken;
 `LIGHTHOUSE_KINDS=home,stad` to measure only some kinds while fixing something.
 """
 
@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import sys
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
@@ -158,13 +159,36 @@ def section(results: dict[tuple[str, str], dict], runs: int = RUNS) -> tuple[lis
     return lines, met
 
 
+def write_section(results_file: Path, lines: list[str]) -> None:
+    """Put the Lighthouse section into bench/RESULTS.md in place of the one there (or after the
+    weight section, where `make bench` writes it), leaving the other sections as they are."""
+    text = results_file.read_text(encoding="utf-8")
+    section_text = "\n".join(lines)
+    start = text.find("## Lighthouse\n")
+    if start < 0:
+        start = text.find("## YAML-laden\n")
+        text = text[:start] + section_text + "\n" + text[start:]
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + section_text + text[end:]
+    results_file.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
+    """Measure the site in site/ and print the section; with --write, also put it into
+    bench/RESULTS.md, saying that it was measured on its own."""
     site = REPO / "site"
     if not (site / "_headers").exists():
         raise SystemExit("Eerst `make site`: er is geen gebouwde site in site/.")
     wanted = os.environ.get("LIGHTHOUSE_KINDS")
     kinds = {k: p for k, p in PAGE_KINDS.items() if not wanted or k in wanted.split(",")}
     lines, met = section(measure(site, kinds))
+    if "--write" in sys.argv:
+        measured = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        lines[2:2] = [f"Deze sectie is los gemeten ({measured}) met `.venv/bin/python -m bench.lighthouse --write` "
+                      "op de site van `make site` (dezelfde gegevens als de 1×-site van `make bench`), niet in "
+                      "dezelfde run als de rest van dit bestand.", ""]
+        write_section(REPO / "bench" / "RESULTS.md", lines)
     print("\n".join(lines))
     sys.exit(0 if met else 1)
 

@@ -14,10 +14,11 @@ SITE, _ = load_site(REPO / "data")
 assert SITE is not None
 
 
-def test_four_svgs_each_with_title_description_and_a_table(built_site: Path) -> None:
+def test_four_pictures_each_with_title_description_and_a_table(built_site: Path) -> None:
+    """Four pictures; the map twice (names for a wide screen, numbers for a phone)."""
     html = (built_site / "in-beeld" / "index.html").read_text(encoding="utf-8")
     svgs = re.findall(r'<svg [^>]*class="plaatje[^"]*".*?</svg>', html, re.S)
-    assert len(svgs) == 4
+    assert len(svgs) == 5 and len([s for s in svgs if "kaart--telefoon" in s]) == 1
     for svg in svgs:
         assert ('role="img"' in svg or 'role="group"' in svg) and "<title id=" in svg and "<desc id=" in svg
     assert html.count("<table>") == 4
