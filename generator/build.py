@@ -36,10 +36,10 @@ NAV_ORDER = {
     "index.md": "Home",
     "agenda": "Agenda",
     "kernboodschappen.md": "Kernboodschappen",
-    "jaarverslag": "Jaarverslag 2021",
+    "jaarverslag": "Jaarverslag",
     "steden": "Steden",
     "personen.md": "Personen",
-    "archief": "Archief 2012",
+    "archief": "Archief",
     "bronnen": "Bronnen",
     "over-de-g40.md": "Over de G40",
     "begrippen.md": "Begrippen",
@@ -47,7 +47,10 @@ NAV_ORDER = {
     "open-data.md": "Open data",
     "raadsbundels.md": "Raadsbundels",
 }
-"""The navigation, top to bottom: folders become sections, pages stand alone."""
+"""The navigation, top to bottom: folders become sections, pages stand alone. A section
+that holds one period (one agenda, one annual report) is that period's own section, named
+by its overview page ('Jaarverslag' plus the year); the archive's label gets its year from
+the data (`nav_order`)."""
 
 NOT_IN_NAV = {"activiteiten", "steden"}
 """Folders whose pages are reached through links only: they grow with the data (a hundred
@@ -55,7 +58,8 @@ activities, forty cities and maybe every municipality one day), and mkdocs-mater
 the open section of the menu in every page, so per-page bytes would grow with them."""
 
 FALLBACK_EPOCH = 315532800
-"""1980-01-01, the earliest time a zip entry can hold; used outside a git checkout."""
+"""The earliest time a zip entry can hold (the first of January of the DOS epoch's year);
+used outside a git checkout."""
 
 
 @dataclass(frozen=True)
@@ -208,8 +212,13 @@ def prepare(project: Project) -> Prepared:
     files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
                                                        site_config(project).get("site_url") or "")
     hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
-    return Prepared(site, generated, files, navigation(generated, hand_written, NAV_ORDER, NOT_IN_NAV),
+    return Prepared(site, generated, files, navigation(generated, hand_written, nav_order(site), NOT_IN_NAV),
                     definitions)
+
+
+def nav_order(site: Site) -> dict[str, str]:
+    """`NAV_ORDER` with the labels that come from the data."""
+    return {**NAV_ORDER, "archief": f"{NAV_ORDER['archief']} {site.source_year(site.archive.source)}"}
 
 
 def last_changed(project: Project) -> dict[str, str]:

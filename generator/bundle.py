@@ -36,6 +36,7 @@ from generator.models import Session, SessionItem
 from generator.opendata import PUBLISHER
 from generator.pages import documents, links
 from generator.pages.links import Context, partial_date
+from generator.validate import year_of
 from generator.render import Page, render_pages
 
 PRINT_PAGE = "afdrukken.html"
@@ -43,27 +44,37 @@ PRINT_PAGE = "afdrukken.html"
 PUBLIC_ONLY = {links.BUNDLES}
 """Pages only the public site has: the list of bundles links to files a bundle cannot hold."""
 
-_PAGE_NAMES = {"agenda": links.AGENDA, "werkwijze": links.WERKWIJZE, "kernboodschappen": links.KERNBOODSCHAPPEN,
-               "jaarverslag": links.REPORT, "tijdlijn": links.TIMELINE, "steden": links.CITIES,
-               "personen": links.PEOPLE, "archief": links.ARCHIVE, "over-de-g40": links.ABOUT,
-               "begrippen": links.GLOSSARY}
-_REST = [("De strategische agenda", links.AGENDA), ("De kernboodschappen", links.KERNBOODSCHAPPEN),
-         ("Het jaarverslag 2021", links.REPORT), ("De 40 steden", links.CITIES),
-         ("Het archief 2012", links.ARCHIVE), ("Bronnen", links.SOURCES)]
+def _page_path(ctx: Context, name: str, year: int | None) -> str:
+    """The page a bundle names directly; the agenda and report pages are those in force in
+    the session's year (see `Site.agenda_at`)."""
+    period, report = ctx.period_at(year), ctx.site.report_at(year).year
+    return {"agenda": links.agenda_path(period), "werkwijze": links.werkwijze_path(period),
+            "kernboodschappen": links.KERNBOODSCHAPPEN, "jaarverslag": links.report_path(report),
+            "tijdlijn": links.timeline_path(report), "steden": links.CITIES, "personen": links.PEOPLE,
+            "archief": links.ARCHIVE, "over-de-g40": links.ABOUT, "begrippen": links.GLOSSARY}[name]
 
 
-def item_path(ctx: Context, item: SessionItem) -> str:
-    """The docs path of the page a bundle item names."""
+def _rest(ctx: Context) -> list[tuple[str, str]]:
+    """The cover's 'the rest of the site' of a whole-site bundle: the newest agenda and report."""
+    period, report = ctx.site.agendas[-1].period, ctx.site.years[-1].year
+    return [("De strategische agenda", links.agenda_path(period)), ("De kernboodschappen", links.KERNBOODSCHAPPEN),
+            (f"Het jaarverslag {report}", links.report_path(report)), ("De 40 steden", links.CITIES),
+            (documents.archive_title(ctx), links.ARCHIVE), ("Bronnen", links.SOURCES)]
+
+
+def item_path(ctx: Context, item: SessionItem, year: int | None = None) -> str:
+    """The docs path of the page a bundle item names, for a session in `year`."""
     if item.archive:
         return links.archive_path(item.archive)
     if item.theme:
-        return links.theme_path(item.theme)
+        return links.theme_path(ctx.period_at(year), item.theme)
     if item.page:
-        return _PAGE_NAMES[item.page]
+        return _page_path(ctx, item.page, year)
+    report = ctx.site.report_at(year).year
     if item.pillar:
-        return links.pillar_path(item.pillar)
+        return links.pillar_path(report, item.pillar)
     if item.group:
-        return ctx.group_path(item.group)
+        return ctx.group_path(report, item.group)
     if item.city:
         return links.city_path(item.city)
     return links.activity_path(item.activity or "")
@@ -111,7 +122,7 @@ class Contents:
 
 def contents(prepared: Prepared, session: Session) -> Contents:
     ctx = Context(prepared.site)
-    items = [item_path(ctx, item) for item in session.items]
+    items = [item_path(ctx, item, year_of(session.date)) for item in session.items]
     return Contents(items, [] if session.whole_site else linked_pages(prepared, items))
 
 
@@ -128,7 +139,7 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
         "items": [{"title": titles[p], "url": p} for p in held.items],
         "print_url": PRINT_PAGE,
         "linked": [{"title": titles.get(p, _hand_written_title(prepared, p)), "url": p} for p in held.linked],
-        "rest": [{"title": title, "url": path} for title, path in _REST] if session.whole_site else [],
+        "rest": [{"title": title, "url": path} for title, path in _rest(ctx)] if session.whole_site else [],
         "description": f"Bundel voor {session.body}: {session.title}.",
         "references": references,
     })
@@ -150,8 +161,11 @@ def bundle_files(prepared: Prepared, session: Session) -> dict[str, bytes]:
     The print page is written after the build, from the built items; the cover links to it
     in raw HTML, which MkDocs does not check (a test follows every link of the zips)."""
     files = {path: body for path, body in prepared.files.items() if path not in PUBLIC_ONLY}
-    offline_pictures = documents.pictures(Context(prepared.site), directory_urls=False)
-    for path, text in render_pages([*bundle_pages(prepared, session), offline_pictures], prepared.abbreviations).items():
+    ctx = Context(prepared.site)
+    offline_pictures = [documents.pictures(ctx, directory_urls=False),
+                        *(documents.pictures(ctx, False, y) for y in prepared.site.years[:-1])]
+    for path, text in render_pages([*bundle_pages(prepared, session), *offline_pictures],
+                                   prepared.abbreviations).items():
         files[path] = text.encode()
     return files
 

@@ -25,7 +25,7 @@ from generator.build import Project, hand_written_pages, site_config
 from generator.errors import StedenagendaError, summary_line
 from generator.load import load_document
 from generator.markdown import escape, one_line
-from generator.models import FILE_MODELS, Model
+from generator.models import AGENDA_FOLDER, REPORT_FOLDER, Model, data_files, model_for
 from generator.validate import load_site
 
 MASS_DELETION_SHARE = 0.2
@@ -117,7 +117,8 @@ def _empty(value: Any) -> bool:
 
 def records_of(name: str, data: Any) -> dict[tuple[str, str], Record]:
     """Every record of one data file, keyed by (kind of record, id)."""
-    model = FILE_MODELS[name]
+    model = model_for(name)
+    assert model is not None, name
     own = Record(name, labels.MODELS[model.__name__].label, "", f"data/{name}.yaml", model)
     found = {(model.__name__, ""): own}
     if isinstance(data, dict):
@@ -167,7 +168,7 @@ def field_label(model: type[Model], path: Path_) -> str:
 def compare(before: dict[str, dict], after: dict[str, dict]) -> list[FileChanges]:
     """Per data file, the records added, removed and changed, and what was deleted."""
     result = []
-    for name in FILE_MODELS:
+    for name in [*before, *(n for n in after if n not in before)]:
         old, new = before.get(name, {}), after.get(name, {})
         changes = FileChanges(name)
         changes.records_before = sum(1 for r in old.values() if r.id)
@@ -223,15 +224,43 @@ def load_revision(project: Project, label: str) -> Revision:
     site, problems = load_site(project.data)
     if site is None:
         records = {}
-        for name in FILE_MODELS:  # compare what loads, so the report still shows the change
-            path = project.data / f"{name}.yaml"
+        for name, path in data_paths(project.data).items():  # compare what loads, so the report still shows the change
             if path.is_file():
-                doc, _ = load_document(path, f"data/{name}.yaml")
+                doc, _ = load_document(path, f"data/{path.relative_to(project.data).as_posix()}")
                 records[name] = records_of(name, doc.data)
         lines = [str(p) for p in problems] + [summary_line(problems)]
         return Revision(label, records, None, lines)
-    records = {name: records_of(name, getattr(site, name).model_dump(mode="json")) for name in FILE_MODELS}
+    records = {name: records_of(name, model.model_dump(mode="json")) for name, model in site.models.items()}
     return Revision(label, records, rendered_pages(project, site))
+
+
+LEGACY_FILES = {"agenda": AGENDA_FOLDER, "report": REPORT_FOLDER, "activities": REPORT_FOLDER}
+"""Data files of the versions before agendas and reports had a file per period: a diff
+against such a version compares them with the period they became."""
+
+
+def data_paths(data_dir: Path) -> dict[str, Path]:
+    """Every data file of a revision by name, a file of the old layout (`data/agenda.yaml`)
+    by the name it has now (`agenda/<period>`), read from its period or year."""
+    result = {name: data_dir / f"{name}.yaml" for name in data_files(data_dir)}
+    report = data_dir / "report.yaml"
+    year = None
+    if report.is_file():
+        doc, _ = load_document(report, "data/report.yaml")
+        year = doc.data.get("year") if isinstance(doc.data, dict) else None
+    for old, folder in LEGACY_FILES.items():
+        path = data_dir / f"{old}.yaml"
+        if not path.is_file():
+            continue
+        if folder == AGENDA_FOLDER:
+            doc, _ = load_document(path, f"data/{old}.yaml")
+            period = doc.data.get("period") if isinstance(doc.data, dict) else None
+            name = f"{AGENDA_FOLDER}/{period}"
+        else:
+            name = f"{REPORT_FOLDER}/{year}/{old}"
+        if model_for(name) is not None:
+            result[name] = path
+    return result
 
 
 def rendered_pages(project: Project, site) -> dict[str, tuple[str, str]]:

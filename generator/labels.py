@@ -56,8 +56,8 @@ MODELS: dict[str, ModelLabels] = {
         "id": L("Id", _ID, "strategische-agenda"),
         "title": L("Titel", "De titel van het document, precies zoals het document hem geeft."),
         "publisher": L("Uitgever", "Wie het document heeft uitgegeven.", "Stedennetwerk G40"),
-        "date": L("Datum", "Wanneer het verscheen, zo precies als bekend: jaar, jaar-maand of jaar-maand-dag.",
-                  "2021-10"),
+        "date": L("Datum", "Wanneer het verscheen, zo precies als bekend: jaar, jaar-maand of jaar-maand-dag "
+                  "(jjjj, jjjj-mm of jjjj-mm-dd)."),
         "kind": L("Soort", "Wat voor document het is."),
         "file": L("Tekstbestand", "De tekstversie in ../shared/seeds/ waaruit de gegevens komen.",
                   "003_6302d1234f07f449.txt"),
@@ -73,7 +73,7 @@ MODELS: dict[str, ModelLabels] = {
         "place": L("Plaats in de bron", "Hoofdstuk, paragraaf of themagroep, in de woorden van het document.",
                    "Thema Smart Cities"),
         "anchor": L("Eerste woorden", "De eerste woorden van de passage, letterlijk uit de bron gekopieerd "
-                    "(hooguit twaalf); ze moeten er precies één keer staan.", "In 2021 ging de City Deal"),
+                    "(hooguit twaalf); ze moeten er precies één keer staan.", "Wim Willems is als mede voorzitter van de themagroep"),
         "end": L("Laatste woorden", "De laatste woorden van de passage, als die langer is dan één alinea.",
                  "Regioraad op 26 juni."),
     }),
@@ -193,11 +193,16 @@ MODELS: dict[str, ModelLabels] = {
         "title": L("Titel", "De titel van het hoofdstuk, letterlijk."),
         "points": L("Alinea's", "De alinea's van het hoofdstuk."),
     }),
-    "AgendaFile": ModelLabels("agenda", "data/agenda.yaml: de strategische agenda 2019-2022.", {
+    "AgendaFile": ModelLabels("agenda", "data/agenda/<periode>.yaml: één strategische agenda; het bestand heet naar "
+                              "de periode.", {
         "source": _SOURCE_ID,
         "title": L("Titel", "De titel van de agenda.", "Steden maken het verschil!"),
-        "subtitle": L("Ondertitel", "De ondertitel.", "Strategische agenda 2019-2022"),
-        "period": L("Periode", "De jaren die de agenda beslaat.", "2019-2022"),
+        "subtitle": L("Ondertitel", "De ondertitel, meestal 'Strategische agenda' met de periode."),
+        "period": L("Periode", "De jaren die de agenda beslaat, als eerste-laatste jaar (jjjj-jjjj); ook de naam van "
+                    "het bestand en de map van de pagina's (agenda/<periode>/)."),
+        "undated_addresses": L("Oude adressen", "true bij de eerste agenda van de site: de adressen van vóór de "
+                               "perioden (agenda/… zonder periode) sturen door naar deze agenda. Bij hooguit één "
+                               "agenda."),
         "introduction": L("Inleiding", "De openingspagina's."),
         "mission": L("Missie", "'Onze missie'."),
         "nutshell": L("Notendop", "'Onze agenda in een notendop'."),
@@ -254,7 +259,7 @@ MODELS: dict[str, ModelLabels] = {
         "kind": L("Soort", "algemeen voor het algemene deel van een pijler, themagroep voor een themagroep.",
                   "themagroep"),
         "themes": L("Thema's", "De agendathema's waaraan de groep werkt. " + _CHAPTERS, ["economie"]),
-        "summary": L("Samenvatting", "Wat de groep in 2021 deed, in een of twee zinnen."),
+        "summary": L("Samenvatting", "Wat de groep in het jaar van het verslag deed, in een of twee zinnen."),
         "placement": L("Plaats in de bron", "Waar de tekstversie de plaats verhaspelt en hoe we die hebben hersteld."),
         "passages": _PASSAGES,
     }),
@@ -266,9 +271,14 @@ MODELS: dict[str, ModelLabels] = {
         "groups": L("Themagroepen", "De onderdelen en themagroepen, in de volgorde van het jaarverslag."),
         "passages": _PASSAGES,
     }),
-    "ReportFile": ModelLabels("jaarverslag", "data/report.yaml: het jaarverslag 2021.", {
+    "ReportFile": ModelLabels("jaarverslag", "data/jaarverslagen/<jaar>/report.yaml: één jaarverslag; de map heet "
+                              "naar het jaar.", {
         "source": _SOURCE_ID,
-        "year": L("Jaar", "Het jaar waarover het verslag gaat.", 2021),
+        "year": L("Jaar", "Het jaar waarover het verslag gaat (vier cijfers); ook de naam van de map en van de map "
+                  "van de pagina's (jaarverslag/<jaar>/)."),
+        "undated_addresses": L("Oude adressen", "true bij het eerste jaarverslag van de site: de adressen van vóór "
+                               "de jaren (jaarverslag/… zonder jaar) sturen door naar dit verslag. Bij hooguit één "
+                               "verslag."),
         "foreword": L("Voorwoord", "Het voorwoord van de voorzitter."),
         "pillars": L("Pijlers", "De pijlers en de overige themagroepen."),
     }),
@@ -284,7 +294,8 @@ MODELS: dict[str, ModelLabels] = {
         "group": L("Themagroep", "Id van de themagroep (of voorwoord) waaronder het jaarverslag de activiteit "
                    "noemt.", "duurzaamheid"),
         "title": L("Titel", "Een korte titel in eigen woorden; namen van documenten en evenementen letterlijk."),
-        "date": L("Datum", "Zo precies als de bron hem geeft: jaar, jaar-maand of jaar-maand-dag.", "2021-06-14"),
+        "date": L("Datum", "Zo precies als de bron hem geeft: jaar, jaar-maand of jaar-maand-dag (jjjj, jjjj-mm of "
+                  "jjjj-mm-dd)."),
         "summary": L("Samenvatting", "Wat er gebeurde, in eigen woorden."),
         "people": L("Personen", "Ids van de personen die de bron noemt.", ["sven-ringelberg"]),
         "organisations": L("Organisaties", "Ids van betrokken partnerorganisaties en afkortingen.", ["vng"]),
@@ -324,7 +335,7 @@ MODELS: dict[str, ModelLabels] = {
         "summary": L("Samenvatting", "De onderbouwing in eigen woorden."),
         "points": L("Punten", "Wat de G40 wil, samengevat."),
         "themes": L("Thema's", "De agendathema's waarover de vraag gaat. " + _CHAPTERS),
-        "activities": L("Activiteiten", "Ids van activiteiten uit 2021 die eraan werken."),
+        "activities": L("Activiteiten", "Ids van activiteiten uit de jaarverslagen die eraan werken."),
         "passages": _PASSAGES,
     }),
     "KernboodschappenFile": ModelLabels("kernboodschappen", "data/kernboodschappen.yaml.", {
@@ -342,14 +353,14 @@ MODELS: dict[str, ModelLabels] = {
         "summary": L("Samenvatting", "De inhoud in eigen woorden."),
         "passages": _PASSAGES,
     }),
-    "ArchiveDocument": ModelLabels("archiefstuk", "Een document uit de raadsbundel van 2012.", {
+    "ArchiveDocument": ModelLabels("archiefstuk", "Een document uit de gearchiveerde raadsbundel.", {
         "id": L("Id", _ID + " Ook de bestandsnaam van de pagina.", "aanbiedingsbrief-raadsessie"),
         "title": L("Titel", "De eigen titel van het document (title_is_exact: true) of onze omschrijving ervan."),
         "title_is_exact": L("Titel is letterlijk", "Of de titel de eigen titel van het document is.", True),
         "subtitle": L("Ondertitel", "De ondertitel, letterlijk."),
         "author": L("Auteur", "Wie het schreef, voor zover de bundel dat laat zien."),
         "addressee": L("Geadresseerde", "Aan wie het gericht is."),
-        "date": L("Datum", "Wanneer, zo precies als bekend.", "2012-11"),
+        "date": L("Datum", "Wanneer, zo precies als bekend (jjjj, jjjj-mm of jjjj-mm-dd)."),
         "date_note": L("Toelichting datum", "Hoe de datum is vastgesteld als het document hem niet toont."),
         "summary": L("Samenvatting", "Gestructureerde samenvatting in eigen woorden."),
         "parts": L("Onderdelen", "De knelpunten, scenario's of uitgangspunten."),
@@ -358,8 +369,10 @@ MODELS: dict[str, ModelLabels] = {
         "notes": _NOTES,
         "passages": _PASSAGES,
     }),
-    "ArchiveFile": ModelLabels("archief", "data/archive.yaml: het archief van 2012.", {
+    "ArchiveFile": ModelLabels("archief", "data/archive.yaml: het archief, de stukken van een raadsessie.", {
         "source": _SOURCE_ID,
+        "title": L("Titel", "De titel van de archiefpagina, bijvoorbeeld de raadsessie waarvoor de stukken waren."),
+        "description": L("Beschrijving", "Eén regel over wat het archief bevat (voor zoekmachines)."),
         "intro": L("Inleiding", "Waarom het archief ertoe doet, in eigen woorden."),
         "documents": L("Archiefstukken", "De documenten, in de volgorde van de bundel."),
     }),
@@ -385,10 +398,10 @@ MODELS: dict[str, ModelLabels] = {
         "activity": L("Activiteit", "Id van een activiteit.", "warmtewet"),
     }),
     "Session": ModelLabels("raadsessie", "Een raadsessie en de bundel stukken die erbij hoort.", {
-        "id": L("Id", _ID + " De bundel heet dist/<id>.zip.", "raadsessie-2012-12-13"),
+        "id": L("Id", _ID + " De bundel heet dist/<id>.zip.", "volledige-agenda"),
         "title": L("Titel", "De titel van de sessie, op het voorblad en op elke afgedrukte pagina."),
         "date": L("Datum", "De datum van de sessie (geen datum voor een bundel die niet bij een vergadering "
-                  "hoort).", "2012-12-13"),
+                  "hoort); jjjj-mm-dd."),
         "body": L("Voor", "De raad of het orgaan waarvoor de bundel is.", "gemeenteraad"),
         "letter": L("Begeleidende brief", "De begeleidende brief, in eigen woorden."),
         "letter_source": L("Bron van de brief", "Waar de inhoud van de brief vandaan komt, als hij een bron samenvat."),

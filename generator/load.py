@@ -5,7 +5,7 @@ faster than the pure-Python one) and we turn nodes into values ourselves. That g
 three things a plain `yaml.safe_load` does not:
 
 * every key and value keeps its line and column, so model errors can point at them;
-* scalars stay the text the editor typed (`no`, `1.10`, `2021-03-01` are strings): the
+* scalars stay the text the editor typed (`no`, `1.10`, a date are strings): the
   typed models decide what a field means, YAML 1.1 never silently turns text into a
   boolean or a number;
 * duplicate keys, aliases and custom tags are reported instead of silently accepted.

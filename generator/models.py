@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -69,7 +70,7 @@ Flag = Annotated[bool, BeforeValidator(_strict_bool)]
 """`true` or `false`."""
 
 def _calendar_date(value: str) -> str:
-    """The pattern allows 2021-02-30; the calendar does not."""
+    """The pattern allows the 30th of February; the calendar does not."""
     if len(value) == 10:
         try:
             datetime.date.fromisoformat(value)
@@ -79,7 +80,7 @@ def _calendar_date(value: str) -> str:
 
 
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_calendar_date)]
-"""A date as precise as the source gives it: `2021`, `2021-03` or `2021-03-15`."""
+"""A date as precise as the source gives it: year, year-month or year-month-day (ISO 8601)."""
 
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 """An http(s) or mailto address."""
@@ -413,7 +414,7 @@ class Werkwijze(Model):
 
 
 class AgendaFile(Model):
-    """`data/agenda.yaml`: the strategic agenda 2019-2022."""
+    """`data/agenda/<period>.yaml`: one strategic agenda (the file is named after its period)."""
 
     source: Slug
     """Id of the agenda in `data/sources.yaml`."""
@@ -422,7 +423,10 @@ class AgendaFile(Model):
     subtitle: Name
     """Its subtitle."""
     period: Name = Field(pattern=r"^\d{4}-\d{4}$")
-    """The years it covers."""
+    """The years it covers, first-last; also the file name and the folder of its pages."""
+    undated_addresses: Flag = False
+    """Whether the site's addresses from before it held more than one agenda (`agenda/…`
+    without a period) lead to this agenda: true for the first agenda the site published."""
     introduction: Summary
     """The opening pages."""
     mission: Mission
@@ -522,7 +526,7 @@ class OrganisationsFile(Model):
     """Every organisation and abbreviation."""
 
 
-# --- annual report 2021 -------------------------------------------------------------
+# --- annual reports: one folder per year --------------------------------------------
 
 ChapterId = Slug
 """Id of an agenda theme, or `randvoorwaarden`."""
@@ -559,7 +563,7 @@ class ThemeGroup(Model):
     themes: list[ChapterId] = Field(min_length=1)
     """The agenda themes it works on."""
     summary: Text
-    """What it did in 2021, in one or two sentences."""
+    """What it did in the report's year, in one or two sentences."""
     passages: Passages
     """Where its text stands (more than one when the extraction splits it)."""
     placement: Text | None = None
@@ -584,12 +588,15 @@ class Pillar(Model):
 
 
 class ReportFile(Model):
-    """`data/report.yaml`: the annual report 2021."""
+    """`data/jaarverslagen/<year>/report.yaml`: one annual report (the folder is named after its year)."""
 
     source: Slug
     """Id of the report in `data/sources.yaml`."""
-    year: int = Field(ge=2000, le=2100)
-    """The year it covers."""
+    year: int = Field(ge=1000, le=9999)
+    """The year it covers; also the folder name and the folder of its pages."""
+    undated_addresses: Flag = False
+    """Whether the site's addresses from before it held more than one report (`jaarverslag/…`
+    without a year) lead to this report: true for the first report the site published."""
     foreword: Foreword
     """The chair's foreword."""
     pillars: list[Pillar] = Field(min_length=1)
@@ -639,10 +646,11 @@ class Activity(Model):
 
 
 class ActivitiesFile(Model):
-    """`data/activities.yaml`."""
+    """`data/jaarverslagen/<year>/activities.yaml`: the activities of one annual report."""
 
     activities: list[Activity] = Field(min_length=1)
-    """Every activity of the annual report, in the report's order per group."""
+    """Every activity of the annual report, in the report's order per group; ids are unique
+    across all years."""
 
 
 # --- kernboodschappen ---------------------------------------------------------------
@@ -703,7 +711,7 @@ class Ask(Model):
     themes: list[ChapterId] = []
     """Agenda themes it concerns."""
     activities: list[Slug] = []
-    """2021 activities that work on it."""
+    """Activities of the annual reports that work on it."""
     passages: Passages
     """Where the ask and its points stand."""
 
@@ -740,7 +748,7 @@ class Part(Model):
 
 
 class ArchiveDocument(Model):
-    """A document of the 2012 council bundle."""
+    """A document of the archived council bundle."""
 
     id: Slug
     """Stable id, also the page's file name."""
@@ -777,6 +785,10 @@ class ArchiveFile(Model):
 
     source: Slug
     """Id in `data/sources.yaml`."""
+    title: Name
+    """The archive page's title, e.g. the session the documents were for."""
+    description: Name
+    """One line on what the archive holds (the page's description for search engines)."""
     intro: Text
     """Why the archive matters, in our words."""
     documents: list[ArchiveDocument] = Field(min_length=1)
@@ -871,16 +883,55 @@ RANDVOORWAARDEN_ID = "randvoorwaarden"
 FILE_MODELS: dict[str, type[Model]] = {
     "sources": SourcesFile,
     "cities": CitiesFile,
-    "agenda": AgendaFile,
     "people": PeopleFile,
     "organisations": OrganisationsFile,
-    "report": ReportFile,
-    "activities": ActivitiesFile,
     "kernboodschappen": KernboodschappenFile,
     "archive": ArchiveFile,
     "about": AboutFile,
     "sessions": SessionsFile,
 }
-"""Every data file, by name (`data/<name>.yaml`), with its model."""
+"""Every data file with a fixed name (`data/<name>.yaml`), with its model."""
+
+AGENDA_FOLDER = "agenda"
+"""`data/agenda/<period>.yaml`: one file per strategic agenda."""
+REPORT_FOLDER = "jaarverslagen"
+"""`data/jaarverslagen/<year>/`: one folder per annual report, with these files."""
+REPORT_FILES: dict[str, type[Model]] = {"report": ReportFile, "activities": ActivitiesFile}
+"""The files of one annual report's folder, with their models."""
+SCHEMA_NAMES: dict[str, type[Model]] = {**FILE_MODELS, "agenda": AgendaFile, **REPORT_FILES}
+"""One JSON Schema per kind of data file (`schemas/<name>.schema.json`)."""
+
+PERIOD_NAME = re.compile(r"^[0-9]{4}-[0-9]{4}$")
+YEAR_NAME = re.compile(r"^[0-9]{4}$")
+
+
+def model_for(name: str) -> type[Model] | None:
+    """The model of the data file `data/<name>.yaml`, or None for a file that is not ours:
+    the fixed files, `agenda/<period>` and `jaarverslagen/<year>/<report|activities>`."""
+    parts = name.split("/")
+    if len(parts) == 1:
+        return FILE_MODELS.get(name)
+    if len(parts) == 2 and parts[0] == AGENDA_FOLDER and PERIOD_NAME.match(parts[1]):
+        return AgendaFile
+    if len(parts) == 3 and parts[0] == REPORT_FOLDER and YEAR_NAME.match(parts[1]):
+        return REPORT_FILES.get(parts[2])
+    return None
+
+
+def schema_name(name: str) -> str:
+    """The JSON Schema a data file uses: `agenda/<period>` → `agenda`."""
+    parts = name.split("/")
+    return parts[0] if parts[0] == AGENDA_FOLDER else parts[-1]
+
+
+def data_files(data_dir: Path) -> list[str]:
+    """The name of every data file (`data/<name>.yaml`) of the site, in a fixed order:
+    the fixed files, then the agendas and the annual reports, oldest first."""
+    names = list(FILE_MODELS)
+    names += [f"{AGENDA_FOLDER}/{p.stem}" for p in sorted((data_dir / AGENDA_FOLDER).glob("*.yaml"))]
+    for folder in sorted((data_dir / REPORT_FOLDER).glob("*")):
+        if folder.is_dir() and not folder.is_symlink():
+            names += [f"{REPORT_FOLDER}/{folder.name}/{file}" for file in REPORT_FILES]
+    return names
 
 ID_RE = re.compile(SLUG_PATTERN)

@@ -38,15 +38,47 @@ class SpeerpuntRow(BaseModel):
     """The editors' note on an error in the source."""
 
 
+class ThemeRow(Theme):
+    """A theme with the agenda it belongs to (theme ids stay the same from agenda to agenda)."""
+
+    period: str
+    """The period of its agenda."""
+
+
+class PeriodSpeerpuntRow(SpeerpuntRow):
+    """A speerpunt with its theme and agenda."""
+
+    period: str
+    """The period of its agenda."""
+
+
+class ActivityRow(Activity):
+    """An activity with the year of the annual report it comes from."""
+
+    year: int
+    """The year of its annual report."""
+
+
+def periods(site: Site) -> str:
+    """The agendas' periods, for titles: one `first-last`, or several separated by commas."""
+    return ", ".join(p.period for p in site.agendas)
+
+
+def report_years(site: Site) -> str:
+    """'het jaarverslag <year>', or 'de jaarverslagen <first>–<last>'."""
+    years = [y.year for y in site.years]
+    return f"het jaarverslag {years[0]}" if len(years) == 1 else f"de jaarverslagen {years[0]}–{years[-1]}"
+
+
 @dataclass(frozen=True)
 class Dataset:
     """One published data set."""
 
     name: str
     """File name without extension."""
-    title: str
-    """Dutch title."""
-    description: str
+    title: Callable[[Site], str]
+    """Dutch title (it names the periods the data covers)."""
+    description: Callable[[Site], str]
     """Dutch description."""
     model: type[BaseModel]
     """The model of one row."""
@@ -55,26 +87,30 @@ class Dataset:
 
 
 DATASETS = [
-    Dataset("themas", "Thema's van de strategische agenda 2019-2022",
-            "De acht thema's met samenvattingen, speerpunten en verwijzingen.", Theme,
-            lambda s: list(s.agenda.themes)),
-    Dataset("speerpunten", "Speerpunten van de strategische agenda 2019-2022",
-            "Alle speerpunten, letterlijk, met hun thema.", SpeerpuntRow,
-            lambda s: [SpeerpuntRow(theme=t.id, theme_number=t.number, number=p.number, title=p.title,
-                                    remark=p.remark, editor_note=p.editor_note)
-                       for t in s.agenda.themes for p in t.speerpunten]),
-    Dataset("kernboodschappen", "Kernboodschappen G40: de drie vragen",
-            "De drie vragen van de Kernboodschappen G40 (2021), samengevat, met thema's en activiteiten.", Ask,
+    Dataset("themas", lambda s: f"Thema's van de strategische agenda {periods(s)}",
+            lambda s: "De thema's met samenvattingen, speerpunten en verwijzingen, met de periode van hun agenda.",
+            ThemeRow,
+            lambda s: [ThemeRow(**t.model_dump(), period=p.period) for p in s.agendas for t in p.agenda.themes]),
+    Dataset("speerpunten", lambda s: f"Speerpunten van de strategische agenda {periods(s)}",
+            lambda s: "Alle speerpunten, letterlijk, met hun thema en de periode van hun agenda.",
+            PeriodSpeerpuntRow,
+            lambda s: [PeriodSpeerpuntRow(theme=t.id, theme_number=t.number, number=sp.number, title=sp.title,
+                                          remark=sp.remark, editor_note=sp.editor_note, period=p.period)
+                       for p in s.agendas for t in p.agenda.themes for sp in t.speerpunten]),
+    Dataset("kernboodschappen", lambda s: "Kernboodschappen G40: de drie vragen",
+            lambda s: f"De drie vragen van de Kernboodschappen G40 ({s.source_year(s.kernboodschappen.source)}), "
+                      "samengevat, met thema's en activiteiten.", Ask,
             lambda s: list(s.kernboodschappen.asks)),
-    Dataset("activiteiten", "Activiteiten uit het jaarverslag 2021",
-            "Elke activiteit uit het jaarverslag 2021: datum, samenvatting, personen, steden en thema's.", Activity,
-            lambda s: list(s.activities.activities)),
-    Dataset("steden", "De 40 gemeenten van de G40", "Id, naam en provincie van elke G40-gemeente.", City,
-            lambda s: list(s.cities.cities)),
-    Dataset("organisaties", "Organisaties en afkortingen",
-            "Organisaties en afkortingen uit de bronnen, met uitleg en herkomst van de uitleg.", Organisation,
+    Dataset("activiteiten", lambda s: f"Activiteiten uit {report_years(s)}",
+            lambda s: f"Elke activiteit uit {report_years(s)}: datum, samenvatting, personen, steden en thema's, "
+                      "met het jaar van het verslag.", ActivityRow,
+            lambda s: [ActivityRow(**a.model_dump(), year=y.year) for y in s.years for a in y.activities.activities]),
+    Dataset("steden", lambda s: "De 40 gemeenten van de G40", lambda s: "Id, naam en provincie van elke G40-gemeente.",
+            City, lambda s: list(s.cities.cities)),
+    Dataset("organisaties", lambda s: "Organisaties en afkortingen",
+            lambda s: "Organisaties en afkortingen uit de bronnen, met uitleg en herkomst van de uitleg.", Organisation,
             lambda s: list(s.organisations.organisations)),
-    Dataset("bronnen", "Brondocumenten", "De documenten waarop de gegevens berusten.", Source,
+    Dataset("bronnen", lambda s: "Brondocumenten", lambda s: "De documenten waarop de gegevens berusten.", Source,
             lambda s: list(s.sources.sources)),
 ]
 
@@ -120,15 +156,15 @@ def files(site: Site, site_url: str) -> dict[str, bytes]:
     for dataset in DATASETS:
         rows = [row.model_dump(mode="json") for row in dataset.rows(site)]
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{dataset.name}.schema.json",
-                  "title": dataset.title, **TypeAdapter(list[dataset.model]).json_schema()}
+                  "title": dataset.title(site), **TypeAdapter(list[dataset.model]).json_schema()}
         result[f"{FOLDER}/{dataset.name}.json"] = _json(rows)
         result[f"{FOLDER}/{dataset.name}.csv"] = _csv(rows, list(dataset.model.model_fields))
         result[f"{FOLDER}/{dataset.name}.schema.json"] = _json(schema)
-    result[f"{FOLDER}/catalogus.jsonld"] = _json(catalogue(site_url))
+    result[f"{FOLDER}/catalogus.jsonld"] = _json(catalogue(site, site_url))
     return result
 
 
-def catalogue(site_url: str) -> dict[str, Any]:
+def catalogue(site: Site, site_url: str) -> dict[str, Any]:
     """A DCAT-AP-DONL catalogue (JSON-LD) of the data sets and their distributions."""
     base = site_url.rstrip("/") + f"/{FOLDER}/"
     publisher = {"@type": "foaf:Agent", "foaf:name": PUBLISHER}
@@ -147,8 +183,8 @@ def catalogue(site_url: str) -> dict[str, Any]:
             "@id": base + dataset.name,
             "@type": "dcat:Dataset",
             "dct:identifier": base + dataset.name,
-            "dct:title": {"@language": "nl", "@value": dataset.title},
-            "dct:description": {"@language": "nl", "@value": dataset.description},
+            "dct:title": {"@language": "nl", "@value": dataset.title(site)},
+            "dct:description": {"@language": "nl", "@value": dataset.description(site)},
             "dct:publisher": publisher,
             "dct:license": {"@id": LICENSE_UNKNOWN},
             "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/NLD"},
@@ -157,7 +193,7 @@ def catalogue(site_url: str) -> dict[str, Any]:
                                   "vcard:hasURL": {"@id": PUBLISHER_URL}},
             "dcat:distribution": [{
                 "@type": "dcat:Distribution",
-                "dct:title": {"@language": "nl", "@value": f"{dataset.title} ({kind.upper()})"},
+                "dct:title": {"@language": "nl", "@value": f"{dataset.title(site)} ({kind.upper()})"},
                 "dcat:accessURL": {"@id": base + f"{dataset.name}.{kind}"},
                 "dcat:downloadURL": {"@id": base + f"{dataset.name}.{kind}"},
                 "dcat:mediaType": media,

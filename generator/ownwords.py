@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import passages
-from generator.models import FILE_MODELS, _one_line, _plain_text
+from generator.models import _one_line, _plain_text
 
 LIMIT = 10
 """A run of this many words shared with a source is pasted text."""
@@ -96,8 +96,8 @@ def longest_runs(site: Any, seeds: Path | None = None) -> list[Run]:
     """Per text in our own words, its longest run shared with a source (runs of 4+ words)."""
     sources = Sources(seeds or passages.SEEDS, [s.file for s in site.sources.sources])
     runs = []
-    for name in FILE_MODELS:
-        for path, text in prose(getattr(site, name)):
+    for name, model in site.models.items():
+        for path, text in prose(model):
             shared = sources.longest(text)
             if shared:
                 runs.append(Run(f"data/{name}.yaml", path, shared))

@@ -225,10 +225,8 @@ def cited(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Passage]]:
 
 def all_cited(site: Any) -> Iterator[tuple[str, Path_, Passage]]:
     """(data file name, path, passage) for every passage of the site."""
-    from generator.models import FILE_MODELS
-
-    for name in FILE_MODELS:
-        for path, passage in cited(getattr(site, name)):
+    for name, model in site.models.items():
+        for path, passage in cited(model):
             yield name, path, passage
 
 

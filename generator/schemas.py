@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import labels
-from generator.models import FILE_MODELS, Model
+from generator.models import SCHEMA_NAMES, Model
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -31,7 +31,7 @@ def all_models() -> list[type[Model]]:
         for arg in getattr(annotation, "__args__", ()):
             visit(arg)
 
-    for model in FILE_MODELS.values():
+    for model in SCHEMA_NAMES.values():
         visit(model)
     return seen
 
@@ -65,7 +65,7 @@ def _dutch(schema: dict[str, Any], model: type[Model]) -> None:
 def schema_texts() -> dict[str, str]:
     """{file name: schema JSON text} for every data file, byte-stable between runs."""
     result = {}
-    for name, model in FILE_MODELS.items():
+    for name, model in SCHEMA_NAMES.items():
         schema = {"$schema": SCHEMA_DIALECT, "$id": f"{name}.schema.json", **dutch_schema(model)}
         result[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return result

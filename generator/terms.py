@@ -71,7 +71,7 @@ def unused_terms(site, content: Path | None = None) -> list[Problem]:
         fixed += "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(content.rglob("*.md")))
     doc = site.documents["organisations"]
     # An activity that names an organisation lists it, term and all, on its page.
-    listed = {org for activity in site.activities.activities for org in activity.organisations}
+    listed = {org for activity in site.all_activities for org in activity.organisations}
     ids = {o.id for o in site.organisations.organisations}
     warnings = []
     for index, organisation in enumerate(site.organisations.organisations):

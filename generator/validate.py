@@ -17,18 +17,78 @@ from generator.errors import Problem
 from generator.load import Document, Path_, collector_paused, load_document, quoted
 from generator.passages import passage_problems
 from generator.models import (
-    DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, SLUG_PATTERN, URL_PATTERN,
-    AboutFile, ActivitiesFile, AgendaFile, ArchiveFile, CitiesFile, KernboodschappenFile, Model,
-    OrganisationsFile, PeopleFile, ReportFile, SessionsFile, SourcesFile,
+    AGENDA_FOLDER, DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, REPORT_FILES, REPORT_FOLDER, SLUG_PATTERN,
+    URL_PATTERN, YEAR_NAME, AboutFile, ActivitiesFile, Activity, AgendaFile, ArchiveFile, CitiesFile,
+    KernboodschappenFile, Model, OrganisationsFile, PeopleFile, ReportFile, SessionsFile, SourcesFile, data_files,
+    model_for,
 )
+
+
+@dataclass(frozen=True)
+class AgendaPeriod:
+    """One strategic agenda, with the data file it comes from."""
+
+    name: str
+    """Its data file (`agenda/<period>`, under data/ with `.yaml`)."""
+    agenda: AgendaFile
+    """The agenda."""
+
+    @property
+    def period(self) -> str:
+        return self.agenda.period
+
+    @property
+    def first_year(self) -> int:
+        return int(self.agenda.period.split("-")[0])
+
+
+@dataclass(frozen=True)
+class ReportYear:
+    """One annual report and its activities, with the data files they come from."""
+
+    report_name: str
+    """The report's data file (`jaarverslagen/<year>/report`)."""
+    activities_name: str
+    """The activities' data file (`jaarverslagen/<year>/activities`)."""
+    report: ReportFile
+    """The report: foreword, pillars, theme groups."""
+    activities: ActivitiesFile
+    """Its activities."""
+
+    @property
+    def year(self) -> int:
+        return self.report.year
+
+    @property
+    def first_year(self) -> int:
+        return self.report.year
+
+
+def _at_year(items: tuple, year: int | None):
+    """The item in force in `year`: the newest that starts in or before it, else the oldest;
+    the newest when there is no year. `items` run oldest first."""
+    if year is None:
+        return items[-1]
+    chosen = items[0]
+    for item in items:
+        if item.first_year <= year:
+            chosen = item
+    return chosen
+
+
+def year_of(date: str | None) -> int | None:
+    """The year of a partial date (its first four digits), None without a date."""
+    return int(date[:4]) if date else None
 
 
 @dataclass(frozen=True)
 class Site:
     """Everything the renderer needs: the validated models and where they came from."""
 
-    agenda: AgendaFile
-    """The strategic agenda."""
+    agendas: tuple[AgendaPeriod, ...]
+    """The strategic agendas, oldest first."""
+    years: tuple[ReportYear, ...]
+    """The annual reports with their activities, oldest first."""
     cities: CitiesFile
     """The member municipalities."""
     sources: SourcesFile
@@ -37,20 +97,35 @@ class Site:
     """The people the sources name."""
     organisations: OrganisationsFile
     """Organisations and abbreviations."""
-    report: ReportFile
-    """The annual report 2021: foreword, pillars, theme groups."""
-    activities: ActivitiesFile
-    """The activities of the annual report."""
     kernboodschappen: KernboodschappenFile
     """The Kernboodschappen G40."""
     archive: ArchiveFile
-    """The 2012 council documents."""
+    """The archived council documents."""
     about: AboutFile
     """The 'Over de G40' page."""
     sessions: SessionsFile
     """Council sessions and their bundles."""
     documents: dict[str, Document]
     """The loaded YAML per file name, for line numbers ("bewerk" links)."""
+    models: dict[str, Model]
+    """The validated model per file name (`agenda/<period>`, `jaarverslagen/<year>/report`, …)."""
+
+    @property
+    def all_activities(self) -> list[Activity]:
+        """Every activity of every report, oldest report first, each in its report's order."""
+        return [a for year in self.years for a in year.activities.activities]
+
+    def agenda_at(self, year: int | None) -> AgendaPeriod:
+        """The agenda in force in a year (the oldest for a year before all; the newest for None)."""
+        return _at_year(self.agendas, year)
+
+    def report_at(self, year: int | None) -> ReportYear:
+        """The report of a year, or the latest before it (the oldest for a year before all;
+        the newest for None)."""
+        return _at_year(self.years, year)
+
+    def source_year(self, source_id: str) -> int | None:
+        return next((year_of(s.date) for s in self.sources.sources if s.id == source_id), None)
 
 
 @collector_paused()
@@ -59,7 +134,10 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, Model] = {}
-    for name, model in FILE_MODELS.items():
+    names = data_files(data_dir)
+    for name in names:
+        model = model_for(name)
+        assert model is not None
         path = data_dir / f"{name}.yaml"
         display = f"{display_prefix}/{name}.yaml"
         if not path.exists() and not path.is_symlink():
@@ -74,15 +152,79 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
             models[name] = model.model_validate(doc.data)
         except ValidationError as exc:
             problems += [_model_problem(error, doc, model) for error in exc.errors()]
-    unexpected = sorted(p.name for p in data_dir.glob("*.yaml") if p.stem not in FILE_MODELS)
-    for name in unexpected:
-        problems.append(Problem(f"{display_prefix}/{name}", 0, 0, "onbekend gegevensbestand",
-                                f"bekende bestanden zijn: {', '.join(f'{n}.yaml' for n in FILE_MODELS)}"))
+    problems += _unexpected_files(data_dir, display_prefix, set(names))
+    if not any(n.startswith(f"{AGENDA_FOLDER}/") for n in names):
+        problems.append(Problem(f"{display_prefix}/{AGENDA_FOLDER}", 0, 0, "er is geen strategische agenda",
+                                f"zet een agenda in {display_prefix}/{AGENDA_FOLDER}/<periode>.yaml, "
+                                "met als naam het eerste en laatste jaar (jjjj-jjjj.yaml)"))
+    if not any(n.startswith(f"{REPORT_FOLDER}/") for n in names):
+        problems.append(Problem(f"{display_prefix}/{REPORT_FOLDER}", 0, 0, "er is geen jaarverslag",
+                                f"zet een jaarverslag in {display_prefix}/{REPORT_FOLDER}/<jaar>/ "
+                                "(report.yaml en activities.yaml)"))
     if problems:
         return None, sorted(set(problems))
-    site = Site(documents=documents, **models)  # type: ignore[arg-type]
+    problems += _periods_named_right(documents, models)
+    if problems:
+        return None, sorted(set(problems))
+    agendas = tuple(AgendaPeriod(n, models[n]) for n in names if n.startswith(f"{AGENDA_FOLDER}/"))  # type: ignore[arg-type]
+    years = tuple(ReportYear(n, n.replace("/report", "/activities"), models[n],  # type: ignore[arg-type]
+                             models[n.replace("/report", "/activities")])  # type: ignore[arg-type]
+                  for n in names if n.startswith(f"{REPORT_FOLDER}/") and n.endswith("/report"))
+    fixed = {name: models[name] for name in FILE_MODELS}
+    site = Site(agendas=agendas, years=years, documents=documents, models=models, **fixed)  # type: ignore[arg-type]
     problems = sorted(set(reference_problems(site))) or sorted(set(passage_problems(site)))
     return (None, problems) if problems else (site, [])
+
+
+def _unexpected_files(data_dir: Path, prefix: str, known: set[str]) -> list[Problem]:
+    """A problem for every YAML file (or folder) under data/ the site would not read."""
+    problems = []
+    expected = (f"bekende bestanden zijn: {', '.join(f'{n}.yaml' for n in FILE_MODELS)}, "
+                f"{AGENDA_FOLDER}/<periode>.yaml (jjjj-jjjj.yaml) en "
+                f"{REPORT_FOLDER}/<jaar>/ met {' en '.join(f'{n}.yaml' for n in REPORT_FILES)}")
+    for path in sorted(data_dir.rglob("*.yaml")):
+        name = path.relative_to(data_dir).with_suffix("").as_posix()
+        if name not in known:
+            problems.append(Problem(f"{prefix}/{name}.yaml", 0, 0, "onbekend gegevensbestand", expected))
+    for path in sorted((data_dir / REPORT_FOLDER).glob("*")):
+        if path.is_dir() and not YEAR_NAME.match(path.name):
+            problems.append(Problem(f"{prefix}/{REPORT_FOLDER}/{path.name}", 0, 0,
+                                    "de map van een jaarverslag heet naar het jaar",
+                                    "noem de map naar het jaar van het verslag, vier cijfers (jjjj)"))
+    return problems
+
+
+def _periods_named_right(documents: dict[str, Document], models: dict[str, Model]) -> list[Problem]:
+    """Each agenda file is named after its period and each report folder after its year (the
+    names are the pages' addresses); at most one of each leads the addresses without one."""
+    problems = []
+    undated: dict[str, list[str]] = {AGENDA_FOLDER: [], REPORT_FOLDER: []}
+    for name, model in models.items():
+        doc = documents[name]
+        if isinstance(model, AgendaFile):
+            if name.split("/")[1] != model.period:
+                line, column = doc.where(("period",))
+                problems.append(Problem(doc.name, line, column,
+                                        f"de periode {quoted(model.period)} past niet bij de bestandsnaam",
+                                        f"noem het bestand {model.period}.yaml, of verbeter de periode"))
+            if model.undated_addresses:
+                undated[AGENDA_FOLDER].append(name)
+        if isinstance(model, ReportFile):
+            if name.split("/")[1] != str(model.year):
+                line, column = doc.where(("year",))
+                problems.append(Problem(doc.name, line, column,
+                                        f"het jaar {model.year} past niet bij de map {name.split('/')[1]}",
+                                        f"zet het verslag in de map {model.year}, of verbeter het jaar"))
+            if model.undated_addresses:
+                undated[REPORT_FOLDER].append(name)
+    for folder, names in undated.items():
+        for name in names[1:]:
+            doc = documents[name]
+            line, column = doc.where(("undated_addresses",))
+            problems.append(Problem(doc.name, line, column, "'undated_addresses' staat al bij "
+                                    f"{documents[names[0]].name}",
+                                    "de oude adressen kunnen maar naar één periode leiden; zet het hier op false"))
+    return problems
 
 
 # --- pydantic errors in Dutch --------------------------------------------------------
@@ -94,7 +236,7 @@ _PATTERN_TEXT = {
     SLUG_PATTERN: ("is geen geldige id", "gebruik alleen kleine letters, cijfers en losse streepjes, "
                    "zoals 'alphen-aan-den-rijn'"),
     DATE_PATTERN: ("is geen geldige datum", "schrijf het jaar, jaar-maand of jaar-maand-dag, "
-                   "zoals '2021', '2021-03' of '2021-03-15', tussen aanhalingstekens"),
+                   "zoals 'jjjj', 'jjjj-mm' of 'jjjj-mm-dd', tussen aanhalingstekens"),
     URL_PATTERN: ("is geen geldig webadres", "gebruik een adres dat begint met https://, http:// of mailto:"),
 }
 
@@ -219,71 +361,98 @@ def _describe(value: Any) -> str:
 
 
 def reference_problems(site: Site) -> Iterable[Problem]:
-    """Ids unique per kind, and every id reference pointing at something that exists."""
+    """Ids unique per kind, and every id reference pointing at something that exists.
+
+    A reference to an agenda theme or a report's group is read in the agenda or report in
+    force in the year of the record (`Site.agenda_at`, `Site.report_at`): ids stay stable
+    across periods, so `armoede-schulden` of one year is not that of another."""
     docs = site.documents
     sources = yield from _unique_ids(docs["sources"], ("sources",), [s.id for s in site.sources.sources])
-    themes = yield from _unique_ids(docs["agenda"], ("themes",), [t.id for t in site.agenda.themes])
     cities = yield from _unique_ids(docs["cities"], ("cities",), [c.id for c in site.cities.cities])
     people = yield from _unique_ids(docs["people"], ("people",), [p.id for p in site.people.people])
     organisations = yield from _unique_ids(docs["organisations"], ("organisations",),
                                            [o.id for o in site.organisations.organisations])
-    activities = yield from _unique_ids(docs["activities"], ("activities",),
-                                        [a.id for a in site.activities.activities])
+    activity_paths = [(year.activities_name, ("activities", a), activity.id)
+                      for year in site.years for a, activity in enumerate(year.activities.activities)]
+    activities = yield from _unique_across_files(docs, activity_paths)
     yield from _unique_ids(docs["archive"], ("documents",), [d.id for d in site.archive.documents])
-    pillar_ids = yield from _unique_ids(docs["report"], ("pillars",), [p.id for p in site.report.pillars])
-    group_paths = [(("pillars", p, "groups", g), group.id)
-                   for p, pillar in enumerate(site.report.pillars) for g, group in enumerate(pillar.groups)]
-    groups = yield from _unique_paths(docs["report"], group_paths, taken=pillar_ids | {site.report.foreword.id})
-    yield from _unique_numbers(docs["agenda"], ("themes",), [t.number for t in site.agenda.themes])
-    chapters = themes | {RANDVOORWAARDEN_ID}
 
-    checks: list[tuple[str, Path_, str, set[str], str]] = [
-        ("agenda", ("source",), site.agenda.source, sources, "onbekende bron"),
-        ("report", ("source",), site.report.source, sources, "onbekende bron"),
+    chapters: dict[str, set[str]] = {}
+    checks: list[tuple[str, Path_, str, set[str], str]] = []
+    for period in site.agendas:
+        agenda, name = period.agenda, period.name
+        themes = yield from _unique_ids(docs[name], ("themes",), [t.id for t in agenda.themes])
+        yield from _unique_numbers(docs[name], ("themes",), [t.number for t in agenda.themes])
+        chapters[name] = known = themes | {RANDVOORWAARDEN_ID}
+        checks.append((name, ("source",), agenda.source, sources, "onbekende bron"))
+        checks += [(name, ("nutshell", "items", i, "target"), item.target, known, "onbekend thema")
+                   for i, item in enumerate(agenda.nutshell.items)]
+        for t, theme in enumerate(agenda.themes):
+            checks += [(name, ("themes", t, "related", r, "target"), rel.target, known, "onbekend thema")
+                       for r, rel in enumerate(theme.related)]
+            checks += [(name, ("themes", t, "speerpunten", i, "see"), sp.see, themes, "onbekend thema")
+                       for i, sp in enumerate(theme.speerpunten) if sp.see is not None]
+
+    def chapters_at(year: int | None) -> set[str]:
+        return chapters[site.agenda_at(year).name]
+
+    groups_of: dict[str, set[str]] = {}
+    pillars_of: dict[str, set[str]] = {}
+    for year in site.years:
+        report, name = year.report, year.report_name
+        pillar_ids = yield from _unique_ids(docs[name], ("pillars",), [p.id for p in report.pillars])
+        group_paths = [(("pillars", p, "groups", g), group.id)
+                       for p, pillar in enumerate(report.pillars) for g, group in enumerate(pillar.groups)]
+        groups = yield from _unique_paths(docs[name], group_paths, taken=pillar_ids | {report.foreword.id})
+        groups_of[name], pillars_of[name] = groups, pillar_ids
+        known = chapters_at(year.year)
+        checks += [(name, ("source",), report.source, sources, "onbekende bron"),
+                   (name, ("foreword", "author"), report.foreword.author, people, "onbekende persoon")]
+        own = {a.id for a in year.activities.activities}
+        checks += [(name, ("foreword", "highlights", i), a, own, "onbekende activiteit")
+                   for i, a in enumerate(report.foreword.highlights)]
+        for p, pillar in enumerate(report.pillars):
+            for g, group in enumerate(pillar.groups):
+                checks += _list_checks(name, ("pillars", p, "groups", g, "themes"), group.themes, known,
+                                       "onbekend thema")
+        for a, activity in enumerate(year.activities.activities):
+            file, here = year.activities_name, ("activities", a)
+            checks.append((file, here + ("group",), activity.group, groups | {report.foreword.id},
+                           "onbekende themagroep"))
+            checks += _list_checks(file, here + ("people",), activity.people, people, "onbekende persoon")
+            checks += _list_checks(file, here + ("organisations",), activity.organisations, organisations,
+                                   "onbekende organisatie")
+            checks += _list_checks(file, here + ("themes",), activity.themes, known, "onbekend thema")
+            checks += [(file, here + ("cities", c, "city"), role.city, cities, "onbekende stad")
+                       for c, role in enumerate(activity.cities)]
+
+    checks += [
         ("kernboodschappen", ("source",), site.kernboodschappen.source, sources, "onbekende bron"),
         ("archive", ("source",), site.archive.source, sources, "onbekende bron"),
         ("about", ("source",), site.about.source, sources, "onbekende bron"),
-        ("report", ("foreword", "author"), site.report.foreword.author, people, "onbekende persoon"),
     ]
     checks += [("cities", ("membership", i, "source"), m.source, sources, "onbekende bron")
                for i, m in enumerate(site.cities.membership)]
-    checks += [("agenda", ("nutshell", "items", i, "target"), item.target, chapters, "onbekend thema")
-               for i, item in enumerate(site.agenda.nutshell.items)]
-    for t, theme in enumerate(site.agenda.themes):
-        checks += [("agenda", ("themes", t, "related", r, "target"), rel.target, chapters, "onbekend thema")
-                   for r, rel in enumerate(theme.related)]
-        checks += [("agenda", ("themes", t, "speerpunten", i, "see"), sp.see, themes, "onbekend thema")
-                   for i, sp in enumerate(theme.speerpunten) if sp.see is not None]
     checks += [("people", ("people", i, "city"), p.city, cities, "onbekende stad")
                for i, p in enumerate(site.people.people) if p.city is not None]
-    checks += [("report", ("foreword", "highlights", i), a, activities, "onbekende activiteit")
-               for i, a in enumerate(site.report.foreword.highlights)]
-    for p, pillar in enumerate(site.report.pillars):
-        for g, group in enumerate(pillar.groups):
-            checks += _list_checks("report", ("pillars", p, "groups", g, "themes"), group.themes, chapters,
-                                   "onbekend thema")
-    for a, activity in enumerate(site.activities.activities):
-        here: Path_ = ("activities", a)
-        checks.append(("activities", here + ("group",), activity.group, groups | {site.report.foreword.id},
-                       "onbekende themagroep"))
-        checks += _list_checks("activities", here + ("people",), activity.people, people, "onbekende persoon")
-        checks += _list_checks("activities", here + ("organisations",), activity.organisations, organisations,
-                               "onbekende organisatie")
-        checks += _list_checks("activities", here + ("themes",), activity.themes, chapters, "onbekend thema")
-        checks += [("activities", here + ("cities", c, "city"), role.city, cities, "onbekende stad")
-                   for c, role in enumerate(activity.cities)]
+    kern_chapters = chapters_at(site.source_year(site.kernboodschappen.source))
     for k, ask in enumerate(site.kernboodschappen.asks):
-        checks += _list_checks("kernboodschappen", ("asks", k, "themes"), ask.themes, chapters, "onbekend thema")
+        checks += _list_checks("kernboodschappen", ("asks", k, "themes"), ask.themes, kern_chapters, "onbekend thema")
         checks += _list_checks("kernboodschappen", ("asks", k, "activities"), ask.activities, activities,
                                "onbekende activiteit")
+    archive_chapters = chapters_at(site.source_year(site.archive.source))
     for d, document in enumerate(site.archive.documents):
-        checks += _list_checks("archive", ("documents", d, "themes"), document.themes, chapters, "onbekend thema")
+        checks += _list_checks("archive", ("documents", d, "themes"), document.themes, archive_chapters,
+                               "onbekend thema")
     yield from _unique_ids(docs["sessions"], ("sessions",), [s.id for s in site.sessions.sessions])
-    kinds = {"archive": ({d.id for d in site.archive.documents}, "onbekend archiefstuk"),
-             "theme": (chapters, "onbekend thema"), "pillar": (pillar_ids, "onbekende pijler"),
-             "group": (groups, "onbekende themagroep"), "city": (cities, "onbekende stad"),
-             "activity": (activities, "onbekende activiteit")}
     for s, session in enumerate(site.sessions.sessions):
+        year = year_of(session.date)
+        report_name = site.report_at(year).report_name
+        kinds = {"archive": ({d.id for d in site.archive.documents}, "onbekend archiefstuk"),
+                 "theme": (chapters_at(year), "onbekend thema"),
+                 "pillar": (pillars_of[report_name], "onbekende pijler"),
+                 "group": (groups_of[report_name], "onbekende themagroep"), "city": (cities, "onbekende stad"),
+                 "activity": (activities, "onbekende activiteit")}
         if session.letter_source:
             checks.append(("sessions", ("sessions", s, "letter_source", "source"), session.letter_source.source,
                            sources, "onbekende bron"))
@@ -296,6 +465,24 @@ def reference_problems(site: Site) -> Iterable[Problem]:
         yield from _resolve(docs[name], path, value, known, unknown)
     yield from _repeated_terms(site)
     yield from _places_off_the_map(site)
+
+
+def _unique_across_files(docs: dict[str, Document], items: list[tuple[str, Path_, str]]):
+    """Like `_unique_ids`, for ids that must be unique over several files (activities of
+    all years share one folder of pages)."""
+    seen: dict[str, tuple[str, Path_]] = {}
+    for name, path, item_id in items:
+        if item_id in seen:
+            doc = docs[name]
+            line, column = doc.where(path + ("id",))
+            first_name, first_path = seen[item_id]
+            first_line = docs[first_name].where(first_path + ("id",))[0]
+            first = f"op regel {first_line}" if first_name == name else f"in {docs[first_name].name} regel {first_line}"
+            yield Problem(doc.name, line, column, f"id {quoted(item_id)} komt twee keer voor",
+                          f"de eerste staat {first}; geef elk item een eigen id")
+        else:
+            seen[item_id] = (name, path)
+    return set(seen)
 
 
 def _repeated_terms(site: Site) -> Iterable[Problem]:

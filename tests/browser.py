@@ -17,13 +17,13 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
          "--disable-component-update", "--disable-sync"]
 
 DUTCH_QUERIES = [
-    ("energietransitie", "/agenda/energietransitie/"),
-    ("wonen", "/jaarverslag/sociaal/wonen-welzijn-zorg/"),
-    ("ondermijning", "/agenda/veilige-stad/"),
+    ("energietransitie", "/agenda/2019-2022/energietransitie/"),
+    ("wonen", "/jaarverslag/2021/sociaal/wonen-welzijn-zorg/"),
+    ("ondermijning", "/agenda/2019-2022/veilige-stad/"),
     ("inburgering", "/activiteiten/wet-inburgering-2021/"),
     ("Apeldoorn", "/steden/apeldoorn/"),
     ("taakdifferentiatie", "/archief/g32-discussienotitie/"),
-    ("opschalingskorting", "/agenda/randvoorwaarden/"),
+    ("opschalingskorting", "/agenda/2019-2022/randvoorwaarden/"),
 ]
 """Searches a reader would type, and the page each should find in the top three."""
 

@@ -11,15 +11,15 @@ from pathlib import Path
 
 QUERIES: list[tuple[str, tuple[str, ...]]] = [
     # plain words, as the sources write them
-    ("energietransitie", ("agenda/energietransitie/",)),
-    ("ondermijning", ("agenda/veilige-stad/",)),
+    ("energietransitie", ("agenda/2019-2022/energietransitie/",)),
+    ("ondermijning", ("agenda/2019-2022/veilige-stad/",)),
     ("Apeldoorn", ("steden/apeldoorn/",)),
     ("Tilburg", ("steden/tilburg/",)),
-    ("opschalingskorting", ("agenda/randvoorwaarden/",)),
+    ("opschalingskorting", ("agenda/2019-2022/randvoorwaarden/",)),
     ("taakdifferentiatie", ("archief/g32-discussienotitie/",)),
     ("inburgering", ("activiteiten/wet-inburgering-2021/",)),
-    ("wonen", ("jaarverslag/sociaal/wonen-welzijn-zorg/",)),
-    ("Omgevingswet", ("jaarverslag/fysiek/omgevingswet/",)),
+    ("wonen", ("jaarverslag/2021/sociaal/wonen-welzijn-zorg/",)),
+    ("Omgevingswet", ("jaarverslag/2021/fysiek/omgevingswet/",)),
     ("jeugdzorg", ("activiteiten/extra-geld-jeugdzorg/",)),
     ("verhuurderheffing", ("activiteiten/lobby-verhuurderheffing/",)),
     ("Koolmees", ("activiteiten/ontbijtsessie-koolmees/",)),
@@ -28,19 +28,19 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("Deltacommissaris", ("activiteiten/gesprek-deltacommissaris/",)),
     ("Ljubljana", ("activiteiten/ljubljana-akkoord/",)),
     ("warmtewet", ("activiteiten/warmtewet/",)),
-    ("asiel", ("jaarverslag/sociaal/vergunninghouders-asiel/",)),
-    ("Europa", ("jaarverslag/overige/europa/",)),
-    ("armoede", ("jaarverslag/sociaal/armoede-schulden/",)),
+    ("asiel", ("jaarverslag/2021/sociaal/vergunninghouders-asiel/",)),
+    ("Europa", ("jaarverslag/2021/overige/europa/",)),
+    ("armoede", ("jaarverslag/2021/sociaal/armoede-schulden/",)),
     ("energiearmoede", ("activiteiten/energiearmoede/",)),
-    ("stad", ("agenda/veilige-stad/",)),
+    ("stad", ("agenda/2019-2022/veilige-stad/",)),
     # several words
     ("omgevingswet invoeringsdatum", ("activiteiten/invoeringsdatum-omgevingswet/",)),
-    ("human capital", ("jaarverslag/economie-werk/human-capital/",)),
+    ("human capital", ("jaarverslag/2021/economie-werk/human-capital/",)),
     ("wet inburgering", ("activiteiten/wet-inburgering-2021/",)),
     # inflections: plural finds singular and back
     ("steden", ("steden/",)),
     ("wijken", ("activiteiten/langer-thuis-inclusieve-wijk/",)),
-    ("binnenstad", ("jaarverslag/economie-werk/binnensteden/",)),
+    ("binnenstad", ("jaarverslag/2021/economie-werk/binnensteden/",)),
     ("woonzorgvisie", ("activiteiten/leertraject-woonzorgvisies/",)),
     # the second half (or first) of a compound
     ("fonds", ("activiteiten/herijking-gemeentefonds/",)),
@@ -60,18 +60,18 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("Hoofddorp", ("steden/haarlemmermeer/",)),
     ("Vrije Universiteit", ("begrippen/",)),
     # words after brackets, quotes and hyphens; without diacritics
-    ("ROB", ("agenda/randvoorwaarden/",)),
-    ("IBP", ("agenda/randvoorwaarden/",)),
+    ("ROB", ("agenda/2019-2022/randvoorwaarden/",)),
+    ("IBP", ("agenda/2019-2022/randvoorwaarden/",)),
     ("Sittard", ("steden/sittard-geleen/",)),
     ("Geleen", ("steden/sittard-geleen/",)),
-    ("Financiën", ("jaarverslag/overige/financien/",)),
-    ("financien", ("jaarverslag/overige/financien/",)),
+    ("Financiën", ("jaarverslag/2021/overige/financien/",)),
+    ("financien", ("jaarverslag/2021/overige/financien/",)),
 ]
 
 
 def bundle_path(path: str, bundle: Path) -> str:
-    """A public-site path as an offline bundle in `bundle` names it: `agenda/` is
-    `agenda/index.html` there, `begrippen/` is `begrippen.html`."""
+    """A public-site path as an offline bundle in `bundle` names it: `agenda/2019-2022/` is
+    `agenda/2019-2022/index.html` there, `begrippen/` is `begrippen.html`."""
     if path == "":
         return "index.html"
     folder_index = path + "index.html"

@@ -13,15 +13,15 @@ from tests.browser import DUTCH_QUERIES, Watch, search
 
 PAGE_KINDS = {
     "home": "",
-    "agenda": "agenda/",
-    "thema": "agenda/talent/",
-    "randvoorwaarden": "agenda/randvoorwaarden/",
+    "agenda": "agenda/2019-2022/",
+    "thema": "agenda/2019-2022/talent/",
+    "randvoorwaarden": "agenda/2019-2022/randvoorwaarden/",
     "kernboodschappen": "kernboodschappen/",
-    "jaarverslag": "jaarverslag/",
-    "pijler": "jaarverslag/sociaal/",
-    "themagroep": "jaarverslag/sociaal/armoede-schulden/",
+    "jaarverslag": "jaarverslag/2021/",
+    "pijler": "jaarverslag/2021/sociaal/",
+    "themagroep": "jaarverslag/2021/sociaal/armoede-schulden/",
     "activiteit": "activiteiten/city-deal-impact-ondernemen/",
-    "tijdlijn": "jaarverslag/tijdlijn/",
+    "tijdlijn": "jaarverslag/2021/tijdlijn/",
     "stedenindex": "steden/",
     "stad": "steden/apeldoorn/",
     "personen": "personen/",
@@ -79,7 +79,7 @@ def test_no_axe_violations_with_search_results_open(browser, axe: Axe, site_url:
 
 def test_skip_link_and_visible_focus(browser, site_url: str) -> None:
     page = browser.new_page()
-    page.goto(site_url + "agenda/")
+    page.goto(site_url + "agenda/2019-2022/")
     page.keyboard.press("Tab")
     focused = page.evaluate("() => [document.activeElement.textContent.trim(), "
                             "getComputedStyle(document.activeElement).outlineStyle]")

@@ -22,9 +22,9 @@ def page(browser, site_url: str):
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("Apeldoorn", "/steden/apeldoorn/"),
-    ("ondermijning", "/agenda/veilige-stad/"),
-    ("energietransitie", "/agenda/energietransitie/"),
-    ("opschalingskorting", "/agenda/randvoorwaarden/"),
+    ("ondermijning", "/agenda/2019-2022/veilige-stad/"),
+    ("energietransitie", "/agenda/2019-2022/energietransitie/"),
+    ("opschalingskorting", "/agenda/2019-2022/randvoorwaarden/"),
 ])
 def test_dutch_search_finds_the_page(page: Page, site_url: str, query: str, expected: str) -> None:
     page.goto(site_url)
@@ -34,7 +34,7 @@ def test_dutch_search_finds_the_page(page: Page, site_url: str, query: str, expe
     assert page.watch.errors == []  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("path", ["", "agenda/", "agenda/talent/", "steden/", "steden/zwolle/", "bronnen/",
+@pytest.mark.parametrize("path", ["", "agenda/2019-2022/", "agenda/2019-2022/talent/", "steden/", "steden/zwolle/", "bronnen/",
                                   "over-deze-site/"])
 def test_pages_request_nothing_from_another_host(page: Page, site_url: str, path: str) -> None:
     page.goto(site_url + path)

@@ -105,7 +105,7 @@ def test_a_removed_page_disappears_from_the_docs(project: Project) -> None:
 
 
 def test_a_broken_anchor_fails_the_strict_build(project: Project) -> None:
-    (project.content / "anker.md").write_text("# Anker\n\n[talent](agenda/talent.md#bestaat-niet)\n", encoding="utf-8")
+    (project.content / "anker.md").write_text("# Anker\n\n[talent](agenda/2019-2022/talent.md#bestaat-niet)\n", encoding="utf-8")
     with pytest.raises(BuildError, match="bestaat-niet"):
         build(project)
 

@@ -76,16 +76,16 @@ def test_bundle_holds_only_what_readers_need(unzipped: dict[str, Path], built: P
 def test_public_site_loads_no_shim_and_keeps_directory_urls(built: Project) -> None:
     home = (built.site / "index.html").read_text(encoding="utf-8")
     assert "iframe-worker" not in home and "unpkg" not in home
-    assert 'href="agenda/"' in home
+    assert 'href="agenda/2019-2022/"' in home
 
 
 OFFLINE_QUERIES = {
     "raadsessie-2012-12-13": [("taakdifferentiatie", "archief/g32-discussienotitie.html"),
                               ("Regiodag", "archief/tussenbalans-stadsregio.html"),
-                              ("opschalingskorting", "agenda/randvoorwaarden.html")],
-    "volledige-agenda": [("energietransitie", "agenda/energietransitie.html"),
+                              ("opschalingskorting", "agenda/2019-2022/randvoorwaarden.html")],
+    "volledige-agenda": [("energietransitie", "agenda/2019-2022/energietransitie.html"),
                          ("Apeldoorn", "steden/apeldoorn.html"),
-                         ("ondermijning", "agenda/veilige-stad.html")],
+                         ("ondermijning", "agenda/2019-2022/veilige-stad.html")],
 }
 """Per bundle, searches a member would type and the page each should find in the top three."""
 

@@ -29,8 +29,9 @@ def test_valid_data_passes_with_counts(project: Project) -> None:
                                  "40 steden (12 met een rol in 2021), 29 personen, 52 begrippen, "
                                  "5 archiefstukken, 5 bronnen.\n"
                                  "Bronnen: 276 passages, alle gevonden. Eigen woorden: langste reeks woorden "
-                                 "gelijk aan de bron (grens 10): about.yaml 8, activities.yaml 9, agenda.yaml 9, "
-                                 "archive.yaml 9, kernboodschappen.yaml 9, report.yaml 7, sessions.yaml 7.\n")
+                                 "gelijk aan de bron (grens 10): about.yaml 8, agenda/2019-2022.yaml 9, archive.yaml 9, "
+                                 "jaarverslagen/2021/activities.yaml 9, jaarverslagen/2021/report.yaml 7, "
+                                 "kernboodschappen.yaml 9, sessions.yaml 7.\n")
 
 
 def test_duplicate_key(project: Project) -> None:
@@ -69,11 +70,11 @@ def test_tab_in_indentation(project: Project) -> None:
 
 
 def test_unknown_reference_suggests_an_id(project: Project) -> None:
-    replace_in(project.data / "agenda.yaml", "      target: zorgstelsel", "      target: zorgstelse")
+    replace_in(project.data / "agenda" / "2019-2022.yaml", "      target: zorgstelsel", "      target: zorgstelse")
     code, output = run_check(project)
     assert code == 1
     assert output == (
-        "data/agenda.yaml:51:15: onbekend thema 'zorgstelse' — bedoelde je 'zorgstelsel'?\n"
+        "data/agenda/2019-2022.yaml:52:15: onbekend thema 'zorgstelse' — bedoelde je 'zorgstelsel'?\n"
         "1 fout in 1 bestand; er is niets gebouwd.\n"
     )
 
@@ -94,12 +95,12 @@ def test_bad_id_and_wrong_province_are_reported_together_across_files(project: P
 
 
 def test_theme_without_speerpunten_needs_a_gap(project: Project) -> None:
-    replace_in(project.data / "agenda.yaml", "    gaps:\n      - \"De agenda noemt voor dit thema geen speerpunten",
+    replace_in(project.data / "agenda" / "2019-2022.yaml", "    gaps:\n      - \"De agenda noemt voor dit thema geen speerpunten",
                "    # gaps:\n      # - \"De agenda noemt voor dit thema geen speerpunten")
     code, output = run_check(project)
     assert code == 1
-    line = (project.data / "agenda.yaml").read_text(encoding="utf-8").splitlines().index("  - id: talent") + 1
-    assert output.startswith(f"data/agenda.yaml:{line}:5: ")
+    line = (project.data / "agenda" / "2019-2022.yaml").read_text(encoding="utf-8").splitlines().index("  - id: talent") + 1
+    assert output.startswith(f"data/agenda/2019-2022.yaml:{line}:5: ")
     assert "dit thema mist speerpunten of een G40-aanpak zonder uitleg — leg in 'gaps' uit wat de bron niet geeft" in output
 
 

@@ -33,7 +33,7 @@ def test_contributing_example_is_valid(model, marker: str) -> None:
 
 def test_speerpunt_example_matches_the_data() -> None:
     block = next(b for b in BLOCKS if "speerpunten:" in b)
-    agenda = (REPO / "data" / "agenda.yaml").read_text(encoding="utf-8")
+    agenda = (REPO / "data" / "agenda" / "2019-2022.yaml").read_text(encoding="utf-8")
     assert block.strip().splitlines()[1].strip() in agenda
 
 
@@ -63,5 +63,5 @@ def test_the_abbreviation_example_gets_its_hover_on_novi(project) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("organisations:\n", "organisations:\n" + block, 1),
                     encoding="utf-8")
     generate(project)
-    page = (project.docs / "agenda" / "ruimtelijke-kwaliteit.md").read_text(encoding="utf-8")
+    page = (project.docs / "agenda" / "2019-2022" / "ruimtelijke-kwaliteit.md").read_text(encoding="utf-8")
     assert "*[Novi]: Nationale Omgevingsvisie" in page

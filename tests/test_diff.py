@@ -66,13 +66,13 @@ def edit(project: Project, name: str, old: str, new: str) -> None:
 
 def unreferenced_activities(project: Project) -> list[str]:
     """Ids of activities no other data file names, so removing them keeps the data valid."""
-    others = "".join(p.read_text(encoding="utf-8") for p in project.data.glob("*.yaml") if p.stem != "activities")
-    data = yaml.safe_load((project.data / "activities.yaml").read_text(encoding="utf-8"))
+    others = "".join(p.read_text(encoding="utf-8") for p in project.data.rglob("*.yaml") if p.stem != "activities")
+    data = yaml.safe_load((project.data / "jaarverslagen" / "2021" / "activities.yaml").read_text(encoding="utf-8"))
     return [a["id"] for a in data["activities"] if not re.search(rf"\b{re.escape(a['id'])}\b", others)]
 
 
 def remove_activities(project: Project, ids: set[str]) -> None:
-    path = project.data / "activities.yaml"
+    path = project.data / "jaarverslagen" / "2021" / "activities.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["activities"] = [a for a in data["activities"] if a["id"] not in ids]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
@@ -88,7 +88,7 @@ def check_golden(name: str, text: str, update: bool) -> None:
 
 
 def test_added_record(repo: Project, update_golden: bool) -> None:
-    edit(repo, "activities", "\n  - id: bijeenkomst-aardgastransitie", NEW_ACTIVITY.rstrip("\n")
+    edit(repo, "jaarverslagen/2021/activities", "\n  - id: bijeenkomst-aardgastransitie", NEW_ACTIVITY.rstrip("\n")
          + "\n\n  - id: bijeenkomst-aardgastransitie")
     commit(repo, "Nieuwe activiteit")
     text, valid = run_diff(repo, "HEAD~1")
@@ -101,7 +101,7 @@ def test_added_record(repo: Project, update_golden: bool) -> None:
 
 def test_changed_record(repo: Project, update_golden: bool) -> None:
     edit(repo, "cities", 'name: "Almere"\n    province: Flevoland', 'name: "Almere"\n    province: Utrecht')
-    edit(repo, "activities", "Sven Ringelberg sprak over zijn boek", "Sven Ringelberg, historicus, sprak over zijn boek")
+    edit(repo, "jaarverslagen/2021/activities", "Sven Ringelberg sprak over zijn boek", "Sven Ringelberg, historicus, sprak over zijn boek")
     commit(repo, "Provincie en samenvatting")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
@@ -134,8 +134,8 @@ def test_mass_deletion_is_warned_about(repo: Project, update_golden: bool) -> No
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
     assert ("> ⚠️ **Let op: veel verwijderd.** Deze wijziging verwijdert 40 van de 100 items "
-            "(40 %) in `data/activities.yaml`. Is dat de bedoeling?") in text
-    assert text.index("Let op") < text.index("### `data/activities.yaml`"), "the warning comes first"
+            "(40 %) in `data/jaarverslagen/2021/activities.yaml`. Is dat de bedoeling?") in text
+    assert text.index("Let op") < text.index("### `data/jaarverslagen/2021/activities.yaml`"), "the warning comes first"
     check_golden("mass-deletion", text, update_golden)
 
 
@@ -153,18 +153,18 @@ def test_emptied_fields_are_a_mass_deletion_too(repo: Project) -> None:
 
 
 def test_invalid_head_shows_the_check_and_fails(repo: Project) -> None:
-    edit(repo, "agenda", "      target: zorgstelsel", "      target: zorgstelse")
+    edit(repo, "agenda/2019-2022", "      target: zorgstelsel", "      target: zorgstelse")
     result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "HEAD"])
     assert result.exit_code == 1
     assert "**De gegevens van deze versie kloppen niet.** `make check` meldt:" in result.output
-    assert "data/agenda.yaml:51:15: onbekend thema 'zorgstelse'" in result.output
+    assert "data/agenda/2019-2022.yaml:52:15: onbekend thema 'zorgstelse'" in result.output
     assert "Niet vergeleken" in result.output
 
 
 def test_an_invalid_base_is_compared_as_loaded(repo: Project) -> None:
-    edit(repo, "agenda", "      target: zorgstelsel", "      target: zorgstelse")
+    edit(repo, "agenda/2019-2022", "      target: zorgstelsel", "      target: zorgstelse")
     commit(repo, "Tikfout")
-    edit(repo, "agenda", "      target: zorgstelse", "      target: zorgstelsel")  # the fix
+    edit(repo, "agenda/2019-2022", "      target: zorgstelse", "      target: zorgstelsel")  # the fix
     text, valid = run_diff(repo, "HEAD")
     assert valid
     assert "De gegevens van `HEAD` (" in text and "kloppen niet volgens de huidige controle" in text

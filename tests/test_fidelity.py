@@ -19,8 +19,12 @@ def _source_text(seeds: Path, source_id: str) -> tuple[str, str]:
     return searchable((seeds / source.file).read_text(encoding="utf-8"))
 
 
-def _agenda_names() -> list[tuple[str, str]]:
-    agenda = SITE.agenda
+def _agenda_names() -> list[tuple[str, str, str]]:
+    """(source id, where, name) for every exact name of every agenda."""
+    return [(period.agenda.source, where, name) for period in SITE.agendas for where, name in _names_of(period.agenda)]
+
+
+def _names_of(agenda) -> list[tuple[str, str]]:
     names = []
     for theme in agenda.themes:
         names.append((f"thema {theme.number}", theme.title))
@@ -41,15 +45,17 @@ def _agenda_names() -> list[tuple[str, str]]:
     return names
 
 
-@pytest.mark.parametrize(("where", "name"), _agenda_names(), ids=lambda v: str(v)[:60])
-def test_agenda_name_occurs_in_the_agenda(seeds: Path, where: str, name: str) -> None:
-    assert occurs(name, _source_text(seeds, SITE.agenda.source)), f"{where}: {name!r} is not in the source"
+@pytest.mark.parametrize(("source", "where", "name"), _agenda_names(), ids=lambda v: str(v)[:60])
+def test_agenda_name_occurs_in_the_agenda(seeds: Path, source: str, where: str, name: str) -> None:
+    assert occurs(name, _source_text(seeds, source)), f"{where}: {name!r} is not in the source"
 
 
-def test_agenda_title_occurs_on_its_cover(seeds: Path) -> None:
-    agenda = _source_text(seeds, SITE.agenda.source)
-    assert occurs(SITE.agenda.title, agenda, any_case=True)
-    assert occurs(SITE.agenda.subtitle, agenda, any_case=True)
+@pytest.mark.parametrize("period", SITE.agendas, ids=lambda p: p.period)
+def test_agenda_title_occurs_on_its_cover(seeds: Path, period) -> None:
+    agenda = _source_text(seeds, period.agenda.source)
+    assert occurs(period.agenda.title, agenda, any_case=True)
+    assert occurs(period.agenda.subtitle, agenda, any_case=True)
+    assert occurs(period.agenda.period, agenda), "the period the file is named after is the source's"
 
 
 @pytest.mark.parametrize("city", [c.name for c in SITE.cities.cities])
@@ -65,7 +71,7 @@ def test_the_sources_list_exactly_forty_cities_and_so_does_the_data() -> None:
 
 def test_fidelity_check_notices_a_changed_name(seeds: Path) -> None:
     """The comparison is not vacuous: one changed letter is caught."""
-    agenda = _source_text(seeds, SITE.agenda.source)
+    agenda = _source_text(seeds, "strategische-agenda")
     assert occurs("Preventie en sterke basis", agenda)
     assert not occurs("Preventie en sterke basis!", agenda)
     assert not occurs("Een inspirerende Novi als basis voor nieuw partnerschap", agenda)

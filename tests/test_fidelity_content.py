@@ -25,29 +25,42 @@ def all_sources(seeds: Path) -> list[tuple[str, str]]:
     return [text_of(seeds, s.id) for s in SITE.sources.sources]
 
 
-def test_every_theme_group_heading_of_the_report_has_a_record(seeds: Path) -> None:
-    raw = (seeds / next(s.file for s in SITE.sources.sources if s.id == SITE.report.source)).read_text(encoding="utf-8")
+YEARS = {year.year: year for year in SITE.years}
+
+
+@pytest.mark.parametrize("year", SITE.years, ids=lambda y: str(y.year))
+def test_every_theme_group_heading_of_the_report_has_a_record(seeds: Path, year) -> None:
+    raw = (seeds / next(s.file for s in SITE.sources.sources if s.id == year.report.source)).read_text(encoding="utf-8")
     headings = {" ".join(m.group(0).split()) for m in re.finditer(r"(?m)^ ?Thema [^\n]+", raw)}
-    recorded = {g.heading for p in SITE.report.pillars for g in p.groups}
+    recorded = {g.heading for p in year.report.pillars for g in p.groups}
     assert headings, "the report's theme group headings were found"
     assert headings <= recorded, headings - recorded
 
 
-def test_pillar_and_group_headings_occur_in_the_report(seeds: Path) -> None:
-    report = text_of(seeds, SITE.report.source)
-    for pillar in SITE.report.pillars:
+@pytest.mark.parametrize("year", SITE.years, ids=lambda y: str(y.year))
+def test_report_year_is_the_year_its_source_reports_on(seeds: Path, year) -> None:
+    title = next(s.title for s in SITE.sources.sources if s.id == year.report.source)
+    assert str(year.year) in title.split(), f"the report of {year.year} is the source {title!r}"
+    assert occurs(str(year.year), text_of(seeds, year.report.source))
+
+
+@pytest.mark.parametrize("year", SITE.years, ids=lambda y: str(y.year))
+def test_pillar_and_group_headings_occur_in_the_report(seeds: Path, year) -> None:
+    report = text_of(seeds, year.report.source)
+    for pillar in year.report.pillars:
         assert occurs(pillar.heading, report), pillar.heading
         for group in pillar.groups:
             assert occurs(group.heading, report), group.heading
 
 
 def test_there_are_well_over_sixty_activities() -> None:
-    assert len(SITE.activities.activities) >= 60
+    assert all(len(year.activities.activities) >= 60 for year in SITE.years)
 
 
-@pytest.mark.parametrize("activity", SITE.activities.activities, ids=lambda a: a.id)
-def test_activity_names_and_dates_occur_in_the_report(seeds: Path, activity) -> None:
-    report = text_of(seeds, SITE.report.source)
+@pytest.mark.parametrize(("year", "activity"), [(y.year, a) for y in SITE.years for a in y.activities.activities],
+                         ids=lambda v: v.id if hasattr(v, "id") else str(v))
+def test_activity_names_and_dates_occur_in_the_report(seeds: Path, year: int, activity) -> None:
+    report = text_of(seeds, YEARS[year].report.source)
     texts = [activity.title, activity.summary, *(r.role for r in activity.cities)]
     for fragment in (f for t in texts for f in quoted_fragments(t)):
         assert occurs(fragment, report), f"{activity.id}: '{fragment}' is not in the report"

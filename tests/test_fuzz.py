@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from generator.build import Project, checked_pages, prepare
 from generator.errors import DataError, Problem
 from generator.load import load_document
-from generator.models import FILE_MODELS
+from generator.models import data_files
 from generator.validate import load_site
 from tests.conftest import REPO
 from tests.test_injection import PAYLOADS, set_at, string_paths
@@ -77,7 +77,7 @@ def test_any_text_loads_or_gives_located_problems(tmp_path_factory, text: str) -
 
 
 @FUZZ
-@given(name=st.sampled_from(sorted(FILE_MODELS)), document=documents)
+@given(name=st.sampled_from(sorted(data_files(REPO / "data"))), document=documents)
 def test_any_yaml_document_in_any_data_file_is_checked_without_a_traceback(name: str, document: Any) -> None:
     text = yaml.safe_dump(document, allow_unicode=True)
 
@@ -103,7 +103,7 @@ def prose_field_names() -> set[str]:
     return names
 
 
-REAL = {name: load_document(REPO / "data" / f"{name}.yaml", name)[0].data for name in FILE_MODELS}
+REAL = {name: load_document(REPO / "data" / f"{name}.yaml", name)[0].data for name in data_files(REPO / "data")}
 PROSE = prose_field_names()
 TEXT_FIELDS = [(name, path) for name in sorted(REAL) for path, _ in string_paths(REAL[name])
                if next((part for part in reversed(path) if isinstance(part, str)), None) in PROSE]

@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.__main__ import cli
-from generator.models import FILE_MODELS
+from generator.models import data_files
 from tests.conftest import REPO
 
 
@@ -28,7 +28,7 @@ def test_every_id_of_every_data_file_is_listed_with_a_title() -> None:
     assert result.exit_code == 0, result.output
     listed = dict(re.findall(r"^  (\S+) +(.+)$", result.output, re.M))
     expected = set().union(*(ids_in(yaml.safe_load((REPO / "data" / f"{name}.yaml").read_text(encoding="utf-8")))
-                             for name in FILE_MODELS))
+                             for name in data_files(REPO / "data")))
     assert expected, "no ids found in the data"
     assert sorted(expected - set(listed)) == []
     assert listed["randvoorwaarden"] == "Ruimte en slagkracht voor stad en regio"

@@ -23,7 +23,7 @@ from generator.build import Project
 from generator.load import load_document
 
 CASES = sorted((Path(__file__).parent / "invalid").glob("*.yaml"))
-LOCATED = re.compile(r"^(?:Error: )?(data/[\w.-]+):(\d+):(\d+): (.*)$")
+LOCATED = re.compile(r"^(?:Error: )?(data/[\w./-]+):(\d+):(\d+): (.*)$")
 
 
 def apply(case: dict, data: Path) -> Path:

@@ -71,10 +71,10 @@ def test_no_label_reads_as_english() -> None:
 
 
 def test_data_file_header_comments_are_dutch() -> None:
-    from generator.models import FILE_MODELS
+    from generator.models import data_files
     from tests.conftest import REPO
 
-    for name in FILE_MODELS:
+    for name in data_files(REPO / "data"):
         lines = (REPO / "data" / f"{name}.yaml").read_text(encoding="utf-8").splitlines()
         header = []
         for line in lines[1:]:

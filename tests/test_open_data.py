@@ -48,7 +48,7 @@ def test_catalogue_lists_every_dataset_with_existing_distributions(built_site: P
             assert (built_site / "open-data" / name).exists()
 
 
-@pytest.mark.parametrize(("page", "dataset"), [("agenda/talent", "themas"), ("steden/apeldoorn", "steden"),
+@pytest.mark.parametrize(("page", "dataset"), [("agenda/2019-2022/talent", "themas"), ("steden/apeldoorn", "steden"),
                                                ("activiteiten/warmtewet", "activiteiten"),
                                                ("kernboodschappen", "kernboodschappen")])
 def test_pages_link_to_their_data(built_site: Path, page: str, dataset: str) -> None:

@@ -65,31 +65,31 @@ def facts() -> Iterator[Fact]:
     people = {p.id: p for p in SITE.people.people}
     organisations = {o.id: o for o in SITE.organisations.organisations}
     cities = {c.id: c for c in SITE.cities.cities}
-    agenda = SITE.agenda
-    for theme in agenda.themes:
-        cited = theme.passages
-        where = f"agenda.yaml thema {theme.id}"
-        yield from (Fact(f"{where} speerpunt {s.number}", s.title, tuple(cited.speerpunten)) for s in theme.speerpunten)
-        yield from (Fact(f"{where} speerpunt {s.number}", s.remark, tuple(cited.speerpunten))
-                    for s in theme.speerpunten if s.remark)
-        yield Fact(where, theme.title, (), alternatives=tuple(p.place for p in cited.intro))
-        for part in ("intro", "why", "approach", "action"):
-            yield from _quoted(f"{where} {part}", [getattr(theme, part)], tuple(getattr(cited, part)))
-    yield from (Fact(f"agenda.yaml notendop {i.target}", i.phrase, tuple(agenda.nutshell.passages))
-                for i in agenda.nutshell.items)
-    if agenda.mission.quote:
-        yield Fact("agenda.yaml missie", agenda.mission.quote.text, tuple(agenda.mission.passages))
-        yield Fact("agenda.yaml missie", agenda.mission.quote.by, tuple(agenda.mission.passages))
-    chapter = agenda.randvoorwaarden
-    for section in chapter.sections:
-        yield Fact("agenda.yaml randvoorwaarden", section.title, (), alternatives=tuple(p.place for p in section.passages))
-        for point in section.points:
-            yield Fact(f"agenda.yaml randvoorwaarden {point.title}", point.title, (),
-                       alternatives=tuple(p.place for p in point.passages))
-            yield from _quoted(f"agenda.yaml randvoorwaarden {point.title}", [point.summary], tuple(point.passages))
-    yield Fact("agenda.yaml randvoorwaarden", chapter.closing.title, (),
-               alternatives=tuple(p.place for p in chapter.closing.passages))
-    yield from (Fact(f"agenda.yaml werkwijze {p.keyword}", p.keyword, tuple(p.passages)) for p in agenda.werkwijze.points)
+    for agenda in [period.agenda for period in SITE.agendas]:
+        for theme in agenda.themes:
+            cited = theme.passages
+            where = f"agenda.yaml thema {theme.id}"
+            yield from (Fact(f"{where} speerpunt {s.number}", s.title, tuple(cited.speerpunten)) for s in theme.speerpunten)
+            yield from (Fact(f"{where} speerpunt {s.number}", s.remark, tuple(cited.speerpunten))
+                        for s in theme.speerpunten if s.remark)
+            yield Fact(where, theme.title, (), alternatives=tuple(p.place for p in cited.intro))
+            for part in ("intro", "why", "approach", "action"):
+                yield from _quoted(f"{where} {part}", [getattr(theme, part)], tuple(getattr(cited, part)))
+        yield from (Fact(f"agenda.yaml notendop {i.target}", i.phrase, tuple(agenda.nutshell.passages))
+                    for i in agenda.nutshell.items)
+        if agenda.mission.quote:
+            yield Fact("agenda.yaml missie", agenda.mission.quote.text, tuple(agenda.mission.passages))
+            yield Fact("agenda.yaml missie", agenda.mission.quote.by, tuple(agenda.mission.passages))
+        chapter = agenda.randvoorwaarden
+        for section in chapter.sections:
+            yield Fact("agenda.yaml randvoorwaarden", section.title, (), alternatives=tuple(p.place for p in section.passages))
+            for point in section.points:
+                yield Fact(f"agenda.yaml randvoorwaarden {point.title}", point.title, (),
+                           alternatives=tuple(p.place for p in point.passages))
+                yield from _quoted(f"agenda.yaml randvoorwaarden {point.title}", [point.summary], tuple(point.passages))
+        yield Fact("agenda.yaml randvoorwaarden", chapter.closing.title, (),
+                   alternatives=tuple(p.place for p in chapter.closing.passages))
+        yield from (Fact(f"agenda.yaml werkwijze {p.keyword}", p.keyword, tuple(p.passages)) for p in agenda.werkwijze.points)
 
     k = SITE.kernboodschappen
     for analysis in k.analysis:
@@ -100,18 +100,18 @@ def facts() -> Iterator[Fact]:
     yield Fact("kernboodschappen.yaml", k.needed.heading, tuple(k.needed.passages))
     yield from (Fact(f"kernboodschappen.yaml vraag {a.number}", a.title, tuple(a.passages)) for a in k.asks)
 
-    report = SITE.report
-    yield Fact("report.yaml voorwoord", people[report.foreword.author].name, tuple(report.foreword.passages))
-    yield from _quoted("report.yaml voorwoord", [report.foreword.summary], tuple(report.foreword.passages))
-    for pillar in report.pillars:
-        if pillar.id != "overige":
-            yield Fact(f"report.yaml {pillar.id}", pillar.heading, tuple(pillar.passages))
-        for group in pillar.groups:
-            cited = tuple(group.passages)
-            yield Fact(f"report.yaml {group.id}", group.heading, cited, alternatives=tuple(p.place for p in cited))
-            yield from _quoted(f"report.yaml {group.id}", [group.summary], cited)
+    for report in [year.report for year in SITE.years]:
+        yield Fact("report.yaml voorwoord", people[report.foreword.author].name, tuple(report.foreword.passages))
+        yield from _quoted("report.yaml voorwoord", [report.foreword.summary], tuple(report.foreword.passages))
+        for pillar in report.pillars:
+            if pillar.id != "overige":
+                yield Fact(f"report.yaml {pillar.id}", pillar.heading, tuple(pillar.passages))
+            for group in pillar.groups:
+                cited = tuple(group.passages)
+                yield Fact(f"report.yaml {group.id}", group.heading, cited, alternatives=tuple(p.place for p in cited))
+                yield from _quoted(f"report.yaml {group.id}", [group.summary], cited)
 
-    for activity in SITE.activities.activities:
+    for activity in SITE.all_activities:
         where, cited = f"activities.yaml {activity.id}", tuple(activity.passages)
         yield from _quoted(where, [activity.title, activity.summary, *activity.gaps], cited)
         day = _date_words(activity.date)
@@ -200,9 +200,10 @@ def test_every_fact_bearing_record_cites_a_passage() -> None:
     """The models require passages; this counts them so a model change cannot drop them."""
     cited = list(passages.all_cited(SITE))
     files = {name for name, _, _ in cited}
-    assert files >= {"agenda", "activities", "report", "people", "organisations", "kernboodschappen", "archive",
+    assert files >= {"agenda/2019-2022", "jaarverslagen/2021/activities", "jaarverslagen/2021/report", "people",
+                     "organisations", "kernboodschappen", "archive",
                      "about", "cities", "sessions"}
-    assert len(cited) >= len(SITE.activities.activities) + len(SITE.people.people)
+    assert len(cited) >= len(SITE.all_activities) + len(SITE.people.people)
 
 
 # --- own words ------------------------------------------------------------------------
@@ -252,8 +253,9 @@ def _qualified() -> Iterator[tuple[str, str, tuple[Passage, ...]]]:
             for i, item in enumerate(value):
                 yield from walk(item, cited, f"{where}[{i}]")
 
-    for name in ("agenda", "activities", "report", "organisations", "archive", "kernboodschappen", "about", "people"):
-        yield from walk(getattr(SITE, name), (), name)
+    for name, model in SITE.models.items():
+        if name not in ("sources", "cities", "sessions"):
+            yield from walk(model, (), name)
 
 
 QUALIFIED = [(w, t, c) for w, t, c in _qualified() if c and any(re.search(rf"\b{q}\b", t) for q in QUALIFIERS)]
@@ -323,15 +325,15 @@ def test_missing_and_ambiguous_anchors_are_refused(seeds: Path) -> None:
 
 
 def test_a_broken_anchor_in_the_data_is_located(seeds: Path, project, write_data) -> None:
-    path = project.data / "activities.yaml"
+    path = project.data / "jaarverslagen" / "2021" / "activities.yaml"
     text = path.read_text(encoding="utf-8")
     broken = text.replace('anchor: "De studiereis met de Neprom"}', 'anchor: "De jaarlijkse studiereis met de Neprom"}')
     assert broken != text
-    write_data("activities", broken)
+    write_data("jaarverslagen/2021/activities", broken)
     site, problems = load_site(project.data)
     assert site is None
     line = broken[: broken.index("De jaarlijkse studiereis")].count("\n") + 1
-    assert [(p.file, p.line) for p in problems] == [("data/activities.yaml", line)]
+    assert [(p.file, p.line) for p in problems] == [("data/jaarverslagen/2021/activities.yaml", line)]
     assert problems[0].message.startswith("het anker 'De jaarlijkse studiereis met de Neprom' staat niet in")
 
 
@@ -346,7 +348,7 @@ def test_a_changed_source_shows_which_passages_no_longer_resolve(seeds: Path, tm
                       encoding="utf-8")
     problems = passage_problems(SITE, changed)
     assert problems and all(isinstance(p, Problem) and p.line > 0 for p in problems)
-    assert {p.file for p in problems} >= {"data/activities.yaml", "data/organisations.yaml"}
+    assert {p.file for p in problems} >= {"data/jaarverslagen/2021/activities.yaml", "data/organisations.yaml"}
     assert all("De studiereis met de Neprom" in p.message for p in problems)
 
 
@@ -369,23 +371,28 @@ def _heading_before(raw: str, offset: int, pattern: re.Pattern[str] = _REPORT_HE
 
 
 def _out_of_place(seeds: Path) -> list[tuple[str, str]]:
-    """Records of the report whose cited text does not stand under their own heading."""
-    report_file = next(s.file for s in SITE.sources.sources if s.id == SITE.report.source)
+    """Records of the reports whose cited text does not stand under their own heading."""
+    return [found for year in SITE.years for found in _out_of_place_in(seeds, year)]
+
+
+def _out_of_place_in(seeds: Path, year) -> list[tuple[str, str]]:
+    report = year.report
+    report_file = next(s.file for s in SITE.sources.sources if s.id == report.source)
     raw = passages.source_text(seeds / report_file).raw
-    groups = {g.id: (p, g) for p in SITE.report.pillars for g in p.groups}
+    groups = {g.id: (p, g) for p in report.pillars for g in p.groups}
     result = []
 
     def expected(group_id: str) -> set[str]:
-        if group_id == SITE.report.foreword.id:
+        if group_id == report.foreword.id:
             return {"Voorwoord"}
         pillar, group = groups[group_id]
         return {"Algemeen", "Lobby"} if group.kind == "algemeen" else {group.heading}
 
     records = [(f"group {g.id}", g.id, g.passages, g.placement) for _, g in groups.values()]
-    records += [(f"activity {a.id}", a.group, a.passages, a.placement) for a in SITE.activities.activities]
+    records += [(f"activity {a.id}", a.group, a.passages, a.placement) for a in year.activities.activities]
     for label, group_id, cited, placement in records:
         for passage in cited:
-            if passage.source != SITE.report.source:
+            if passage.source != report.source:
                 continue
             start = passages.resolved(SITE, passage).start
             line_start = raw.rfind("\n", 0, start) + 1
@@ -407,25 +414,25 @@ def test_a_city_role_carries_its_own_passage(seeds: Path, project, write_data) -
     """Issue 17: a role can cite where the source names the city; a wrong anchor is located there."""
     from generator.pages import pages
 
-    path = project.data / "activities.yaml"
+    path = project.data / "jaarverslagen" / "2021" / "activities.yaml"
     text = path.read_text(encoding="utf-8")
     old = '      - {city: breda, role: "deelnemer aan de City Deal Impact Ondernemen"}\n'
     new = ('      - city: breda\n        role: "deelnemer aan de City Deal Impact Ondernemen"\n        passages:\n'
            '          - {source: jaarverslag-2021, place: "Thema Sociaal Ondernemerschap/Impact Ondernemen", '
            'anchor: "In de citydeal participeren de G40 steden"}\n')
     assert old in text
-    write_data("activities", text.replace(old, new))
+    write_data("jaarverslagen/2021/activities", text.replace(old, new))
     site, problems = load_site(project.data)
     assert not problems and site is not None
     breda = next(p for p in pages(site) if p.path == "steden/breda.md")
     assert "In de citydeal participeren de G40 steden" in [r["anchor"] for r in breda.view["references"]]
 
-    write_data("activities", text.replace(old, new.replace("In de citydeal participeren", "In de citydeal doen mee")))
+    write_data("jaarverslagen/2021/activities", text.replace(old, new.replace("In de citydeal participeren", "In de citydeal doen mee")))
     site, problems = load_site(project.data)
     line = text.replace(old, new).splitlines().index("          - {source: jaarverslag-2021, place: \"Thema Sociaal "
                                                       "Ondernemerschap/Impact Ondernemen\", anchor: \"In de citydeal "
                                                       "participeren de G40 steden\"}") + 1
-    assert site is None and [(p.file, p.line) for p in problems] == [("data/activities.yaml", line)]
+    assert site is None and [(p.file, p.line) for p in problems] == [("data/jaarverslagen/2021/activities.yaml", line)]
 
 
 def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: Path) -> None:

@@ -105,9 +105,9 @@ def test_body_lists_check_warnings(repo: Project) -> None:  # noqa: F811
 
 
 def test_body_shows_check_errors(repo: Project) -> None:  # noqa: F811
-    edit(repo, "agenda", "      target: zorgstelsel", "      target: zorgstelse")
+    edit(repo, "agenda/2019-2022", "      target: zorgstelsel", "      target: zorgstelse")
     text = pr_comment.body(repo.root, "HEAD")
-    assert "❌ `make check` vond fouten:\n\n```text\ndata/agenda.yaml:51:15: onbekend thema 'zorgstelse'" in text
+    assert "❌ `make check` vond fouten:\n\n```text\ndata/agenda/2019-2022.yaml:52:15: onbekend thema 'zorgstelse'" in text
 
 
 def test_comment_is_posted_once_then_updated(github: FakeGitHub, tmp_path: Path) -> None:

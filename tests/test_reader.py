@@ -82,7 +82,7 @@ def test_home_search_box_shows_results(open_page, width: int) -> None:
     box.press("Enter")
     results = page.locator(".md-search-result__item > a")
     expect(results.first).to_be_visible(timeout=15_000)
-    assert any("/agenda/veilige-stad/" in h for h in results.evaluate_all("l => l.map(a => a.href)"))
+    assert any("/agenda/2019-2022/veilige-stad/" in h for h in results.evaluate_all("l => l.map(a => a.href)"))
 
 
 @pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
@@ -131,7 +131,7 @@ def test_no_page_kind_scrolls_sideways_on_a_phone(open_page, path: str) -> None:
 
 def test_some_tables_are_wide_on_a_phone(open_page) -> None:
     """The check above must have something to check: the agenda's table is wider than a phone."""
-    page = open_page("agenda/", 375)
+    page = open_page("agenda/2019-2022/", 375)
     assert any(t["wide"] for t in page.evaluate(TABLES_AT_375))
 
 
@@ -179,7 +179,7 @@ def test_each_page_says_when_its_data_last_changed_in_git(project) -> None:
     _commit(project.root, "2021-03-04", "cities")
     generate(project)
     assert "*Laatst gewijzigd: 4 maart 2021*" in (project.docs / "steden" / "apeldoorn.md").read_text("utf-8")
-    assert "*Laatst gewijzigd: 2 januari 2020*" in (project.docs / "agenda" / "talent.md").read_text("utf-8")
+    assert "*Laatst gewijzigd: 2 januari 2020*" in (project.docs / "agenda" / "2019-2022" / "talent.md").read_text("utf-8")
     assert "*Laatst gewijzigd: 2 januari 2020*" in (project.docs / "colofon.md").read_text("utf-8")
     # An uncommitted edit does not change the day: the build stays the same for one commit.
     cities.write_text(cities.read_text("utf-8") + "# not committed\n", encoding="utf-8")
@@ -212,8 +212,8 @@ def test_every_page_kind_says_where_the_reader_is(open_page, path: str) -> None:
 @pytest.mark.parametrize(("path", "crumbs", "section"), [
     ("steden/apeldoorn/", ["Home", "Steden", "Apeldoorn"], "Steden"),
     ("steden/", ["Home", "Steden"], "Steden"),
-    ("agenda/talent/", ["Home", "Agenda"], "Agenda"),
-    ("jaarverslag/sociaal/armoede-schulden/", ["Home", "Jaarverslag 2021"], "Jaarverslag 2021"),
+    ("agenda/2019-2022/talent/", ["Home", "Agenda"], "Agenda"),
+    ("jaarverslag/2021/sociaal/armoede-schulden/", ["Home", "Jaarverslag 2021"], "Jaarverslag 2021"),
     ("personen/", ["Home", "Personen"], "Personen"),
 ])
 def test_breadcrumbs_and_current_section(open_page, path: str, crumbs: list[str], section: str) -> None:
@@ -240,7 +240,7 @@ def test_section_mark_does_not_stay_on_later_pages(built_site: Path) -> None:
 def test_timeline_states_each_date_once_and_groups_year_only_items(built_site: Path) -> None:
     from generator.render import MONTHS
 
-    markdown = (built_site.parent / "build" / "docs" / "jaarverslag" / "tijdlijn.md").read_text("utf-8")
+    markdown = (built_site.parent / "build" / "docs" / "jaarverslag" / "2021" / "tijdlijn.md").read_text("utf-8")
     dated, _, undated = markdown.partition("## Alleen het jaar bekend")
     items = [line for line in dated.splitlines() if line.startswith("- ")]
     assert len(items) > 10

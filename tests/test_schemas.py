@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.models import FILE_MODELS
+from generator.models import data_files, schema_name
 from generator.schemas import schema_texts, stale_schemas
 from tests.conftest import REPO
 
@@ -24,11 +24,12 @@ def test_stale_schema_is_noticed(tmp_path) -> None:
     assert stale_schemas(tmp_path) == ["cities.schema.json"]
 
 
-@pytest.mark.parametrize("name", list(FILE_MODELS))
+@pytest.mark.parametrize("name", data_files(REPO / "data"))
 def test_data_file_names_its_schema_and_passes_it(name: str) -> None:
     text = (REPO / "data" / f"{name}.yaml").read_text(encoding="utf-8")
-    assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
-    schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    up = "../" * (name.count("/") + 1)  # from data/agenda/<period>.yaml the schemas are two folders up
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={up}schemas/{schema_name(name)}.schema.json"
+    schema = json.loads((REPO / "schemas" / f"{schema_name(name)}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(yaml.safe_load(text))
 
 

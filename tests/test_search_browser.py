@@ -263,7 +263,7 @@ def test_every_word_on_every_page_finds_that_page(target) -> None:
     words = words_by_page(folder)
     assert len(words) > 2000  # not vacuous: the site has about 2,500
     open_engine(page, target.start)
-    directory_urls = (folder / "agenda" / "talent" / "index.html").exists()
+    directory_urls = (folder / "agenda" / "2019-2022" / "talent" / "index.html").exists()
     links = [link_file(d[0], directory_urls) for d in page.evaluate("() => window.stedenagendaZoek.pages()")]
     missed = []
     batch = sorted(words)
@@ -335,7 +335,7 @@ def test_nonsense_finds_nothing_and_says_so(target) -> None:
 # --- weight: nothing before the reader searches ---------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["", "agenda/", "agenda/talent/", "steden/zwolle/", "in-beeld/"])
+@pytest.mark.parametrize("path", ["", "agenda/2019-2022/", "agenda/2019-2022/talent/", "steden/zwolle/", "in-beeld/"])
 def test_a_page_view_fetches_no_search_bytes(browser, site_url: str, path: str) -> None:
     page = browser.new_page()
     requests: list[str] = []

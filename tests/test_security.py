@@ -24,7 +24,7 @@ from generator.opendata import csv_cell
 from generator.render import abbreviations
 from generator.validate import load_site
 
-LOCATED = re.compile(r"^data/[\w.-]+:[1-9]\d*:[1-9]\d*: ")
+LOCATED = re.compile(r"^data/[\w./-]+:[1-9]\d*:[1-9]\d*: ")
 
 
 def data_of(project: Project, name: str) -> dict[str, Any]:
@@ -143,13 +143,13 @@ def test_every_field_that_feeds_a_tooltip_goes_through_the_definition_escaping(p
 
 COLLISIONS = [
     ("cities", ("cities", 0), "index"),
-    ("agenda", ("themes", 0), "index"),
-    ("agenda", ("themes", 0), "werkwijze"),
-    ("agenda", ("themes", 0), "randvoorwaarden"),
+    ("agenda/2019-2022", ("themes", 0), "index"),
+    ("agenda/2019-2022", ("themes", 0), "werkwijze"),
+    ("agenda/2019-2022", ("themes", 0), "randvoorwaarden"),
     ("archive", ("documents", 0), "index"),
     ("sources", ("sources", 0), "index"),
-    ("activities", ("activities", 0), "index"),
-    ("report", ("pillars", 0), "tijdlijn"),
+    ("jaarverslagen/2021/activities", ("activities", 0), "index"),
+    ("jaarverslagen/2021/report", ("pillars", 0), "tijdlijn"),
 ]
 
 
@@ -283,9 +283,9 @@ def test_a_two_megabyte_id_gives_a_short_message(project: Project) -> None:
 
 @pytest.mark.parametrize("date", ["2021-02-30", "2021-02-29", "2021-04-31", "２０２１-０３-０１", "2021-0３"])
 def test_impossible_dates_are_refused(project: Project, date: str) -> None:
-    text = (project.data / "activities.yaml").read_text(encoding="utf-8")
+    text = (project.data / "jaarverslagen" / "2021" / "activities.yaml").read_text(encoding="utf-8")
     first = re.search(r'date: "?(\d{4}(?:-\d\d){0,2})"?', text)
-    (project.data / "activities.yaml").write_text(
+    (project.data / "jaarverslagen" / "2021" / "activities.yaml").write_text(
         text[: first.start()] + f'date: "{date}"' + text[first.end():], encoding="utf-8")
     problem = only_problem(project)
     assert problem.line == text[: first.start()].count("\n") + 1
@@ -294,9 +294,9 @@ def test_impossible_dates_are_refused(project: Project, date: str) -> None:
 
 @pytest.mark.parametrize("date", ["2020-02-29", "2021", "2021-12", "2021-04-30"])
 def test_real_dates_pass(project: Project, date: str) -> None:
-    text = (project.data / "activities.yaml").read_text(encoding="utf-8")
+    text = (project.data / "jaarverslagen" / "2021" / "activities.yaml").read_text(encoding="utf-8")
     first = re.search(r'date: "?(\d{4}(?:-\d\d){0,2})"?', text)
-    (project.data / "activities.yaml").write_text(
+    (project.data / "jaarverslagen" / "2021" / "activities.yaml").write_text(
         text[: first.start()] + f'date: "{date}"' + text[first.end():], encoding="utf-8")
     assert problems_of(project) == []
 

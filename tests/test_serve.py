@@ -82,14 +82,14 @@ def test_serve_picks_up_a_changed_yaml_file(project: Project) -> None:
 def test_a_changed_menu_reaches_pages_whose_text_did_not_change(project: Project) -> None:
     """The preview rebuilds only changed pages (`--dirty`), but the menu is in every page."""
     with serving(project) as base:
-        url = f"{base}/agenda/talent/"
+        url = f"{base}/agenda/2019-2022/talent/"
         assert wait_for(lambda: "Stadsvernieuwing 3.0" in fetch(url)), "the preview did not come up"
-        talent = (project.docs / "agenda" / "talent.md").read_bytes()
+        talent = (project.docs / "agenda" / "2019-2022" / "talent.md").read_bytes()
         path: Path = project.data / "agenda.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace(
             'title: "Stadsvernieuwing 3.0"', 'title: "Stadsvernieuwing 4.0"'), encoding="utf-8")
         assert wait_for(lambda: "Stadsvernieuwing 4.0" in fetch(url)), "the new menu did not reach the page"
-        assert (project.docs / "agenda" / "talent.md").read_bytes() == talent
+        assert (project.docs / "agenda" / "2019-2022" / "talent.md").read_bytes() == talent
         assert "Stadsvernieuwing 3.0" not in fetch(url)
 
 

@@ -28,43 +28,43 @@ def links_from(built_site: Path, page_path: str) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("city", sorted({c.city for a in SITE.activities.activities for c in a.cities}))
+@pytest.mark.parametrize("city", sorted({c.city for a in SITE.all_activities for c in a.cities}))
 def test_two_clicks_from_a_city_to_its_activities_themes_and_source(built_site: Path, city: str) -> None:
     city_links = links_from(built_site, f"steden/{city}")
-    for activity in SITE.activities.activities:
+    for activity in SITE.all_activities:
         if city not in {c.city for c in activity.cities}:
             continue
         assert f"/activiteiten/{activity.id}/" in city_links, f"{city} → {activity.id}"
         activity_links = links_from(built_site, f"activiteiten/{activity.id}")
-        assert f"/bronnen/{SITE.report.source}/" in activity_links
+        assert f"/bronnen/{SITE.years[-1].report.source}/" in activity_links
         for theme in activity.themes:
-            assert f"/agenda/{theme}/" in activity_links, f"{activity.id} → {theme}"
+            assert f"/agenda/2019-2022/{theme}/" in activity_links, f"{activity.id} → {theme}"
         assert f"/steden/{city}/" in activity_links
 
 
 def test_every_theme_group_has_a_page_listing_its_activities_in_order(built_site: Path) -> None:
-    for pillar in SITE.report.pillars:
+    for pillar in SITE.years[-1].report.pillars:
         for group in pillar.groups:
-            page = Page(built_site / "jaarverslag" / pillar.id / group.id / "index.html")
-            titles = [a.title for a in SITE.activities.activities if a.group == group.id]
+            page = Page(built_site / "jaarverslag" / "2021" / pillar.id / group.id / "index.html")
+            titles = [a.title for a in SITE.all_activities if a.group == group.id]
             positions = [page.text.find(t) for t in titles]
             assert all(p >= 0 for p in positions), group.id
             assert positions == sorted(positions), f"{group.id}: activities out of order"
 
 
 def test_theme_pages_say_what_the_g40_did_in_2021(built_site: Path) -> None:
-    for theme in SITE.agenda.themes:
-        page = Page(built_site / "agenda" / theme.id / "index.html")
+    for theme in SITE.agendas[-1].agenda.themes:
+        page = Page(built_site / "agenda" / "2019-2022" / theme.id / "index.html")
         assert "Wat deed de G40 in 2021?" in page.text
-        links = links_from(built_site, f"agenda/{theme.id}")
-        for activity in SITE.activities.activities:
+        links = links_from(built_site, f"agenda/2019-2022/{theme.id}")
+        for activity in SITE.all_activities:
             if theme.id in activity.themes:
                 assert f"/activiteiten/{activity.id}/" in links
 
 
 def test_each_person_appears_on_the_activities_that_name_them(built_site: Path) -> None:
     people = Page(built_site / "personen" / "index.html")
-    for activity in SITE.activities.activities:
+    for activity in SITE.all_activities:
         page = Page(built_site / "activiteiten" / activity.id / "index.html")
         for person_id in activity.people:
             person = next(p for p in SITE.people.people if p.id == person_id)
@@ -94,12 +94,12 @@ def test_kernboodschappen_link_each_ask_to_themes_and_activities(built_site: Pat
     links = links_from(built_site, "kernboodschappen")
     for ask in SITE.kernboodschappen.asks:
         assert ask.title in page.text
-        assert all(f"/agenda/{t}/" in links for t in ask.themes)
+        assert all(f"/agenda/2019-2022/{t}/" in links for t in ask.themes)
         assert all(f"/activiteiten/{a}/" in links for a in ask.activities)
 
 
 def test_timeline_lists_every_activity_once(built_site: Path) -> None:
-    links = links_from(built_site, "jaarverslag/tijdlijn")
-    assert {f"/activiteiten/{a.id}/" for a in SITE.activities.activities} <= links
-    page = Page(built_site / "jaarverslag" / "tijdlijn" / "index.html")
+    links = links_from(built_site, "jaarverslag/2021/tijdlijn")
+    assert {f"/activiteiten/{a.id}/" for a in SITE.all_activities} <= links
+    page = Page(built_site / "jaarverslag" / "2021" / "tijdlijn" / "index.html")
     assert "Maart 2021" in page.text and "Alleen het jaar bekend" in page.text

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.passages import fold, source_text
 from tests.test_passages import SITE, Fact, _found, _passage_text
 
-AGENDA_FILE = next(s.file for s in SITE.sources.sources if s.id == SITE.agenda.source)
+AGENDA_FILE = next(s.file for s in SITE.sources.sources if s.id == SITE.agendas[-1].agenda.source)
 
 
 def _agenda_text(seeds: Path) -> str:
@@ -28,18 +28,18 @@ def _chapters(raw: str) -> list[tuple[str, str]]:
 def test_1_the_nutshell_follows_the_chapter_order(seeds: Path) -> None:
     raw = _agenda_text(seeds)
     nutshell = raw[raw.index("Onze agenda in een notendop"):raw.index("# 1 ")]
-    by_phrase = {i.phrase: i.target for i in SITE.agenda.nutshell.items}
+    by_phrase = {i.phrase: i.target for i in SITE.agendas[-1].agenda.nutshell.items}
     order_in_source = [by_phrase[p] for p in sorted(by_phrase, key=lambda p: nutshell.index(p))]
-    chapter_order = [t.id for t in sorted(SITE.agenda.themes, key=lambda t: raw.index(f"{t.number} {t.title}"))]
+    chapter_order = [t.id for t in sorted(SITE.agendas[-1].agenda.themes, key=lambda t: raw.index(f"{t.number} {t.title}"))]
     assert order_in_source[:-1] == chapter_order
-    note = SITE.agenda.nutshell.note or ""
+    note = SITE.agendas[-1].agenda.nutshell.note or ""
     assert "wijkt af" not in note, "a note says the nutshell's order differs from the chapters', which it does not"
 
 
 def test_2_every_section_the_source_gives_is_in_the_data(seeds: Path) -> None:
     chapters = _chapters(_agenda_text(seeds))
-    assert len(chapters) == len(SITE.agenda.themes) == 8
-    for theme, (title, text) in zip(SITE.agenda.themes, chapters):
+    assert len(chapters) == len(SITE.agendas[-1].agenda.themes) == 8
+    for theme, (title, text) in zip(SITE.agendas[-1].agenda.themes, chapters):
         assert title == theme.title
         has_approach = bool(re.search(r"^#+ \**(De )?G40-aanpak", text, re.M))
         assert (theme.approach is not None) == has_approach, f"{theme.id}: G40-aanpak in source: {has_approach}"
@@ -51,7 +51,7 @@ def test_2_every_section_the_source_gives_is_in_the_data(seeds: Path) -> None:
 def test_3_human_capital_speaks_of_mobility_between_occupations(seeds: Path) -> None:
     from tests.test_passages import SUSPENDED
 
-    activity = next(a for a in SITE.activities.activities if a.id == "overdracht-human-capital")
+    activity = next(a for a in SITE.all_activities if a.id == "overdracht-human-capital")
     passage = " ".join(_passage_text(p) for p in activity.passages)
 
     def shortened_compounds_match(text: str) -> bool:

@@ -35,7 +35,7 @@ def test_novi_written_novi_in_the_text_gets_the_hover(project: Project) -> None:
     code, warnings = check(project)
     assert (code, warnings) == (0, [])
     generate(project)
-    page = (project.docs / "agenda" / "ruimtelijke-kwaliteit.md").read_text(encoding="utf-8")
+    page = (project.docs / "agenda" / "2019-2022" / "ruimtelijke-kwaliteit.md").read_text(encoding="utf-8")
     assert "Novi" in page
     assert "*[Novi]: Nationale Omgevingsvisie" in page
     assert "*[NOVI]: Nationale Omgevingsvisie" not in page  # only what the page uses

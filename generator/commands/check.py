@@ -21,14 +21,17 @@ def run(project: Project) -> None:
 
 def summary(site: Site) -> str:
     """What the data holds, so editors see at a glance what their change did."""
-    themes = site.agenda.themes
-    groups = [g for p in site.report.pillars for g in p.groups if g.kind == "themagroep"]
-    with_role = {c.city for a in site.activities.activities for c in a.cities}
+    themes = [t for period in site.agendas for t in period.agenda.themes]
+    groups = [g for year in site.years for p in year.report.pillars for g in p.groups if g.kind == "themagroep"]
+    with_role = {c.city for a in site.all_activities for c in a.cities}
     with_role |= {p.city for p in site.people.people if p.city}
+    years = [year.year for year in site.years]
+    periods = "" if len(site.agendas) == 1 else f"{len(site.agendas)} agenda's, "
     return (
-        f"OK: {len(themes)} thema's, {sum(len(t.speerpunten) for t in themes)} speerpunten, "
-        f"{len(groups)} themagroepen, {len(site.activities.activities)} activiteiten, "
-        f"{len(site.cities.cities)} steden ({len(with_role)} met een rol in 2021), "
+        f"OK: {periods}{len(themes)} thema's, {sum(len(t.speerpunten) for t in themes)} speerpunten, "
+        f"{len(groups)} themagroepen, {len(site.all_activities)} activiteiten, "
+        f"{len(site.cities.cities)} steden ({len(with_role)} met een rol in "
+        f"{years[0] if len(years) == 1 else f'{years[0]}–{years[-1]}'}), "
         f"{len(site.people.people)} personen, {len(site.organisations.organisations)} begrippen, "
         f"{len(site.archive.documents)} archiefstukken, {len(site.sources.sources)} bronnen."
     )

@@ -1,4 +1,4 @@
-"""Pages about documents: kernboodschappen, sources, the 2012 archive, 'Over de G40', glossary."""
+"""Pages about documents: kernboodschappen, sources, the archive, 'Over de G40', glossary, pictures."""
 
 from __future__ import annotations
 
@@ -8,17 +8,25 @@ from generator.pages.links import (
     source_path,
 )
 from generator.render import Page
+from generator.validate import ReportYear
 
 
 def pages(ctx: Context) -> list[Page]:
     sources = [source(ctx, i) for i in range(len(ctx.site.sources.sources))]
     archive = [archive_document(ctx, i) for i in range(len(ctx.site.archive.documents))]
+    older = [pictures(ctx, year=y) for y in reversed(ctx.site.years[:-1])]
     return [source_index(ctx), *sources, archive_index(ctx), *archive, about(ctx), glossary(ctx), open_data(ctx),
-            pictures(ctx)]
+            pictures(ctx), *older]
 
 
-def pictures(ctx: Context, directory_urls: bool = True) -> Page:
-    """'In beeld': map, activities per theme, groups × themes, activities per month.
+def pictures_path(year: int | None = None) -> str:
+    """'In beeld' shows the newest report; each older report's charts have a page of their own."""
+    return links.PICTURES if year is None else f"{links.REPORT_FOLDER}/{year}/in-beeld.md"
+
+
+def pictures(ctx: Context, directory_urls: bool = True, year: ReportYear | None = None) -> Page:
+    """'In beeld': map, activities per theme, groups × themes, activities per month, for
+    one report (the newest on the page 'In beeld', with a switch to the older ones).
 
     Links inside an SVG are raw HTML that MkDocs does not rewrite, so they are written for
     the build they go into: directory URLs on the public site, .html files in a bundle."""
@@ -26,48 +34,54 @@ def pictures(ctx: Context, directory_urls: bool = True) -> Page:
 
     from generator import pictures as draw
 
-    here, site = links.PICTURES, ctx.site
+    site = ctx.site
+    report_year = year or site.years[-1]
+    here = pictures_path(year.year if year else None)
+    report, activities = report_year.report, report_year.activities.activities
+    period = site.agenda_at(report.year)
 
     def raw_href(path: str) -> str:
         target = relative(here, path).removesuffix(".md")
-        # With directory URLs this page is served as in-beeld/, one folder deeper than its file.
+        # With directory URLs this page is served as <name>/, one folder deeper than its file.
         return f"../{target}/" if directory_urls else f"{target}.html"
 
     placed = draw.coordinates(list(site.cities.cities))
     hrefs = {p.city.id: raw_href(links.city_path(p.city.id)) for p in placed}
     city_rows = [{"name": p.city.name, "url": relative(here, links.city_path(p.city.id)), "province": p.city.province,
                   "lat": f"{p.latitude:.3f}", "lon": f"{p.longitude:.3f}"} for p in placed]
-    chapters = [t.id for t in site.agenda.themes] + ["randvoorwaarden"]
-    per_theme = [(ctx.chapter_titles[c], len(ctx.by_theme[c])) for c in chapters]
-    months = Counter(a.date[:7] for a in site.activities.activities if len(a.date) >= 7)
-    per_month = [(f"{links.MONTHS[m - 1]} {site.report.year}", months[f"{site.report.year}-{m:02d}"])
-                 for m in range(1, 13)]
-    undated = sum(1 for a in site.activities.activities if len(a.date) == 4)
-    groups = [g for p in site.report.pillars for g in p.groups if g.kind == "themagroep"]
+    chapters = [t.id for t in period.agenda.themes] + ["randvoorwaarden"]
+    counts = Counter(t for a in activities for t in a.themes)
+    per_theme = [(ctx.chapter_titles[period.period, c], counts[c]) for c in chapters]
+    months = Counter(a.date[:7] for a in activities if len(a.date) >= 7)
+    per_month = [(f"{links.MONTHS[m - 1]} {report.year}", months[f"{report.year}-{m:02d}"]) for m in range(1, 13)]
+    undated = sum(1 for a in activities if len(a.date) == 4)
+    groups = [g for p in report.pillars for g in p.groups if g.kind == "themagroep"]
     cells = {(i, j) for i, g in enumerate(groups) for j, c in enumerate(chapters) if c in g.themes}
-    short = [str(t.number) for t in site.agenda.themes] + ["R"]
-    return Page(here, "pictures.md.j2", "In beeld", {
+    short = [str(t.number) for t in period.agenda.themes] + ["R"]
+    others = [{"title": str(y.year), "url": relative(here, pictures_path(None if y is site.years[-1] else y.year))}
+              for y in reversed(site.years) if y is not report_year]
+    return Page(here, "pictures.md.j2", "In beeld" if year is None else f"In beeld: {report.year}", {
         "map": draw.city_map(placed, hrefs), "phone_map": draw.phone_map(placed, hrefs),
         "map_legend": draw.map_legend(placed, hrefs),
-        "cities": city_rows, "attribution": draw.ATTRIBUTION,
-        "theme_chart": draw.bar_chart(per_theme, "Activiteiten in 2021 per agendathema",
-                                      "Aantal activiteiten uit het jaarverslag 2021 bij elk agendathema; "
+        "cities": city_rows, "attribution": draw.ATTRIBUTION, "year": report.year, "other_years": others,
+        "theme_chart": draw.bar_chart(per_theme, f"Activiteiten in {report.year} per agendathema",
+                                      f"Aantal activiteiten uit het jaarverslag {report.year} bij elk agendathema; "
                                       "een activiteit kan bij meer thema's horen.", "thema"),
-        "per_theme": [{"title": title, "url": relative(here, links.theme_path(c)), "count": n}
+        "per_theme": [{"title": title, "url": relative(here, links.theme_path(period.period, c)), "count": n}
                       for c, (title, n) in zip(chapters, per_theme)],
-        "month_chart": draw.bar_chart(per_month, f"Activiteiten per maand in {site.report.year}",
+        "month_chart": draw.bar_chart(per_month, f"Activiteiten per maand in {report.year}",
                                       "Aantal activiteiten waarvan het jaarverslag de maand noemt.", "maand"),
         "per_month": [{"month": m, "count": n} for m, n in per_month], "undated": undated,
         "matrix": draw.matrix([g.title for g in groups], short, cells, "Themagroepen en agendathema's",
                               "Een gevuld vak: de themagroep werkt aan dat agendathema."),
-        "legend": [{"short": s, "title": ctx.chapter_titles[c]} for s, c in zip(short, chapters)],
-        "matrix_rows": [{"title": g.title, "url": relative(here, ctx.group_path(g.id)),
-                         "themes": ", ".join(ctx.chapter_titles[t] for t in g.themes)} for g in groups],
-        "timeline_url": relative(here, links.TIMELINE),
-        "description": "De 40 steden op de kaart en het jaar 2021 in grafieken, met de cijfers in tabellen.",
-        "references": [ctx.reference(here, site.report.source, "alle themagroepen en activiteiten")]
+        "legend": [{"short": s, "title": ctx.chapter_titles[period.period, c]} for s, c in zip(short, chapters)],
+        "matrix_rows": [{"title": g.title, "url": relative(here, ctx.group_path(report.year, g.id)),
+                         "themes": ", ".join(ctx.chapter_titles[period.period, t] for t in g.themes)} for g in groups],
+        "timeline_url": relative(here, links.timeline_path(report.year)),
+        "description": f"De 40 steden op de kaart en het jaar {report.year} in grafieken, met de cijfers in tabellen.",
+        "references": [ctx.reference(here, report.source, "alle themagroepen en activiteiten")]
         + ctx.cite(here, site.cities.membership),
-    }, ctx.origin("activities"))
+    }, ctx.origin(report_year.activities_name))
 
 
 def open_data(ctx: Context) -> Page:
@@ -75,7 +89,7 @@ def open_data(ctx: Context) -> Page:
     from generator.opendata import DATASETS
 
     here = links.OPEN_DATA
-    rows = [{"title": d.title, "description": d.description, **ctx.dataset(here, d.name),
+    rows = [{"title": d.title(ctx.site), "description": d.description(ctx.site), **ctx.dataset(here, d.name),
              "schema": relative(here, f"open-data/{d.name}.schema.json")} for d in DATASETS]
     return Page(here, "open_data.md.j2", "Open data", {
         "rows": rows, "catalogue": relative(here, "open-data/catalogus.jsonld"),
@@ -86,13 +100,16 @@ def open_data(ctx: Context) -> Page:
 
 def kernboodschappen_pages(ctx: Context) -> list[Page]:
     here, k = KERNBOODSCHAPPEN, ctx.site.kernboodschappen
+    period = ctx.period_at(ctx.site.source_year(k.source))
     asks = [{
         "number": a.number, "title": a.title, "summary": a.summary, "points": a.points,
-        "themes": [ctx.chapter_link(here, t) for t in a.themes],
+        "themes": [ctx.chapter_link(here, period, t) for t in a.themes],
         "activities": [ctx.activity_link(here, ctx.activities[i]) for i in a.activities],
+        "activity_years": ", ".join(sorted({str(ctx.year_of[i].year) for i in a.activities})),
     } for a in k.asks]
     return [Page(here, "kernboodschappen.md.j2", k.title, {
         "k": k, "asks": asks, "dataset": ctx.dataset(here, "kernboodschappen"),
+        "published": partial_date(ctx.sources[k.source].date),
         "description": "De kernboodschappen van de G40 over besturen in de regio, de kracht van de stad en "
                        "instrumenten tegen kansenongelijkheid.",
         "references": ctx.cite(here, [*(p for a in k.analysis for p in a.passages), *k.needed.passages,
@@ -111,17 +128,27 @@ def source_index(ctx: Context) -> Page:
     }, ctx.origin("sources"))
 
 
-_SOURCE_PAGES = {"strategische-agenda": ("De strategische agenda op deze site", "agenda/index.md"),
-                 "kernboodschappen": ("De kernboodschappen op deze site", KERNBOODSCHAPPEN),
-                 "jaarverslag-2021": ("Het jaarverslag op deze site", "jaarverslag/index.md"),
-                 "g40-steden-maken-verschil": ("Over de G40", ABOUT),
-                 "raadsessie-2012": ("Het archief 2012", ARCHIVE)}
+def archive_title(ctx: Context) -> str:
+    """'Het archief' with the year of its source, as the menu and the cover name it."""
+    return f"Het archief {ctx.site.source_year(ctx.site.archive.source)}"
+
+
+def source_pages(ctx: Context) -> dict[str, tuple[str, str]]:
+    """Per source id: the link to the part of this site made from it (label, page)."""
+    site = ctx.site
+    result = {p.agenda.source: ("De strategische agenda op deze site", links.agenda_path(p.period))
+              for p in site.agendas}
+    result.update({y.report.source: ("Het jaarverslag op deze site", links.report_path(y.year)) for y in site.years})
+    result[site.kernboodschappen.source] = ("De kernboodschappen op deze site", KERNBOODSCHAPPEN)
+    result[site.about.source] = ("Over de G40", ABOUT)
+    result[site.archive.source] = (archive_title(ctx), ARCHIVE)
+    return result
 
 
 def source(ctx: Context, index: int) -> Page:
     source = ctx.site.sources.sources[index]
     here = source_path(source.id)
-    label, target = _SOURCE_PAGES.get(source.id, (None, None))
+    label, target = source_pages(ctx).get(source.id, (None, None))
     return Page(here, "source.md.j2", source.title, {
         "source": source, "date": partial_date(source.date),
         "index_url": relative(here, SOURCES),
@@ -160,10 +187,9 @@ def archive_index(ctx: Context) -> Page:
     here, archive = ARCHIVE, ctx.site.archive
     rows = [{"title": d.title, "url": relative(here, archive_path(d.id)), "date": partial_date(d.date),
              "author": d.author} for d in archive.documents]
-    return Page(here, "archive.md.j2", "Archief: de raadsessie van 13 december 2012", {
+    return Page(here, "archive.md.j2", archive.title, {
         "archive": archive, "rows": rows,
-        "description": "Stukken uit 2012 over de bestuurlijke toekomst van de Stadsregio Amsterdam en de "
-                       "discussienotitie van het G32-Stedennetwerk.",
+        "description": archive.description,
         "references": [ctx.reference(here, archive.source, "de hele bundel")],
     }, ctx.origin("archive"))
 
@@ -171,9 +197,10 @@ def archive_index(ctx: Context) -> Page:
 def archive_document(ctx: Context, index: int) -> Page:
     document = ctx.site.archive.documents[index]
     here = archive_path(document.id)
+    period = ctx.period_at(ctx.site.source_year(ctx.site.archive.source))
     return Page(here, "archive_document.md.j2", document.title, {
         "document": document, "date": partial_date(document.date),
-        "themes": [ctx.chapter_link(here, t) for t in document.themes],
+        "themes": [ctx.chapter_link(here, period, t) for t in document.themes],
         "index_url": relative(here, ARCHIVE),
         "description": document.summary,
         "references": ctx.cite(here, [*document.passages, *(p for part in document.parts for p in part.passages)]),

@@ -16,15 +16,11 @@ from collections.abc import Iterable
 from generator import passages
 from generator.models import RANDVOORWAARDEN_ID, Activity, Passage, ThemeGroup
 from generator.render import MONTHS
-from generator.validate import Site
+from generator.validate import AgendaPeriod, ReportYear, Site
 
 HOME = "index.md"
-AGENDA = "agenda/index.md"
-WERKWIJZE = "agenda/werkwijze.md"
 CITIES = "steden/index.md"
 SOURCES = "bronnen/index.md"
-REPORT = "jaarverslag/index.md"
-TIMELINE = "jaarverslag/tijdlijn.md"
 KERNBOODSCHAPPEN = "kernboodschappen.md"
 ARCHIVE = "archief/index.md"
 ABOUT = "over-de-g40.md"
@@ -33,12 +29,41 @@ PEOPLE = "personen.md"
 OPEN_DATA = "open-data.md"
 PICTURES = "in-beeld.md"
 BUNDLES = "raadsbundels.md"
+CHANGES = "agenda/wat-is-veranderd.md"
+"""The comparison of the agendas, theme by theme (only with two or more agendas)."""
 BUNDLE_FILES = "bundels"
 """The folder of the public site that holds every bundle's zip and PDFs."""
+AGENDA_FOLDER = "agenda"
+REPORT_FOLDER = "jaarverslag"
 
 
-def theme_path(theme_id: str) -> str:
-    return "agenda/randvoorwaarden.md" if theme_id == RANDVOORWAARDEN_ID else f"agenda/{theme_id}.md"
+def agenda_path(period: str) -> str:
+    """The overview of one agenda: `agenda/<period>/`."""
+    return f"{AGENDA_FOLDER}/{period}/index.md"
+
+
+def werkwijze_path(period: str) -> str:
+    return f"{AGENDA_FOLDER}/{period}/werkwijze.md"
+
+
+def theme_path(period: str, theme_id: str) -> str:
+    """A chapter of one agenda (a theme or the randvoorwaarden): ids are stable across
+    agendas, so the period is part of the address."""
+    name = "randvoorwaarden" if theme_id == RANDVOORWAARDEN_ID else theme_id
+    return f"{AGENDA_FOLDER}/{period}/{name}.md"
+
+
+def report_path(year: int) -> str:
+    """The overview of one annual report: `jaarverslag/<year>/`."""
+    return f"{REPORT_FOLDER}/{year}/index.md"
+
+
+def timeline_path(year: int) -> str:
+    return f"{REPORT_FOLDER}/{year}/tijdlijn.md"
+
+
+def pillar_path(year: int, pillar_id: str) -> str:
+    return f"{REPORT_FOLDER}/{year}/{pillar_id}/index.md"
 
 
 def city_path(city_id: str) -> str:
@@ -50,11 +75,8 @@ def source_path(source_id: str) -> str:
 
 
 def activity_path(activity_id: str) -> str:
+    """Activity ids are unique across all years, so their pages share one folder."""
     return f"activiteiten/{activity_id}.md"
-
-
-def pillar_path(pillar_id: str) -> str:
-    return f"jaarverslag/{pillar_id}/index.md"
 
 
 def archive_path(document_id: str) -> str:
@@ -77,7 +99,8 @@ def _relpath(target: str, folder: str) -> str:
 
 
 def partial_date(value: str) -> str:
-    """`2021-03-15` → `15 maart 2021`; `2021-03` → `maart 2021`; `2021` → `2021`."""
+    """An ISO date in Dutch words: year-month-day → `15 maart <year>`; year-month → `maart <year>`; a
+    year stays as it is."""
     parts = value.split("-")
     if len(parts) == 1:
         return value
@@ -94,33 +117,44 @@ class Context:
         self.cities = {c.id: c for c in site.cities.cities}
         self.people = {p.id: p for p in site.people.people}
         self.organisations = {o.id: o for o in site.organisations.organisations}
-        self.activities = {a.id: a for a in site.activities.activities}
-        self.chapter_titles = {t.id: t.title for t in site.agenda.themes}
-        self.chapter_titles[RANDVOORWAARDEN_ID] = site.agenda.randvoorwaarden.title
-        self.groups: dict[str, ThemeGroup] = {}
-        self.pillar_of: dict[str, Any] = {}
-        for pillar in site.report.pillars:
-            for group in pillar.groups:
-                self.groups[group.id] = group
-                self.pillar_of[group.id] = pillar
-        self.by_theme: dict[str, list[Activity]] = defaultdict(list)
-        self.by_group: dict[str, list[Activity]] = defaultdict(list)
+        self.activities = {a.id: a for year in site.years for a in year.activities.activities}
+        self.year_of: dict[str, ReportYear] = {a.id: year for year in site.years for a in year.activities.activities}
+        """The report each activity comes from."""
+        self.chapter_titles: dict[tuple[str, str], str] = {}
+        """Per (agenda period, chapter id): its title."""
+        for period in site.agendas:
+            for theme in period.agenda.themes:
+                self.chapter_titles[period.period, theme.id] = theme.title
+            self.chapter_titles[period.period, RANDVOORWAARDEN_ID] = period.agenda.randvoorwaarden.title
+        self.groups: dict[tuple[int, str], ThemeGroup] = {}
+        """Per (year, group id): the theme group."""
+        self.pillar_of: dict[tuple[int, str], Any] = {}
+        for year in site.years:
+            for pillar in year.report.pillars:
+                for group in pillar.groups:
+                    self.groups[year.year, group.id] = group
+                    self.pillar_of[year.year, group.id] = pillar
+        self.by_theme: dict[tuple[str, str], list[Activity]] = defaultdict(list)
+        """Per (agenda period, chapter id): the activities of the reports that agenda covers."""
+        self.by_group: dict[tuple[int, str], list[Activity]] = defaultdict(list)
         self.by_person: dict[str, list[Activity]] = defaultdict(list)
         self.by_city: dict[str, list[tuple[str, Activity]]] = defaultdict(list)
-        """Per city: (its role, the activity), in the report's order."""
+        """Per city: (its role, the activity), oldest report first, each in the report's order."""
         self.people_by_city: dict[str, list[Any]] = defaultdict(list)
-        self.activity_index = {a.id: i for i, a in enumerate(site.activities.activities)}
+        self.activity_index = {a.id: i for year in site.years for i, a in enumerate(year.activities.activities)}
         for person in site.people.people:
             if person.city:
                 self.people_by_city[person.city].append(person)
-        for activity in site.activities.activities:
-            for part in activity.cities:
-                self.by_city[part.city].append((part.role, activity))
-            self.by_group[activity.group].append(activity)
-            for theme_id in activity.themes:
-                self.by_theme[theme_id].append(activity)
-            for person_id in activity.people:
-                self.by_person[person_id].append(activity)
+        for year in site.years:
+            period = site.agenda_at(year.year).period
+            for activity in year.activities.activities:
+                for part in activity.cities:
+                    self.by_city[part.city].append((part.role, activity))
+                self.by_group[year.year, activity.group].append(activity)
+                for theme_id in activity.themes:
+                    self.by_theme[period, theme_id].append(activity)
+                for person_id in activity.people:
+                    self.by_person[person_id].append(activity)
 
     def origin(self, name: str, path: tuple = ()) -> tuple[str, int]:
         """The data file and line a page comes from: the start of its item, or the file's top."""
@@ -128,16 +162,22 @@ class Context:
         line = doc.lines.get(path) or (doc.where(path)[0] if path else 1)
         return f"data/{name}.yaml", line
 
-    def group_path(self, group_id: str) -> str:
-        if group_id == self.site.report.foreword.id:
-            return REPORT
-        return f"jaarverslag/{self.pillar_of[group_id].id}/{group_id}.md"
+    def years_of(self, period: AgendaPeriod) -> list[ReportYear]:
+        """The reports an agenda is in force for, newest first."""
+        return [y for y in reversed(self.site.years) if self.site.agenda_at(y.year) is period]
 
-    def group_label(self, group_id: str) -> str:
+    def group_path(self, year: int, group_id: str) -> str:
+        report = self.site.report_at(year).report
+        if group_id == report.foreword.id:
+            return report_path(year)
+        return f"{REPORT_FOLDER}/{year}/{self.pillar_of[year, group_id].id}/{group_id}.md"
+
+    def group_label(self, year: int, group_id: str) -> str:
         """'Pijler Sociaal: Armoede en schulden', or 'Voorwoord'."""
-        if group_id == self.site.report.foreword.id:
-            return self.site.report.foreword.heading
-        pillar, group = self.pillar_of[group_id], self.groups[group_id]
+        report = self.site.report_at(year).report
+        if group_id == report.foreword.id:
+            return report.foreword.heading
+        pillar, group = self.pillar_of[year, group_id], self.groups[year, group_id]
         return f"{pillar.title}: {group.title}"
 
     def reference(self, here: str, source_id: str, place: str) -> dict[str, Any]:
@@ -162,23 +202,30 @@ class Context:
                            "source": source.id, "line": where.first_line})
         return result
 
-    def report_place(self, group_id: str) -> str:
+    def report_place(self, year: int, group_id: str) -> str:
         """The place in the annual report where a group's text stands, in its own headings."""
-        if group_id == self.site.report.foreword.id:
-            return self.site.report.foreword.heading
-        pillar, group = self.pillar_of[group_id], self.groups[group_id]
+        report = self.site.report_at(year).report
+        if group_id == report.foreword.id:
+            return report.foreword.heading
+        pillar, group = self.pillar_of[year, group_id], self.groups[year, group_id]
         return f"{pillar.heading}, {group.heading}"
 
     def activity_link(self, here: str, activity: Activity) -> dict[str, Any]:
         """An activity as a line in a list: title, link, date and where it was reported."""
+        year = self.year_of[activity.id].year
         return {"title": activity.title, "url": relative(here, activity_path(activity.id)),
-                "date": partial_date(activity.date), "group": self.group_label(activity.group),
-                "group_url": relative(here, self.group_path(activity.group))}
+                "date": partial_date(activity.date), "group": self.group_label(year, activity.group),
+                "group_url": relative(here, self.group_path(year, activity.group))}
 
     def dataset(self, here: str, name: str) -> dict[str, Any]:
         """Links to a published data set: its JSON, CSV and the open-data page."""
         return {"json": relative(here, f"open-data/{name}.json"), "csv": relative(here, f"open-data/{name}.csv"),
                 "page": relative(here, OPEN_DATA)}
 
-    def chapter_link(self, here: str, chapter_id: str) -> dict[str, Any]:
-        return {"title": self.chapter_titles[chapter_id], "url": relative(here, theme_path(chapter_id))}
+    def chapter_link(self, here: str, period: str, chapter_id: str) -> dict[str, Any]:
+        """A link to a chapter of the agenda of `period`."""
+        return {"title": self.chapter_titles[period, chapter_id], "url": relative(here, theme_path(period, chapter_id))}
+
+    def period_at(self, year: int | None) -> str:
+        """The period of the agenda in force in a year (see `Site.agenda_at`)."""
+        return self.site.agenda_at(year).period

@@ -15,19 +15,36 @@ def _membership(ctx: Context, here: str) -> list[dict]:
     return ctx.cite(here, ctx.site.cities.membership)
 
 
-def city_roles(ctx: Context, here: str, city_id: str) -> list[dict]:
-    """Every role the data gives a city: in activities, and as the city of a named person."""
-    roles = [{"role": role, **ctx.activity_link(here, activity)} for role, activity in ctx.by_city[city_id]]
+def city_roles(ctx: Context, here: str, city_id: str, year: int | None = None) -> list[dict]:
+    """Every role the data gives a city, in one year's report or in all: in activities, and
+    as the city of a named person."""
+    def in_year(activity) -> bool:
+        return year is None or ctx.year_of[activity.id].year == year
+
+    roles = [{"role": role, **ctx.activity_link(here, activity)} for role, activity in ctx.by_city[city_id]
+             if in_year(activity)]
     for person in ctx.people_by_city[city_id]:
         for activity in ctx.by_person[person.id]:
-            roles.append({"role": f"stad van {person.name} ({person.role})", **ctx.activity_link(here, activity)})
+            if in_year(activity):
+                roles.append({"role": f"stad van {person.name} ({person.role})", **ctx.activity_link(here, activity)})
     return roles
+
+
+def roles_per_year(ctx: Context, here: str, city_id: str) -> list[dict]:
+    """A city's roles per report, newest year first (a year without roles says so)."""
+    return [{"year": y.year, "roles": city_roles(ctx, here, city_id, y.year)} for y in reversed(ctx.site.years)]
+
+
+def _years_label(ctx: Context) -> str:
+    """The years the reports cover: one year, or first–last."""
+    years = [y.year for y in ctx.site.years]
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
 def _role_passages(ctx: Context, city_id: str) -> list:
     """Where the sources name a city in its roles: the role's own passage, else its activity's."""
     cited = []
-    for activity in ctx.site.activities.activities:
+    for activity in ctx.site.all_activities:
         for part in activity.cities:
             if part.city == city_id:
                 cited += part.passages or activity.passages
@@ -42,6 +59,7 @@ def city_index(ctx: Context) -> Page:
              "roles": len(city_roles(ctx, here, c.id))} for c in ctx.site.cities.cities]
     return Page(here, "cities.md.j2", "De 40 G40-steden", {
         "rows": rows, "count": len(rows), "province_note": ctx.site.cities.province_note,
+        "years": _years_label(ctx),
         "dataset": ctx.dataset(here, "steden"),
         "description": "De veertig gemeenten van het Stedennetwerk G40, met hun provincie.",
         "references": _membership(ctx, here),
@@ -54,7 +72,7 @@ def city(ctx: Context, index: int) -> Page:
     here = city_path(city.id)
     return Page(here, "city.md.j2", city.name, {
         "city": city, "index_url": relative(here, CITIES), "province_note": ctx.site.cities.province_note,
-        "roles": city_roles(ctx, here, city.id), "dataset": ctx.dataset(here, "steden"),
+        "years": roles_per_year(ctx, here, city.id), "dataset": ctx.dataset(here, "steden"),
         "description": f"{city.name} ({city.province}) in het Stedennetwerk G40.",
         "references": _membership(ctx, here) + ctx.cite(here, _role_passages(ctx, city.id)),
         "verantwoording": [ctx.site.cities.province_note],

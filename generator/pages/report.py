@@ -1,4 +1,5 @@
-"""Pages of the annual report 2021: overview, pillars, theme groups, activities, timeline."""
+"""Pages of the annual reports, one set per year: overview, pillars, theme groups,
+activities, timeline."""
 
 from __future__ import annotations
 
@@ -6,69 +7,83 @@ from collections import defaultdict
 
 from generator.models import Activity, Pillar, ThemeGroup
 from generator.pages.links import (
-    GLOSSARY, MONTHS, PEOPLE, REPORT, TIMELINE, Context, activity_path, city_path, partial_date, pillar_path,
-    relative,
+    GLOSSARY, MONTHS, PEOPLE, Context, activity_path, city_path, partial_date, pillar_path, relative, report_path,
+    timeline_path,
 )
 from generator.render import Page
+from generator.validate import ReportYear
 
 
 def pages(ctx: Context) -> list[Page]:
-    result = [overview(ctx), timeline(ctx)]
-    for pillar in ctx.site.report.pillars:
-        result.append(pillar_page(ctx, pillar))
-        result += [group_page(ctx, pillar, group) for group in pillar.groups]
-    result += [activity_page(ctx, a) for a in ctx.site.activities.activities]
+    """Every report's pages, newest year first (the menu lists them in this order)."""
+    result = []
+    for year in reversed(ctx.site.years):
+        result += [overview(ctx, year), timeline(ctx, year)]
+        for pillar in year.report.pillars:
+            result.append(pillar_page(ctx, year, pillar))
+            result += [group_page(ctx, year, pillar, group) for group in pillar.groups]
+    result += [activity_page(ctx, a) for year in reversed(ctx.site.years) for a in year.activities.activities]
     return result
 
 
-def _report_reference(ctx: Context, here: str, place: str) -> list[dict]:
-    return [ctx.reference(here, ctx.site.report.source, place)]
+def other_years(ctx: Context, here: str, year: ReportYear, path) -> list[dict]:
+    """The year switch: the same page of every other report, newest first (empty with one)."""
+    return [{"title": str(y.year), "url": relative(here, path(y.year))}
+            for y in reversed(ctx.site.years) if y is not year]
 
 
-def overview(ctx: Context) -> Page:
-    here, report = REPORT, ctx.site.report
+def overview(ctx: Context, year: ReportYear) -> Page:
+    report = year.report
+    here = report_path(report.year)
     author = ctx.people[report.foreword.author]
-    pillars = [{"title": p.title, "url": relative(here, pillar_path(p.id)), "summary": p.summary,
-                "groups": [{"title": g.title, "url": relative(here, ctx.group_path(g.id)),
-                            "count": len(ctx.by_group[g.id])} for g in p.groups]}
+    pillars = [{"title": p.title, "url": relative(here, pillar_path(report.year, p.id)), "summary": p.summary,
+                "groups": [{"title": g.title, "url": relative(here, ctx.group_path(report.year, g.id)),
+                            "count": len(ctx.by_group[report.year, g.id])} for g in p.groups]}
                for p in report.pillars]
     return Page(here, "report.md.j2", f"Jaarverslag {report.year}", {
         "report": report, "author": author, "pillars": pillars,
         "author_url": relative(here, f"{PEOPLE}#{author.id}"),
         "highlights": [ctx.activity_link(here, ctx.activities[a]) for a in report.foreword.highlights],
-        "foreword_activities": [ctx.activity_link(here, a) for a in ctx.by_group[report.foreword.id]],
-        "timeline_url": relative(here, TIMELINE), "count": len(ctx.site.activities.activities),
+        "foreword_activities": [ctx.activity_link(here, a) for a in ctx.by_group[report.year, report.foreword.id]],
+        "timeline_url": relative(here, timeline_path(report.year)), "count": len(year.activities.activities),
+        "other_years": other_years(ctx, here, year, report_path),
         "description": f"Wat het Stedennetwerk G40 in {report.year} deed, per pijler en themagroep.",
         "references": ctx.cite(here, report.foreword.passages),
-    }, ctx.origin("report", ("foreword",)))
+    }, ctx.origin(year.report_name, ("foreword",)))
 
 
-def pillar_page(ctx: Context, pillar: Pillar) -> Page:
-    here = pillar_path(pillar.id)
-    groups = [{"title": g.title, "url": relative(here, ctx.group_path(g.id)), "summary": g.summary,
-               "count": len(ctx.by_group[g.id])} for g in pillar.groups]
+def pillar_page(ctx: Context, year: ReportYear, pillar: Pillar) -> Page:
+    here = pillar_path(year.year, pillar.id)
+    groups = [{"title": g.title, "url": relative(here, ctx.group_path(year.year, g.id)), "summary": g.summary,
+               "count": len(ctx.by_group[year.year, g.id])} for g in pillar.groups]
     return Page(here, "pillar.md.j2", pillar.title, {
-        "pillar": pillar, "groups": groups,
+        "pillar": pillar, "groups": groups, "year": year.year,
         "description": pillar.summary,
         "references": ctx.cite(here, [*pillar.passages, *(p for g in pillar.groups for p in g.passages)]),
-    }, ctx.origin("report", ("pillars", ctx.site.report.pillars.index(pillar))))
+    }, ctx.origin(year.report_name, ("pillars", year.report.pillars.index(pillar))))
 
 
-def group_page(ctx: Context, pillar: Pillar, group: ThemeGroup) -> Page:
-    here = ctx.group_path(group.id)
+def group_page(ctx: Context, year: ReportYear, pillar: Pillar, group: ThemeGroup) -> Page:
+    here = ctx.group_path(year.year, group.id)
+    period = ctx.period_at(year.year)
+    activities = ctx.by_group[year.year, group.id]
     return Page(here, "group.md.j2", group.title if group.kind == "themagroep" else f"{pillar.title}: algemeen", {
-        "group": group, "pillar": {"title": pillar.title, "url": relative(here, pillar_path(pillar.id))},
-        "themes": [ctx.chapter_link(here, t) for t in group.themes],
-        "activities": [{**ctx.activity_link(here, a), "summary": a.summary} for a in ctx.by_group[group.id]],
+        "group": group, "year": year.year,
+        "pillar": {"title": pillar.title, "url": relative(here, pillar_path(year.year, pillar.id))},
+        "themes": [ctx.chapter_link(here, period, t) for t in group.themes],
+        "activities": [{**ctx.activity_link(here, a), "summary": a.summary} for a in activities],
         "dataset": ctx.dataset(here, "activiteiten"),
         "description": group.summary,
-        "references": ctx.cite(here, [*group.passages, *(p for a in ctx.by_group[group.id] for p in a.passages)]),
+        "references": ctx.cite(here, [*group.passages, *(p for a in activities for p in a.passages)]),
         "verantwoording": [group.placement] if group.placement else [],
-    }, ctx.origin("report", ("pillars", ctx.site.report.pillars.index(pillar), "groups", pillar.groups.index(group))))
+    }, ctx.origin(year.report_name, ("pillars", year.report.pillars.index(pillar), "groups",
+                                     pillar.groups.index(group))))
 
 
 def activity_page(ctx: Context, activity: Activity) -> Page:
     here = activity_path(activity.id)
+    year = ctx.year_of[activity.id]
+    period = ctx.period_at(year.year)
     people = [{"name": ctx.people[p].name, "role": ctx.people[p].role,
                "url": relative(here, f"{PEOPLE}#{p}")} for p in activity.people]
     organisations = [{"term": o.term, "explanation": o.expansion or o.description or "",
@@ -78,28 +93,30 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
               for c in activity.cities]
     return Page(here, "activity.md.j2", activity.title, {
         "activity": activity, "date": partial_date(activity.date),
-        "group": {"title": ctx.group_label(activity.group), "url": relative(here, ctx.group_path(activity.group))},
+        "group": {"title": ctx.group_label(year.year, activity.group),
+                  "url": relative(here, ctx.group_path(year.year, activity.group))},
         "people": people, "organisations": organisations, "cities": cities,
-        "themes": [ctx.chapter_link(here, t) for t in activity.themes],
-        "timeline_url": relative(here, TIMELINE), "dataset": ctx.dataset(here, "activiteiten"),
+        "themes": [ctx.chapter_link(here, period, t) for t in activity.themes],
+        "timeline_url": relative(here, timeline_path(year.year)), "dataset": ctx.dataset(here, "activiteiten"),
         "description": activity.summary,
         "references": ctx.cite(here, [*activity.passages, *(p for c in activity.cities for p in c.passages),
                                       *(p for i in activity.people for p in ctx.people[i].passages)]),
         "verantwoording": ([activity.placement] if activity.placement else []) + list(activity.notes),
-    }, ctx.origin("activities", ("activities", ctx.activity_index[activity.id])))
+    }, ctx.origin(year.activities_name, ("activities", ctx.activity_index[activity.id])))
 
 
 def _day(date: str) -> int | None:
-    """The day of the month of an ISO date, None when the date has none (`2021-05`)."""
+    """The day of the month of an ISO date, None when the date has none (only year and month)."""
     parts = date.split("-")
     return int(parts[2]) if len(parts) > 2 else None
 
 
-def timeline(ctx: Context) -> Page:
+def timeline(ctx: Context, report_year: ReportYear) -> Page:
     """The year by month; activities the report dates only by year come last."""
-    here, year = TIMELINE, ctx.site.report.year
+    year = report_year.year
+    here = timeline_path(year)
     by_month: dict[int, list[Activity]] = defaultdict(list)
-    for activity in ctx.site.activities.activities:
+    for activity in report_year.activities.activities:
         parts = activity.date.split("-")
         by_month[int(parts[1]) if len(parts) > 1 else 0].append(activity)
     # The heading states the month and year; an item adds only its day, when the report has one.
@@ -111,13 +128,16 @@ def timeline(ctx: Context) -> Page:
     undated_by_group: dict[str, list[Activity]] = defaultdict(list)
     for activity in by_month[0]:
         undated_by_group[activity.group].append(activity)
-    undated = [{"group": ctx.group_label(group_id), "group_url": relative(here, ctx.group_path(group_id)),
+    own_groups = [g.id for p in report_year.report.pillars for g in p.groups]
+    undated = [{"group": ctx.group_label(year, group_id), "group_url": relative(here, ctx.group_path(year, group_id)),
                 "activities": [ctx.activity_link(here, a) for a in undated_by_group[group_id]]}
-               for group_id in [*(g for g in undated_by_group if g not in ctx.groups), *ctx.groups]
+               for group_id in [*(g for g in undated_by_group if g not in own_groups), *own_groups]
                if undated_by_group[group_id]]
     return Page(here, "timeline.md.j2", f"Tijdlijn {year}", {
         "months": months, "undated": undated, "year": year, "dataset": ctx.dataset(here, "activiteiten"),
-        "report_url": relative(here, REPORT),
+        "report_url": relative(here, report_path(year)),
+        "other_years": other_years(ctx, here, report_year, timeline_path),
         "description": f"De activiteiten van het Stedennetwerk G40 in {year}, per maand.",
-        "references": _report_reference(ctx, here, "hele jaarverslag; data zoals het jaarverslag ze geeft"),
-    }, ctx.origin("activities"))
+        "references": [ctx.reference(here, report_year.report.source,
+                                     "hele jaarverslag; data zoals het jaarverslag ze geeft")],
+    }, ctx.origin(report_year.activities_name))

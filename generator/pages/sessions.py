@@ -16,7 +16,7 @@ class Download:
     label: str
     """What it is, e.g. "Alles in één pdf" or "Agendapunt 2"."""
     name: str
-    """The file name, e.g. `raadsessie-2012-12-13.pdf`."""
+    """The file name, e.g. `<session id>.pdf`."""
     size: int
     """Its size in bytes."""
 
@@ -48,6 +48,7 @@ def bundles(ctx: Context, titles: dict[str, str], downloads: dict[str, Downloads
     bundles are built (without them, as in `make generate`, it says that `make site` makes
     the files)."""
     from generator.bundle import item_path
+    from generator.validate import year_of
 
     here = links.BUNDLES
     rows = []
@@ -55,7 +56,7 @@ def bundles(ctx: Context, titles: dict[str, str], downloads: dict[str, Downloads
         files = (downloads or {}).get(session.id)
         items = []
         for n, item in enumerate(session.items, start=1):
-            path = item_path(ctx, item)
+            path = item_path(ctx, item, year_of(session.date))
             items.append({"number": n, "title": titles[path], "url": relative(here, path),
                           "pdf": _file(here, files.items[n - 1]) if files else None})
         rows.append({"session": session, "date": partial_date(session.date) if session.date else "",
