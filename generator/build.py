@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import guard, headers, opendata, search
+from generator import guard, headers, opendata, redirects, search
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
@@ -242,6 +242,8 @@ def generate(project: Project, prepared: Prepared | None = None) -> list[str]:
     """Validate, render and write build/docs and build/mkdocs.yml; return the paths rewritten."""
     prepared = prepared or prepare(project)
     written = sync_tree(project.docs, prepared.files)
+    redirects.write_plan(project.build, redirects.redirects(prepared.site),
+                         {page.path: page.title for page in prepared.pages})
     if write_if_changed(project.config, mkdocs_config("../mkdocs.yml", prepared.nav)):
         written.append("mkdocs.yml")
     return written
@@ -424,6 +426,8 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     generated = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
     try:
         search.install(fresh, directory_urls=generated.get("use_directory_urls", True))
+        if config == project.config:  # the public site: bundles keep only their own pages
+            redirects.install(fresh, project.build, site_config(project).get("site_url") or "")
         headers.write_header_files(fresh)
     except Exception:
         shutil.rmtree(fresh, ignore_errors=True)  # no half-built folder left behind

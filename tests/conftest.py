@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
-INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built"}
+INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built", "two_periods_built", "two_periods_bundle"}
 """Fixtures that run MkDocs or Chromium: a test that uses one is an integration test."""
 
 
@@ -71,6 +71,50 @@ def site_url(built_site: Path) -> Iterator[str]:
 
     with serve(built_site) as url:
         yield url
+
+
+@contextmanager
+def seeds_at(folder: Path) -> Iterator[None]:
+    """Resolve passages in `folder` (the fixture with fictional periods has its own sources)."""
+    from generator import passages
+
+    before = passages.SEEDS
+    passages.SEEDS = folder
+    try:
+        yield
+    finally:
+        passages.SEEDS = before
+
+
+@pytest.fixture(scope="session")
+def two_periods_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The real data plus a fictional agenda and two fictional reports (tests/periods.py)."""
+    from tests.periods import copy_with_second_period
+
+    root, _ = copy_with_second_period(tmp_path_factory.mktemp("two-periods"))
+    return Project(root)
+
+
+@pytest.fixture(scope="session")
+def two_periods_built(two_periods_project: Project) -> Path:
+    """The two-period fixture built once, strictly, into its site/."""
+    project = two_periods_project
+    with seeds_at(project.root / "seeds"):
+        generate(project)
+    mkdocs_build(project, project.config, project.site)
+    return project.site
+
+
+@pytest.fixture(scope="session")
+def two_periods_bundle(two_periods_project: Project, two_periods_built: Path) -> Path:
+    """The whole-site bundle of the two-period fixture, built by MkDocs (not printed)."""
+    from generator import bundle
+    from generator.build import prepare
+
+    with seeds_at(two_periods_project.root / "seeds"):
+        prepared = prepare(two_periods_project)
+        session = next(s for s in prepared.site.sessions.sessions if s.whole_site)
+        return bundle.build_bundle(two_periods_project, prepared, session).folder
 
 
 BUNDLE_EPOCH = 1700000000

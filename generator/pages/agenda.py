@@ -161,6 +161,7 @@ def changes(ctx: Context) -> Page:
             themes.append({
                 "status": status,
                 "old": link(old, before) if before else None, "new": link(new, after) if after else None,
+                "heading": link(new, after) if after else link(old, before),
                 "added": added, "removed": removed, "renamed": renamed,
                 "unchanged": bool(before and after and not (added or removed or renamed)),
             })
