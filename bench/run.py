@@ -29,9 +29,10 @@ sys.path.insert(0, str(REPO))
 from bench import engines  # noqa: E402
 from bench import lighthouse  # noqa: E402
 from bench import search as search_bench  # noqa: E402
-from bench.synthetic import make_project  # noqa: E402
+from bench.synthetic import make_project, make_years  # noqa: E402
 from generator import load, search  # noqa: E402
-from generator.build import generate, prepare, strip_unneeded  # noqa: E402
+from generator.build import Project, generate, prepare, strip_unneeded  # noqa: E402
+from generator.models import data_files  # noqa: E402
 from generator.pages import pages  # noqa: E402
 from generator.render import abbreviations, render_pages  # noqa: E402
 from generator.validate import load_site  # noqa: E402
@@ -159,13 +160,11 @@ def generator_steps(roots: dict[int, Path]) -> dict[int, dict[str, float]]:
     """Median seconds of load (YAML), validation (models and references) and rendering, per
     scale. The scales take turns within each run, so a slow spell of this noisy machine
     weighs on all of them alike and the growth factors stay honest."""
-    from generator.models import FILE_MODELS
-
     samples: dict[int, dict[str, list[float]]] = {n: {} for n in roots}
     for _ in range(RUNS):
         for n, root in roots.items():
             started = time.perf_counter()
-            [load.load_document(root / "data" / f"{name}.yaml", name) for name in FILE_MODELS]
+            [load.load_document(root / "data" / f"{name}.yaml", name) for name in data_files(root / "data")]
             loaded = time.perf_counter()
             site, _ = load_site(root / "data")
             validated = time.perf_counter()
@@ -266,6 +265,57 @@ def html_per_page(site: Path) -> tuple[int, float]:
     return len(files), statistics.mean(p.stat().st_size for p in files)
 
 
+YEARS = 10
+"""The years of the 'ten annual reports' case."""
+
+
+def _largest(site: Path, pattern: str) -> tuple[int, str]:
+    """The biggest built page matching `pattern` (a glob for index.html files): bytes, folder."""
+    found = [(p.stat().st_size, p.parent.relative_to(site).as_posix()) for p in site.glob(pattern)]
+    return max(found) if found else (0, "")
+
+
+def years_section(work: Path, one: Project, t_site1: float | None = None) -> list[str]:
+    """Ten annual reports (and an agenda for every four years) against today's one: the
+    build per page, and the biggest theme, theme group, city and people page. Theme pages
+    list the years of their own agenda, group pages one year, so those stay bounded."""
+    ten = make_years(work / f"years{YEARS}", YEARS)
+    site1, site10 = work / "site1", work / f"site-years{YEARS}"
+    build = [PY, "-m", "mkdocs", "build", "--strict", "-q", "-f"]
+    if t_site1 is None or not site1.exists():
+        generate(one)
+        t_site1, _ = median_child([*build, str(one.config), "-d", str(site1)], REPO)
+    generate(ten)
+    t_gen1 = median_time(lambda: generate(one, prepare(one)))
+    t_gen10 = median_time(lambda: generate(ten, prepare(ten)))
+    t_site10, m_site10 = median_child([*build, str(ten.config), "-d", str(site10)], REPO)
+    rows = []
+    figures = {}
+    for label, site, t_site, t_gen in ((1, site1, t_site1, t_gen1), (YEARS, site10, t_site10, t_gen10)):
+        count, per_page = html_per_page(site)
+        largest = {kind: _largest(site, pattern) for kind, pattern in (
+            ("thema", "agenda/*/*/index.html"), ("themagroep", "jaarverslag/*/*/*/index.html"),
+            ("stad", "steden/*/index.html"), ("personen", "personen/index.html"))}
+        figures[label] = (count, t_site, per_page, largest)
+        rows.append(f"| {label} | {count} | {fmt(t_site)} | {t_site / count * 1000:.1f} ms | {per_page / 1024:.1f} KiB | "
+                    + " | ".join(f"{size / 1024:.0f} KiB" for size, _ in largest.values()) + f" | {fmt(t_gen)} |")
+    (c1, s1, b1, l1), (c10, s10, b10, l10) = figures[1], figures[YEARS]
+    growth = " ".join(f"{kind} {l10[kind][0] / l1[kind][0]:.2f}× (`{l10[kind][1]}/`);" for kind in l1)
+    return ["## Tien jaarverslagen", "",
+            f"Het jaarverslag van nu en {YEARS - 1} synthetische jaren erna (kopieën met eigen ids voor de "
+            "activiteiten, dezelfde ids voor pijlers en themagroepen), met elke vier jaar een nieuwe agenda "
+            "(kopie van de huidige), door dezelfde code. MkDocs-build mediaan van "
+            f"{RUNS} runs; grootte = de grootste gebouwde pagina van die soort.", "",
+            "| jaren | pagina's | build | per pagina | HTML per pagina | grootste themapagina | grootste "
+            "themagroeppagina | grootste stadspagina | personen | generator |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |", *rows, "",
+            f"Van 1 naar {YEARS} jaar: {c10 / c1:.1f}× zoveel pagina's, bouwtijd per pagina "
+            f"{s10 / c10 / (s1 / c1):.2f}×, HTML per pagina {b10 / b1:.2f}×. Grootste pagina per soort: {growth} "
+            "een themapagina toont de jaren van haar eigen agenda (hoogstens vier), een themagroeppagina één jaar; "
+            "een stadspagina heeft een kop per jaar en de personenpagina noemt elke activiteit van een persoon, "
+            f"die groeien dus met de jaren. Piekgeheugen MkDocs bij {YEARS} jaar: {m_site10} MiB.", ""]
+
+
 def main() -> None:
     # The synthetic 100× data file is bigger than the limit an editor's file must keep; it is
     # only loaded in this process, so the limit is lifted here alone.
@@ -312,8 +362,10 @@ def main() -> None:
 
         progress("echte site gemeten")
         # --- weight per page kind -------------------------------------------------------------
-        kinds = {"home": "", "thema": "agenda/talent/", "activiteit": "activiteiten/warmtewet/",
-                 "stad": "steden/apeldoorn/", "tijdlijn": "jaarverslag/tijdlijn/", "in beeld": "in-beeld/",
+        newest = prepare(one).site
+        period, year = newest.agendas[-1].period, newest.years[-1].year
+        kinds = {"home": "", "thema": f"agenda/{period}/talent/", "activiteit": "activiteiten/warmtewet/",
+                 "stad": "steden/apeldoorn/", "tijdlijn": f"jaarverslag/{year}/tijdlijn/", "in beeld": "in-beeld/",
                  "begrippen": "begrippen/", "404": "404.html"}
         weights = {k: first_visit_bytes(one.site, p) for k, p in kinds.items()}
         heaviest = max(weights, key=weights.get)
@@ -331,11 +383,13 @@ def main() -> None:
         progress("Lighthouse gemeten")
         # --- YAML loader ----------------------------------------------------------------------
         c_loader = load._Loader
-        t_c = median_time(lambda: [load.load_document(one.data / "activities.yaml", "a")])
+        activities_file = one.data / f"{next(n for n in data_files(one.data) if n.endswith('/activities'))}.yaml"
+        t_c = median_time(lambda: [load.load_document(activities_file, "a")])
         load._Loader = load.yaml.SafeLoader
-        t_py = median_time(lambda: [load.load_document(one.data / "activities.yaml", "a")])
+        t_py = median_time(lambda: [load.load_document(activities_file, "a")])
         load._Loader = c_loader
-        lines += ["## YAML-laden", "", f"`data/activities.yaml` met libyaml (C): {fmt(t_c)}; met de Python-parser: "
+        shown = activities_file.relative_to(one.root).as_posix()
+        lines += ["## YAML-laden", "", f"`{shown}` met libyaml (C): {fmt(t_c)}; met de Python-parser: "
                   f"{fmt(t_py)}; libyaml is **{t_py / t_c:.1f}×** zo snel. De regels en kolommen blijven gelijk "
                   "(de knopenboom is dezelfde).", ""]
 
@@ -377,6 +431,8 @@ def main() -> None:
                   f"Piekgeheugen MkDocs bij 10×: {m_site10} MiB.", ""]
 
         progress("schaal gemeten")
+        lines += years_section(work, one, t_site)
+        progress("tien jaarverslagen gemeten")
         # --- search ---------------------------------------------------------------------------
         hundred = projects[100]
         generate(hundred)
@@ -429,5 +485,14 @@ def main() -> None:
         raise SystemExit("Lighthouse: niet elke soort pagina haalt de doelen (zie bench/RESULTS.md).")
 
 
+def years_only() -> None:
+    """`python -m bench.run years`: only the ten-year case, printed (RESULTS.md is not touched)."""
+    work = Path(tempfile.mkdtemp(prefix="stedenagenda-bench-"))
+    try:
+        print("\n".join(years_section(work, make_project(work / "x1", 1))))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    main()
+    years_only() if sys.argv[1:] == ["years"] else main()

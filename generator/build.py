@@ -212,8 +212,18 @@ def prepare(project: Project) -> Prepared:
     files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
                                                        site_config(project).get("site_url") or "")
     hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
-    return Prepared(site, generated, files, navigation(generated, hand_written, nav_order(site), NOT_IN_NAV),
+    in_menu = [page for page in generated if not older_detail(site, page.path)]
+    return Prepared(site, generated, files, navigation(in_menu, hand_written, nav_order(site), NOT_IN_NAV),
                     definitions)
+
+
+def older_detail(site: Site, path: str) -> bool:
+    """Whether a page belongs to an older agenda or report and is not its overview: the
+    menu lists the newest period whole and the older ones by their overview page only, so
+    it does not grow with every year (mkdocs-material repeats it in every page)."""
+    parts = path.split("/")
+    older = {("agenda", p.period) for p in site.agendas[:-1]} | {("jaarverslag", str(y.year)) for y in site.years[:-1]}
+    return len(parts) > 2 and (parts[0], parts[1]) in older and parts[2:] != ["index.md"]
 
 
 def nav_order(site: Site) -> dict[str, str]:

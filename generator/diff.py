@@ -216,6 +216,7 @@ def revision_root(repo: Path, revision: str, target: Path) -> Path:
     if archive is not None and archive.returncode == 0:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(target, filter="data")
+    upgrade_layout(target / "data")
     return target
 
 
@@ -224,9 +225,10 @@ def load_revision(project: Project, label: str) -> Revision:
     site, problems = load_site(project.data)
     if site is None:
         records = {}
-        for name, path in data_paths(project.data).items():  # compare what loads, so the report still shows the change
+        for name in data_files(project.data):  # compare what loads, so the report still shows the change
+            path = project.data / f"{name}.yaml"
             if path.is_file():
-                doc, _ = load_document(path, f"data/{path.relative_to(project.data).as_posix()}")
+                doc, _ = load_document(path, f"data/{name}.yaml")
                 records[name] = records_of(name, doc.data)
         lines = [str(p) for p in problems] + [summary_line(problems)]
         return Revision(label, records, None, lines)
@@ -235,32 +237,30 @@ def load_revision(project: Project, label: str) -> Revision:
 
 
 LEGACY_FILES = {"agenda": AGENDA_FOLDER, "report": REPORT_FOLDER, "activities": REPORT_FOLDER}
-"""Data files of the versions before agendas and reports had a file per period: a diff
-against such a version compares them with the period they became."""
+"""Data files of the versions before agendas and reports had a file per period."""
 
 
-def data_paths(data_dir: Path) -> dict[str, Path]:
-    """Every data file of a revision by name, a file of the old layout (`data/agenda.yaml`)
-    by the name it has now (`agenda/<period>`), read from its period or year."""
-    result = {name: data_dir / f"{name}.yaml" for name in data_files(data_dir)}
-    report = data_dir / "report.yaml"
-    year = None
-    if report.is_file():
-        doc, _ = load_document(report, "data/report.yaml")
-        year = doc.data.get("year") if isinstance(doc.data, dict) else None
+def upgrade_layout(data_dir: Path) -> None:
+    """Move the files of the layout before the periods (`data/agenda.yaml`, `report.yaml`,
+    `activities.yaml`) in an extracted revision to the names they have now
+    (`agenda/<period>.yaml`, `jaarverslagen/<year>/…`), read from their period and year, so
+    a diff against such a version compares record by record instead of file against file."""
+    def field(name: str, key: str) -> str | None:
+        path = data_dir / f"{name}.yaml"
+        if not path.is_file():
+            return None
+        doc, _ = load_document(path, f"data/{name}.yaml")
+        value = doc.data.get(key) if isinstance(doc.data, dict) else None
+        return str(value) if value is not None else None
+
+    period, year = field("agenda", "period"), field("report", "year")
     for old, folder in LEGACY_FILES.items():
         path = data_dir / f"{old}.yaml"
-        if not path.is_file():
+        name = f"{AGENDA_FOLDER}/{period}" if folder == AGENDA_FOLDER else f"{REPORT_FOLDER}/{year}/{old}"
+        if not path.is_file() or model_for(name) is None or (data_dir / f"{name}.yaml").exists():
             continue
-        if folder == AGENDA_FOLDER:
-            doc, _ = load_document(path, f"data/{old}.yaml")
-            period = doc.data.get("period") if isinstance(doc.data, dict) else None
-            name = f"{AGENDA_FOLDER}/{period}"
-        else:
-            name = f"{REPORT_FOLDER}/{year}/{old}"
-        if model_for(name) is not None:
-            result[name] = path
-    return result
+        (data_dir / f"{name}.yaml").parent.mkdir(parents=True, exist_ok=True)
+        path.rename(data_dir / f"{name}.yaml")
 
 
 def rendered_pages(project: Project, site) -> dict[str, tuple[str, str]]:

@@ -3,7 +3,8 @@
 Escaping in the renderer is the real defence; this catches a mistake in it. A page may have
 exactly as many `<script>` elements as the theme puts on every page (counted on 404.html),
 scripts only from the site itself, no `on…=` event attributes, no script URLs and no
-`<meta http-equiv="refresh">` (a redirect).
+`<meta http-equiv="refresh">` (a redirect). The build's own redirect pages for the addresses
+of before the periods (generator/redirects.py) are written after this check, from ids only.
 """
 
 from __future__ import annotations

@@ -197,5 +197,6 @@ def _nav_items(node: dict[str, Any], titles: dict[str, str]) -> list[Any]:
     for name, child in node.items():
         if name:
             index = next((e for e in child.get("", []) if isinstance(e, str)), None)
-            items.append({titles.get(index, name): _nav_items(child, titles)})
+            inner = _nav_items(child, titles)
+            items.append({titles.get(index, name): index if inner == [index] else inner})
     return items

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from generator.__main__ import cli
 from generator.build import Project
 from generator.diff import MASS_DELETION_SHARE, page_url, run_diff
-from tests.conftest import copy_project
+from tests.conftest import REPO, copy_project
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.nl",
@@ -191,3 +191,31 @@ def test_compare_two_revisions_leaves_the_working_tree_alone(repo: Project) -> N
                                            ("steden/almere.md", "https://x.nl/steden/almere/")])
 def test_page_urls(path: str, url: str) -> None:
     assert page_url("https://x.nl/", path) == url
+
+
+def test_a_base_from_before_the_periods_is_compared_file_by_file(tmp_path: Path) -> None:
+    """`make diff` against a version with data/agenda.yaml, report.yaml and activities.yaml
+    (before agendas and reports had a file per period) compares them with the files they
+    became: moving them is no change of content, only the new field shows."""
+    project = copy_project(tmp_path)
+    data = project.data
+    moved = {"agenda/2019-2022": "agenda", "jaarverslagen/2021/report": "report",
+             "jaarverslagen/2021/activities": "activities"}
+    for new, old in moved.items():
+        text = (data / f"{new}.yaml").read_text(encoding="utf-8")
+        text = re.sub(r"\nundated_addresses: true[^\n]*", "", text)
+        (data / f"{old}.yaml").write_text(text, encoding="utf-8")
+        (data / f"{new}.yaml").unlink()
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Oude indeling")
+    for new, old in moved.items():
+        (data / f"{new}.yaml").parent.mkdir(parents=True, exist_ok=True)
+        (data / f"{new}.yaml").write_bytes((REPO / "data" / f"{new}.yaml").read_bytes())
+        (data / f"{old}.yaml").unlink()
+    text, valid = run_diff(project, "HEAD")
+    assert valid, text
+    assert "**Toegevoegd**" not in text and "**Verwijderd**" not in text
+    assert "### `data/agenda/2019-2022.yaml`" in text and "### `data/jaarverslagen/2021/report.yaml`" in text
+    assert "### `data/jaarverslagen/2021/activities.yaml`" not in text, "the activities did not change"
+    assert "Oude adressen" in text  # the one new field, by its Dutch label
