@@ -201,7 +201,7 @@ def build_bundle(project: Project, prepared: Prepared, session: Session) -> Buil
     if not session.whole_site:
         settings["validation"] = {"nav": {"omitted_files": "info"}}  # the rest goes after the build
     write_if_changed(folder / "mkdocs.yml",
-                     mkdocs_config("../../../mkdocs.yml", bundle_nav(prepared, session), **settings))
+                     mkdocs_config("../../../mkdocs.yml", bundle_nav(prepared, session), prepared.not_in_nav, **settings))
     built = mkdocs_into(project, folder / "mkdocs.yml", Path(tempfile.mkdtemp(prefix=".bundle-", dir=project.build)))
     try:
         strip_unneeded(built, offline=True)

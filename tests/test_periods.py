@@ -173,7 +173,7 @@ def test_a_report_page_says_its_own_year_and_switches_to_the_others(rendered) ->
         page = rendered[f"jaarverslag/{year}/tijdlijn.md"]
         assert f"# Tijdlijn {year}" in page
         others = [y for y in reversed(YEARS) if y != year]
-        switch = re.search(r"\*Andere jaren:\*(.*)", page).group(1)
+        switch = re.search(r"\*Andere jaren:\*(.*)\n\n", page).group(1)  # a paragraph of its own
         assert re.findall(r"\[(\d{4})\]\(\.\./(\d{4})/tijdlijn\.md\)", switch) == [(str(y), str(y)) for y in others]
         group = rendered[f"jaarverslag/{year}/sociaal/armoede-schulden.md"]
         assert f"in het jaarverslag {year}.*" in group
