@@ -47,10 +47,10 @@ NAV_ORDER = {
     "open-data.md": "Open data",
     "raadsbundels.md": "Raadsbundels",
 }
-"""The navigation, top to bottom: folders become sections, pages stand alone. A section
-that holds one period (one agenda, one annual report) is that period's own section, named
-by its overview page ('Jaarverslag' plus the year); the archive's label gets its year from
-the data (`nav_order`)."""
+"""The navigation, top to bottom: folders become sections, pages stand alone. A folder
+that holds one period (one agenda, one annual report) shows that period's pages directly;
+the report's label gets the year when there is one report, the archive's label its year,
+both from the data (`nav_order`)."""
 
 NOT_IN_NAV = {"activiteiten", "steden"}
 """Folders whose pages are reached through links only: they grow with the data (a hundred
@@ -236,7 +236,10 @@ def older_detail(site: Site, path: str) -> bool:
 
 def nav_order(site: Site) -> dict[str, str]:
     """`NAV_ORDER` with the labels that come from the data."""
-    return {**NAV_ORDER, "archief": f"{NAV_ORDER['archief']} {site.source_year(site.archive.source)}"}
+    years = [str(y.year) for y in site.years]
+    report = f"{NAV_ORDER['jaarverslag']} {years[0]}" if len(years) == 1 else NAV_ORDER["jaarverslag"]
+    return {**NAV_ORDER, "jaarverslag": report,
+            "archief": f"{NAV_ORDER['archief']} {site.source_year(site.archive.source)}"}
 
 
 def last_changed(project: Project) -> dict[str, str]:

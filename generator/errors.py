@@ -12,7 +12,7 @@ class Problem:
     """One mistake in a data file, located where an editor can find it."""
 
     file: str
-    """Path of the file as the editor knows it, e.g. `data/agenda.yaml`."""
+    """Path of the file as the editor knows it, e.g. `data/agenda/<period>.yaml`."""
     line: int
     """1-based line of the offending key or value (0 when the whole file is at fault)."""
     column: int

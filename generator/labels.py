@@ -307,7 +307,8 @@ MODELS: dict[str, ModelLabels] = {
         "notes": _NOTES,
         "passages": _PASSAGES,
     }),
-    "ActivitiesFile": ModelLabels("activiteitenbestand", "data/activities.yaml: de activiteiten van het jaarverslag.", {
+    "ActivitiesFile": ModelLabels("activiteitenbestand", "data/jaarverslagen/<jaar>/activities.yaml: de activiteiten van "
+                                  "één jaarverslag; hun ids zijn uniek over alle jaren.", {
         "activities": L("Activiteiten", "Elke activiteit uit het jaarverslag, per themagroep in de volgorde "
                         "van het verslag."),
     }),

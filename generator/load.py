@@ -67,7 +67,7 @@ class Document:
     """One loaded data file."""
 
     name: str
-    """The file as editors know it, e.g. `data/agenda.yaml`."""
+    """The file as editors know it, e.g. `data/agenda/<period>.yaml`."""
     data: Any = None
     """The content as dicts, lists, strings and None."""
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)

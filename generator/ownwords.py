@@ -30,7 +30,7 @@ class Run:
     """The longest run of one text."""
 
     file: str
-    """The data file, e.g. `data/activities.yaml`."""
+    """The data file, e.g. `data/cities.yaml`."""
     path: tuple
     """Where the text stands in it."""
     words: tuple[str, ...]

@@ -186,8 +186,8 @@ def navigation(generated: list[Page], hand_written: list[str], order: dict[str, 
             nav.append({label: key})
         elif key in tree:
             items = _nav_items(tree[key], titles)
-            if len(items) == 1 and isinstance(items[0], dict):  # one period: its section is the folder's
-                label, items = next(iter(items[0].items()))
+            if len(items) == 1 and isinstance(items[0], dict):  # one period: its pages are the folder's
+                items = next(iter(items[0].values()))
             nav.append({label: items[0] if items == [f"{key}/index.md"] else items})
     return nav + hand_written
 
