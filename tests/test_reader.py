@@ -253,7 +253,7 @@ def test_timeline_states_each_date_once_and_groups_year_only_items(built_site: P
     before_first_group = undated.split("### ", 1)[0]
     assert not re.search(r"^- ", before_first_group, re.M)  # every year-only item sits under its group
     all_items = len(items) + len(re.findall(r"^- ", undated, re.M))
-    activities = (built_site.parent / "data" / "activities.yaml").read_text("utf-8")
+    activities = (built_site.parent / "data" / "jaarverslagen" / "2021" / "activities.yaml").read_text("utf-8")
     assert all_items == len(re.findall(r"^  - id: ", activities, re.M))
 
 

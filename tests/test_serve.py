@@ -85,7 +85,7 @@ def test_a_changed_menu_reaches_pages_whose_text_did_not_change(project: Project
         url = f"{base}/agenda/2019-2022/talent/"
         assert wait_for(lambda: "Stadsvernieuwing 3.0" in fetch(url)), "the preview did not come up"
         talent = (project.docs / "agenda" / "2019-2022" / "talent.md").read_bytes()
-        path: Path = project.data / "agenda.yaml"
+        path: Path = project.data / "agenda" / "2019-2022.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace(
             'title: "Stadsvernieuwing 3.0"', 'title: "Stadsvernieuwing 4.0"'), encoding="utf-8")
         assert wait_for(lambda: "Stadsvernieuwing 4.0" in fetch(url)), "the new menu did not reach the page"
@@ -148,7 +148,7 @@ def test_a_burst_of_saves_ends_in_the_last_version_without_tracebacks(project: P
     """Twenty saves in a few seconds (an editor's autosave): no traceback, no English, and
     the preview ends on the last save."""
     log = tmp_path / "serve.log"
-    path: Path = project.data / "activities.yaml"
+    path: Path = project.data / "jaarverslagen" / "2021" / "activities.yaml"
     text = path.read_text(encoding="utf-8")
     with serving(project, log) as base:
         url = f"{base}/activiteiten/bijeenkomst-aardgastransitie/"
