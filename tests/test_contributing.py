@@ -65,3 +65,39 @@ def test_the_abbreviation_example_gets_its_hover_on_novi(project) -> None:
     generate(project)
     page = (project.docs / "agenda" / "2019-2022" / "ruimtelijke-kwaliteit.md").read_text(encoding="utf-8")
     assert "*[Novi]: Nationale Omgevingsvisie" in page
+
+
+def test_adding_a_report_and_an_agenda_as_contributing_describes(project) -> None:
+    """The steps of '… een nieuw jaarverslag toevoegen' and '… een nieuwe agenda toevoegen',
+    done as an editor would (copy the folder or file, change year or period, drop
+    `undated_addresses`, give the activities new ids): the data is valid and the site gets
+    the new pages without any change to the code."""
+    import re as regex
+    import shutil
+
+    from generator.pages import pages
+
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "### … een nieuw jaarverslag toevoegen" in text and "### … een nieuwe agenda toevoegen" in text
+    reports = project.data / "jaarverslagen"
+    shutil.copytree(reports / "2021", reports / "2022")
+    report = (reports / "2022" / "report.yaml").read_text(encoding="utf-8")
+    report = report.replace("year: 2021", "year: 2022")
+    report = regex.sub(r"\nundated_addresses: true[^\n]*", "", report)
+    activities = yaml.safe_load((reports / "2022" / "activities.yaml").read_text(encoding="utf-8"))["activities"]
+    kept = {**activities[0], "id": activities[0]["id"] + "-2022", "date": "2022" + activities[0]["date"][4:]}
+    report = regex.sub(r"  highlights:\n(    - .*\n)+", f"  highlights:\n    - {kept['id']}\n", report)
+    (reports / "2022" / "report.yaml").write_text(report, encoding="utf-8")
+    (reports / "2022" / "activities.yaml").write_text(yaml.safe_dump({"activities": [kept]}, allow_unicode=True),
+                                                      encoding="utf-8")
+    agenda = (project.data / "agenda" / "2019-2022.yaml").read_text(encoding="utf-8")
+    agenda = regex.sub(r"\nundated_addresses: true[^\n]*", "", agenda.replace('period: "2019-2022"', 'period: "2023-2026"'))
+    (project.data / "agenda" / "2023-2026.yaml").write_text(agenda, encoding="utf-8")
+
+    site, problems = load_site(project.data)
+    assert problems == [] and site is not None
+    assert [y.year for y in site.years] == [2021, 2022] and [p.period for p in site.agendas] == ["2019-2022", "2023-2026"]
+    paths = {page.path for page in pages(site)}
+    assert {"jaarverslag/2022/index.md", "jaarverslag/2022/tijdlijn.md", "agenda/2023-2026/talent.md",
+            "agenda/wat-is-veranderd.md", f"activiteiten/{kept['id']}.md"} <= paths
+    assert site.agenda_at(2022).period == "2019-2022", "the 2022 report keeps the agenda in force that year"
