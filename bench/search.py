@@ -30,7 +30,8 @@ from tests.search_queries import QUERIES
 
 REPO = Path(__file__).resolve().parent.parent
 PAGEFIND = [str(REPO / ".venv-engines" / "bin" / "python"), "-m", "pagefind"]
-PAGE_VIEWS = ["", "agenda/", "agenda/talent/", "steden/zwolle/", "in-beeld/", "jaarverslag/tijdlijn/"]
+PAGE_VIEWS = ["", "agenda/2019-2022/", "agenda/2019-2022/talent/", "steden/zwolle/", "in-beeld/", "jaarverslag/2021/tijdlijn/"]
+"""Pages of the real data (one agenda, one report); the bench builds them without the redirect pages."""
 SHOWN = 10
 """Results whose title and excerpt are loaded: the first screen of results."""
 
