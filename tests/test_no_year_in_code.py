@@ -22,10 +22,11 @@ NOT_CONTENT = (
 
 
 def code_files() -> list[Path]:
-    """Every Python module and template of the generator (JavaScript and CSS assets too)."""
-    folder = REPO / "generator"
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".js", ".css", ".html"}
-                  and "__pycache__" not in p.parts)
+    """Every Python module and template of the generator (JavaScript and CSS assets too),
+    the theme's overrides and the MkDocs configuration."""
+    found = [p for folder in (REPO / "generator", REPO / "overrides") for p in folder.rglob("*")
+             if p.is_file() and p.suffix in {".py", ".j2", ".js", ".css", ".html"} and "__pycache__" not in p.parts]
+    return sorted([*found, REPO / "mkdocs.yml"])
 
 
 def years_in(text: str) -> list[tuple[int, str]]:
@@ -56,3 +57,4 @@ def test_the_scan_covers_the_templates_and_the_page_modules() -> None:
     assert "generator/templates/city.md.j2" in names
     assert "generator/pages/report.py" in names
     assert "generator/templates/partials/work.md.j2" in names
+    assert "overrides/main.html" in names and "mkdocs.yml" in names
