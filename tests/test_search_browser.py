@@ -356,6 +356,51 @@ def test_a_page_view_fetches_no_search_bytes(browser, site_url: str, path: str) 
     page.close()
 
 
+def shown_results(page: Page, query: str) -> list[str]:
+    page.wait_for_function("q => document.querySelector('.md-search-result').getAttribute('data-query') === q",
+                           arg=query)
+    return page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+def test_results_of_a_prefix_never_mix_into_those_of_the_whole_query(browser, site_url: str) -> None:
+    """Typing on while the results of a prefix still load ("onder", then "ondermijning"):
+    the list shows the whole query's results only. The result texts of the prefix are held
+    back until the whole query has been searched, as on a slow machine or connection."""
+    expected_page = browser.new_page()
+    expected_page.goto(site_url)
+    expected_page.locator("input.md-search__input").click()
+    expected_page.keyboard.type("ondermijning")
+    expected = shown_results(expected_page, "ondermijning")
+    expected_page.close()
+
+    page = browser.new_page()
+    held: list = []
+    holding = True
+
+    def hold_result_texts(route) -> None:
+        if holding and "/search/d/" in route.request.url:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/search/**", hold_result_texts)
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("onder")
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(25)
+    assert held, "the prefix's results asked for their texts"
+    page.keyboard.type("mijning")
+    page.wait_for_timeout(1500)  # the whole query is searched and its list cleared meanwhile
+    holding = False
+    for route in held:
+        route.continue_()
+    assert shown_results(page, "ondermijning") == expected
+    page.close()
+
+
 # --- keyboard and accessibility ----------------------------------------------------------------
 
 

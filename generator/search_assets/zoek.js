@@ -226,9 +226,12 @@
 
   function count(n) { return n === 1 ? "1 resultaat" : n + " resultaten"; }
 
-  function render(ids, from) {
+  function render(ids, from, ticket) {
     var page = ids.slice(from, from + PAGE);
     return Promise.all(page.map(doc)).then(function (docs) {
+      // A newer search cleared the list meanwhile: this page of results is for a query
+      // the reader has typed past (on a slow machine, "onder" before "ondermijning").
+      if (ticket !== latest) return false;
       docs.forEach(function (d) {
         var item = element("li", "md-search-result__item");
         var link = element("a", "md-search-result__link");
@@ -244,6 +247,7 @@
       shown = ids;
       more.hidden = ids.length <= from + PAGE;
       more.dataset.next = String(from + PAGE);
+      return true;
     });
   }
 
@@ -266,9 +270,9 @@
       } else {
         meta.textContent = result.ids.length ? count(result.ids.length) : "Geen resultaten";
       }
-      return render(result.ids, 0).then(function () {
+      return render(result.ids, 0, ticket).then(function (fresh) {
         // Tells a waiting test (and nobody else) which query the list now answers.
-        list.parentNode.setAttribute("data-query", query);
+        if (fresh) list.parentNode.setAttribute("data-query", query);
       });
     }).catch(function (error) {
       meta.textContent = "Zoeken lukt nu niet: " + error.message;
@@ -292,7 +296,7 @@
   form.addEventListener("reset", function () { setTimeout(update, 0); });
   more.addEventListener("click", function () {
     var first = Number(more.dataset.next);
-    render(shown, first).then(function () { var l = links()[first]; if (l) l.focus(); });
+    render(shown, first, latest).then(function () { var l = links()[first]; if (l) l.focus(); });
   });
   form.parentNode.addEventListener("keydown", function (e) {
     var all = links(), at = all.indexOf(document.activeElement);
