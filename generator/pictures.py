@@ -156,57 +156,122 @@ def place_labels(points: list[tuple[float, float]], names: list[str], font: int,
     then farther away (with a leader line), in eight directions; the most crowded first.
     A name with no room left gets no label (None): its dot still links to the city and names
     it in its tooltip, and the table under the map lists every city. The 40 cities all fit;
-    more (an editor adding one, `make bench`'s 10× data) must not stop the build."""
-    dots = [Box(x - 5, y - 5, x + 5, y + 5) for x, y in points]
-
-    def crowd(i: int) -> int:
-        x, y = points[i]
-        return sum(1 for u, v in points if abs(u - x) < 60 and abs(v - y) < 40)
-
+    more (an editor adding one, `make bench`'s 10× data) must not stop the build, nor make it
+    quadratic: each test looks only at the dots and names nearby (`_Room`)."""
+    room = _Room(points, width, height)
+    order = sorted(range(len(points)), key=lambda i: (-room.crowd(points[i]), names[i]))
     placed: dict[int, Label] = {}
-    for i in sorted(range(len(points)), key=lambda i: (-crowd(i), names[i])):
+    # The narrowest name that found no room at a point (per point, and per whether the city
+    # owns it): a wider name there fails too, since its boxes contain the narrower one's, its
+    # leader lines are the same and the map only fills up. Without this, each of the bench's
+    # stacked copies of a city would try every spot in vain.
+    no_room: dict[tuple[tuple[float, float], bool], float] = {}
+    for i in order:
         x, y = points[i]
         w, h = text_width(names[i], font), font * 1.2
+        key = ((x, y), room.owner[(x, y)] == i)
+        if w >= no_room.get(key, math.inf):
+            continue
         label = next((c for strict in (True, False) for c in _candidates(x, y, w, h, font)
-                      if _fits(c, i, strict, points, dots, placed, width, height)), None)
-        if label is not None:
+                      if room.fits(c, (x, y), i, strict)), None)
+        if label is None:
+            no_room[key] = w
+        else:
             placed[i] = label
+            room.labels.add(label.box, label.box)
     return [placed.get(i) for i in range(len(points))]
 
 
-def _fits(label: Label, i: int, strict: bool, points: list[tuple[float, float]], dots: list[Box],
-          placed: dict[int, Label], width: float, height: float) -> bool:
-    """Whether a label can go here: on the map, clear of every dot and placed label; and,
-    when `strict`, not beside another city's dot and with a leader line that crosses no name."""
-    box = label.box
-    if box.x0 < 2 or box.y0 < 2 or box.x1 > width - 2 or box.y1 > height - 2:
-        return False
-    if any(box.overlaps(d) for d in dots) or any(box.overlaps(o.box) for o in placed.values()):
-        return False
-    if not strict:
-        return True
-    x, y = points[i]
-    if not label.leader:
-        return _nearest_dot(box, points) == i
-    return not any(box.overlaps(Box(d.x0 - 6, d.y0 - 6, d.x1 + 6, d.y1 + 6)) for d in dots) \
-        and not any(_crosses(x, y, label, o) for o in placed.values())
+class _Grid:
+    """Items filed under each 48 px square their box touches, so that a question about a box
+    looks only at the items near it rather than at all of them."""
+
+    SIZE = 48
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list] = {}
+
+    def _cells(self, box: Box) -> list[tuple[int, int]]:
+        s = self.SIZE
+        return [(cx, cy) for cx in range(math.floor(box.x0 / s), math.floor(box.x1 / s) + 1)
+                for cy in range(math.floor(box.y0 / s), math.floor(box.y1 / s) + 1)]
+
+    def add(self, box: Box, item: object) -> None:
+        for cell in self._cells(box):
+            self.cells.setdefault(cell, []).append(item)
+
+    def near(self, box: Box) -> list:
+        """The items whose box may touch `box`; one item can come more than once."""
+        return [item for cell in self._cells(box) for item in self.cells.get(cell, ())]
 
 
-def _nearest_dot(box: Box, points: list[tuple[float, float]]) -> int:
-    """The dot nearest to a label's box (distance to the box, not to its middle)."""
-    def distance(point: tuple[float, float]) -> float:
+class _Room:
+    """The map while names are placed on it: its dots, and the names placed so far."""
+
+    def __init__(self, points: list[tuple[float, float]], width: float, height: float) -> None:
+        self.width, self.height = width, height
+        self.count: dict[tuple[float, float], int] = {}
+        self.owner: dict[tuple[float, float], int] = {}  # cities at one point: the first counts as nearest
+        for i, point in enumerate(points):
+            self.count[point] = self.count.get(point, 0) + 1
+            self.owner.setdefault(point, i)
+        self.dots = _Grid()
+        for (x, y), i in self.owner.items():
+            dot = Box(x - 5, y - 5, x + 5, y + 5)
+            self.dots.add(dot, (dot, (x, y), i))
+        self.labels = _Grid()
+
+    def crowd(self, point: tuple[float, float]) -> int:
+        """How many cities lie less than 60 px across and 40 px up or down from a point."""
         x, y = point
-        return math.hypot(max(box.x0 - x, 0, x - box.x1), max(box.y0 - y, 0, y - box.y1))
-    return min(range(len(points)), key=lambda i: distance(points[i]))
+        near = {p for _, p, _ in self.dots.near(Box(x - 65, y - 45, x + 65, y + 45))}
+        return sum(self.count[(u, v)] for u, v in near if abs(u - x) < 60 and abs(v - y) < 40)
+
+    def fits(self, label: Label, point: tuple[float, float], i: int, strict: bool) -> bool:
+        """Whether city i's label can go here: on the map, clear of every dot and placed label;
+        and, when `strict`, not beside another city's dot and with a leader line that crosses
+        no name."""
+        box = label.box
+        if box.x0 < 2 or box.y0 < 2 or box.x1 > self.width - 2 or box.y1 > self.height - 2:
+            return False
+        if any(box.overlaps(dot) for dot, _, _ in self.dots.near(box)) \
+                or any(box.overlaps(other) for other in self.labels.near(box)):
+            return False
+        if not strict:
+            return True
+        if not label.leader:
+            return self.nearest_dot(box, point) == i
+        wide = Box(box.x0 - 6, box.y0 - 6, box.x1 + 6, box.y1 + 6)
+        x, y = point
+        ex, ey = _leader_end(x, y, box)
+        line = Box(min(x, ex), min(y, ey), max(x, ex), max(y, ey))
+        return not any(wide.overlaps(dot) for dot, _, _ in self.dots.near(wide)) \
+            and not any(_crosses(x, y, ex, ey, other) for other in self.labels.near(line))
+
+    def nearest_dot(self, box: Box, point: tuple[float, float]) -> int:
+        """The city whose dot is nearest to a label's box (distance to the box, not to its
+        middle), given that `point` is a dot: no nearer one lies farther out than that."""
+        reach = _distance(box, point) + 1
+        nearby = self.dots.near(Box(box.x0 - reach, box.y0 - reach, box.x1 + reach, box.y1 + reach))
+        return min((_distance(box, p), i) for _, p, i in [(None, point, self.owner[point]), *nearby])[1]
 
 
-def _crosses(x: float, y: float, label: Label, other: Label) -> bool:
-    """Whether a leader line from (x, y) to `label` passes through `other`'s box (sampled)."""
-    ex, ey = min(max(x, label.box.x0), label.box.x1), min(max(y, label.box.y0), label.box.y1)
+def _distance(box: Box, point: tuple[float, float]) -> float:
+    x, y = point
+    return math.hypot(max(box.x0 - x, 0, x - box.x1), max(box.y0 - y, 0, y - box.y1))
+
+
+def _leader_end(x: float, y: float, box: Box) -> tuple[float, float]:
+    """Where a leader line from a dot at (x, y) meets its label's box."""
+    return min(max(x, box.x0), box.x1), min(max(y, box.y0), box.y1)
+
+
+def _crosses(x: float, y: float, ex: float, ey: float, other: Box) -> bool:
+    """Whether the line from (x, y) to (ex, ey) passes through a box (sampled)."""
     for step in range(1, 20):
         t = step / 20
         px, py = x + (ex - x) * t, y + (ey - y) * t
-        if other.box.x0 < px < other.box.x1 and other.box.y0 < py < other.box.y1:
+        if other.x0 < px < other.x1 and other.y0 < py < other.y1:
             return True
     return False
 
@@ -316,7 +381,7 @@ def _map(cities: list[Placed], href: dict[str, str], labels_text: list[str], wid
         name = ""
         if label is not None:
             if label.leader:
-                ex, ey = min(max(x, label.box.x0), label.box.x1), min(max(y, label.box.y0), label.box.y1)
+                ex, ey = _leader_end(x, y, label.box)
                 name = f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" stroke="#616161" stroke-width="1"/>'
             name += (f'<text x="{label.x:.1f}" y="{label.y:.1f}" text-anchor="{label.anchor}" font-size="{font}" '
                      f'fill="#212121" class="kaart__naam">{_text(text)}</text>')

@@ -38,6 +38,10 @@ class Page:
     """What the template shows."""
     origin: tuple[str, int] | None = None
     """The data file and line the page comes from, for its "bewerk" link."""
+    tooltips: bool = True
+    """Whether the page ends with the definitions of the abbreviations it uses, which the
+    theme shows as tooltips. The glossary explains every term in its own text; its 69 tooltips
+    only cost a phone's time (Lighthouse performance 94 there)."""
 
 
 def environment() -> jinja2.Environment:
@@ -155,7 +159,7 @@ def render_pages(generated: list[Page], definitions: dict[str, str] | None = Non
         edit = edit_url(edit_base, *page.origin) if edit_base and page.origin else None
         day = (changed or {}).get(page.origin[0]) if page.origin else None
         text = env.get_template(page.template).render(page=page, edit=edit, changed=changed_line(day), **page.view)
-        result[page.path] = with_abbreviations(text, definitions or {})
+        result[page.path] = with_abbreviations(text, definitions or {}) if page.tooltips else text
     return result
 
 

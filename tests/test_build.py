@@ -10,7 +10,9 @@ import pytest
 from generator.build import Project, generate, mkdocs_build
 from generator.errors import BuildError, DataError
 from generator.render import abbreviations_used
-from tests.conftest import adopt_build
+from generator.validate import load_site
+from tests.conftest import REPO, adopt_build
+from tests.html import Page
 
 pytestmark = pytest.mark.integration
 
@@ -150,3 +152,15 @@ def test_a_failing_bundle_keeps_the_previous_site_and_dist(project: Project, bun
     assert tree_digest(project.site) == site_before
     assert tree_digest(project.dist) == dist_before
     assert not [p for p in project.root.iterdir() if p.name.startswith((".site.new", ".dist.new"))]
+
+
+def test_the_glossary_explains_its_terms_in_text_and_other_pages_by_tooltip(built_site: Path) -> None:
+    """The glossary page carries no tooltips (it is the explanation; 69 of them cost a phone
+    Lighthouse's performance margin), while a page that uses a term still has one."""
+    glossary = Page(built_site / "begrippen" / "index.html")
+    site, _ = load_site(REPO / "data")
+    assert not [tag for tag, _ in glossary.tags if tag == "abbr"]
+    assert all(o.term in glossary.text for o in site.organisations.organisations)
+    pages_with_tooltips = [p for p in built_site.rglob("index.html")
+                           if "<abbr " in p.read_text(encoding="utf-8")]
+    assert len(pages_with_tooltips) > 50

@@ -71,3 +71,35 @@ def test_more_cities_than_the_map_has_room_for_leave_names_out_never_overlap() -
     placed = [label.box for label in labels if label is not None]
     assert 0 < len(placed) < 400
     assert not any(a.overlaps(b) for i, a in enumerate(placed) for b in placed[i + 1:])
+
+
+def _work_of_placing(copies: int, monkeypatch) -> int:
+    """How many boxes `place_labels` compares to place the 40 real cities, each `copies` times
+    at its own spot (as `make bench`'s synthetic data stacks them)."""
+    points = [pictures.project(p.latitude, p.longitude, pictures.MAP_WIDTH)
+              for p in pictures.coordinates(list(SITE.cities.cities))]
+    stacked = [point for point in points for _ in range(copies)]
+    names = [f"Stad {n}" for n in range(len(stacked))]
+    calls = 0
+    overlaps = pictures.Box.overlaps
+
+    def counted(self, other) -> bool:
+        nonlocal calls
+        calls += 1
+        return overlaps(self, other)
+
+    monkeypatch.setattr(pictures.Box, "overlaps", counted)
+    labels = pictures.place_labels(stacked, names, pictures.MAP_FONT, pictures.MAP_WIDTH,
+                                   pictures.map_height(pictures.MAP_WIDTH))
+    boxes = [label.box for label in labels if label is not None]
+    monkeypatch.setattr(pictures.Box, "overlaps", overlaps)
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    return calls
+
+
+def test_placing_names_grows_linearly_with_the_cities(monkeypatch) -> None:
+    """Counted in box comparisons, not seconds: ten times the cities may cost at most about ten
+    times the work. Testing every spot against every dot and name made it quadratic (`make
+    bench`: 993 s at 100×)."""
+    work = {copies: _work_of_placing(copies, monkeypatch) for copies in (10, 100)}
+    assert work[100] <= 12 * work[10], work

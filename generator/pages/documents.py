@@ -230,4 +230,4 @@ def glossary(ctx: Context) -> Page:
         "search_aliases": [a for o in ctx.site.organisations.organisations for a in o.search_aliases],
         "description": "Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen.",
         "references": [],
-    }, ctx.origin("organisations"))
+    }, ctx.origin("organisations"), tooltips=False)
