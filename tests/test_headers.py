@@ -97,6 +97,36 @@ def test_no_csp_violations_on_any_page_kind(browser, strict_url: str, path: str,
     context.close()
 
 
+def published_pages(site: Path) -> list[str]:
+    """The address of every HTML page the build publishes, redirect pages left out."""
+    return sorted(("" if p.name == "index.html" and p.parent == site else
+                   p.parent.relative_to(site).as_posix() + "/" if p.name == "index.html" else
+                   p.relative_to(site).as_posix())
+                  for p in site.rglob("*.html") if 'http-equiv="refresh"' not in p.read_text("utf-8"))
+
+
+def test_every_published_page_on_a_phone_breaks_no_policy_and_fits(browser, strict_url: str,
+                                                                    built_site: Path) -> None:
+    """Every page, not one per kind: served with the shipped headers at 375 px, no page has a
+    CSP violation, a request to another host, a script error or a sideways scroll."""
+    pages = published_pages(built_site)
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    watch = Watch(page, urlsplit(strict_url).netloc)
+    problems = {}
+    for path in pages:
+        page.goto(strict_url + path, wait_until="load")
+        violations, width = page.evaluate("[window.__csp, document.scrollingElement.scrollWidth]")
+        if violations or width > 375 or watch.errors:
+            problems[path] = (violations, width, watch.errors[:])
+            watch.errors.clear()
+    context.close()
+    assert len(pages) > 150, pages
+    assert problems == {}, problems
+    assert watch.foreign == []
+
+
 def test_security_txt_expires_within_a_year_of_the_build_date() -> None:
     epoch = 1_700_000_000
     text = security_txt(epoch, "https://stedenagenda.example.nl/").decode()
