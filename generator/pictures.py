@@ -391,20 +391,45 @@ def _map(cities: list[Placed], href: dict[str, str], labels_text: list[str], wid
 
 
 def bar_chart(rows: list[tuple[str, int]], title: str, description: str, ident: str) -> Markup:
-    """Horizontal bars with their label and number."""
-    bar_height = 26
-    # The labels' column is as wide as the longest label, so none is cut off.
-    label_width = math.ceil(max((text_width(label, 13) for label, _ in rows), default=0)) + 12
+    """Horizontal bars with their label and number. Long labels wrap onto more lines, so the
+    chart fits the column of a wide screen (a 60-letter agenda theme made it 814 px wide)."""
+    font, line, pad = 13, 16, 10
+    labels = [wrapped(label, font, LABEL_LIMIT) for label, _ in rows]
+    # The labels' column is as wide as the longest line, so none is cut off.
+    label_width = math.ceil(max((text_width(part, font) for lines in labels for part in lines), default=0)) + 12
     width = label_width + 310
     top = max((n for _, n in rows), default=1) or 1
     parts = []
-    for i, (label, n) in enumerate(rows):
-        y = i * bar_height
+    y = 0
+    for lines, (_, n) in zip(labels, rows):
+        height = max(26, len(lines) * line + pad)
+        middle = y + height / 2
         length = (width - label_width - 40) * n / top
-        parts.append(f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" font-size="13">{_text(label)}</text>'
-                     f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{bar_height - 8}" fill="{BLUE}"/>'
-                     f'<text x="{label_width + length + 6:.1f}" y="{y + 17}" font-size="13">{n}</text>')
-    return _svg(width, bar_height * len(rows) + 4, title, description, "".join(parts), ident)
+        first = middle - (len(lines) - 1) * line / 2 + 4.5
+        spans = "".join(f'<tspan x="{label_width - 8}" y="{first + k * line:g}">{_text(part)}'
+                        f'{" " if k < len(lines) - 1 else ""}</tspan>' for k, part in enumerate(lines))
+        parts.append(f'<text text-anchor="end" font-size="{font}">{spans}</text>'
+                     f'<rect x="{label_width}" y="{middle - 9:g}" width="{length:.1f}" height="18" fill="{BLUE}"/>'
+                     f'<text x="{label_width + length + 6:.1f}" y="{middle + 4.5:g}" font-size="{font}">{n}</text>')
+        y += height
+    return _svg(width, math.ceil(y) + 4, title, description, "".join(parts), ident)
+
+
+LABEL_LIMIT = 260
+"""The widest a bar chart's label line may be, in px at 13 px text: with the bars beside it,
+the chart then fits a 1280 px screen's column (688 px)."""
+
+
+def wrapped(text: str, font: int, limit: float) -> list[str]:
+    """A label in lines of at most `limit` px, broken between words (a longer word keeps a
+    line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", font) <= limit:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [text]
 
 
 def matrix(rows: list[str], columns: list[str], cells: set[tuple[int, int]], title: str, description: str) -> Markup:

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from lxml import html as lxml_html
 from playwright.sync_api import expect
 
 from tests.browser import Watch
@@ -168,7 +169,9 @@ def _commit(root: Path, day: str, message: str) -> None:
 def test_each_page_says_when_its_data_last_changed_in_git(project) -> None:
     import subprocess
 
-    from generator.build import generate
+    from generator.build import generate, prepare
+    from generator.bundle import Output
+    from generator.commands import build as build_command
 
     generate(project)  # outside git: no date at all, rather than a wrong one
     assert "Laatst gewijzigd" not in (project.docs / "steden" / "apeldoorn.md").read_text("utf-8")
@@ -185,6 +188,18 @@ def test_each_page_says_when_its_data_last_changed_in_git(project) -> None:
     cities.write_text(cities.read_text("utf-8") + "# not committed\n", encoding="utf-8")
     generate(project)
     assert "*Laatst gewijzigd: 4 maart 2021*" in (project.docs / "steden" / "apeldoorn.md").read_text("utf-8")
+    # Every page says it, Raadsbundels too once `make site` lists the bundles' files on it.
+    prepared = prepare(project)
+    outputs = []
+    for session in prepared.site.sessions.sessions:
+        files = [project.root / f"{session.id}.{n}.pdf" for n in range(len(session.items))]
+        for path in [*files, project.root / f"{session.id}.zip", project.root / f"{session.id}.pdf"]:
+            path.write_bytes(b"x")
+        outputs.append(Output(project.root / f"{session.id}.zip", project.root / f"{session.id}.pdf", files))
+    build_command.publish_bundles(project, prepared, outputs)
+    assert "PDF" in (project.docs / "raadsbundels.md").read_text("utf-8")
+    assert [p.relative_to(project.docs).as_posix() for p in sorted(project.docs.rglob("*.md"))
+            if "Laatst gewijzigd" not in p.read_text("utf-8")] == []
 
 
 ORIENTATION = """() => ({
@@ -215,6 +230,8 @@ def test_every_page_kind_says_where_the_reader_is(open_page, path: str) -> None:
     ("agenda/2019-2022/talent/", ["Home", "Agenda"], "Agenda"),
     ("jaarverslag/2021/sociaal/armoede-schulden/", ["Home", "Jaarverslag 2021"], "Jaarverslag 2021"),
     ("personen/", ["Home", "Personen"], "Personen"),
+    ("activiteiten/actieagenda-wonen/", ["Home", "Jaarverslag 2021", "Fysiek", "Fysiek: algemeen", "Actieagenda Wonen"],
+     "Jaarverslag 2021"),
 ])
 def test_breadcrumbs_and_current_section(open_page, path: str, crumbs: list[str], section: str) -> None:
     page = open_page(path, 1280)
@@ -235,6 +252,28 @@ def test_section_mark_does_not_stay_on_later_pages(built_site: Path) -> None:
         marked = re.findall(r'md-nav__item--active[^>]*>(?:\s|<input[^>]*>|<(?:a|label)[^>]*>|<span[^>]*>)*([^<]+?)\s*<',
                             text)
         assert ("Steden" in marked) == rel.startswith("steden/"), (rel, marked)
+
+
+def test_every_activity_sits_under_its_theme_group_in_crumbs_and_menu(built_site: Path) -> None:
+    """Activities are not in the menu; each one's breadcrumbs run through the report and the
+    theme group page that lists it, and the menu marks that report's section, and only on
+    activity and report pages (the mark is reset after each page)."""
+    activities = sorted((built_site / "activiteiten").glob("*/index.html"))
+    assert len(activities) >= 100
+    for html in built_site.rglob("index.html"):
+        rel = html.relative_to(built_site).as_posix()
+        text = html.read_text("utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue
+        tree = lxml_html.fromstring(text)
+        marked = [" ".join(item.xpath("./*[self::a or self::label or self::div][1]")[0].text_content().split())
+                  for item in tree.xpath("//nav[contains(@class, 'md-nav--primary')]/ul/li"
+                                         "[contains(@class, 'md-nav__item--active')]")]
+        in_report = rel.startswith(("activiteiten/", "jaarverslag/"))
+        assert any(m.startswith("Jaarverslag") for m in marked) == in_report, (rel, marked)
+        if rel.startswith("activiteiten/"):
+            names = [" ".join(li.text_content().split()) for li in tree.xpath("//nav[@class='kruimels']//li")]
+            assert len(names) >= 3 and names[1].startswith("Jaarverslag"), (rel, names)
 
 
 def test_timeline_states_each_date_once_and_groups_year_only_items(built_site: Path) -> None:
@@ -317,6 +356,9 @@ def test_chart_labels_fit_inside_their_picture_and_are_readable(open_page, width
         for text in picture["texts"]:
             assert text["x0"] >= frame["x0"] - 0.5 and text["x1"] <= frame["x1"] + 0.5, text
             assert text["px"] >= 12, text
+    if width >= 1280:  # on a wide screen every chart shows whole, without scrolling its box
+        boxes = page.evaluate("[...document.querySelectorAll('.kaartvak')].map(b => [b.scrollWidth, b.clientWidth])")
+        assert len(boxes) >= 3 and all(inner <= outer for inner, outer in boxes), boxes
 
 
 @pytest.mark.parametrize("width", [1280, 375])

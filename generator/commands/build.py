@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from generator.build import (
-    Prepared, Project, build_lock, generate, keep_previous_dist, mkdocs_into, new_generation, prepare, publish,
-    site_config, write_if_changed,
+    Prepared, Project, build_lock, generate, keep_previous_dist, last_changed, mkdocs_into, new_generation, prepare,
+    publish, site_config, write_if_changed,
 )
 from generator.bundle import Output, build_bundle, pack, print_jobs
 from generator.pages import links, sessions
@@ -88,5 +88,6 @@ def publish_bundles(project: Project, prepared: Prepared, outputs: list[Output])
     titles = {page.path: page.title for page in prepared.pages}
     page = sessions.bundles(Context(prepared.site), titles, downloads)
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
-    text = render_pages([page], prepared.abbreviations, edit_base)[page.path]
+    # Rendered again with the files' sizes: with its "Laatst gewijzigd" line, as the first time.
+    text = render_pages([page], prepared.abbreviations, edit_base, last_changed(project))[page.path]
     write_if_changed(project.docs / page.path, text.encode())

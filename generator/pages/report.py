@@ -99,6 +99,9 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
         "themes": [ctx.chapter_link(here, period, t) for t in activity.themes],
         "timeline_url": relative(here, timeline_path(year.year)), "dataset": ctx.dataset(here, "activiteiten"),
         "description": activity.summary,
+        # Activities are not in the menu: their breadcrumbs and menu section are those of the
+        # theme group page that lists them.
+        "trail": ctx.group_path(year.year, activity.group),
         "references": ctx.cite(here, [*activity.passages, *(p for c in activity.cities for p in c.passages),
                                       *(p for i in activity.people for p in ctx.people[i].passages)]),
         "verantwoording": ([activity.placement] if activity.placement else []) + list(activity.notes),
