@@ -34,7 +34,8 @@ from generator import load, search  # noqa: E402
 from generator.build import Project, generate, prepare, strip_unneeded  # noqa: E402
 from generator.models import data_files  # noqa: E402
 from generator.pages import pages  # noqa: E402
-from generator.render import abbreviations, render_pages  # noqa: E402
+from generator.render import render_pages
+from generator.terms import abbreviations  # noqa: E402
 from generator.validate import load_site  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))

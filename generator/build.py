@@ -27,9 +27,9 @@ from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
 from generator.render import (
-    Page, abbreviations, changed_line, edit_url, navigation, render_pages, with_abbreviations,
+    Page, changed_line, edit_url, navigation, render_pages, with_abbreviations,
 )
-from generator.terms import data_text
+from generator.terms import abbreviations, data_text
 from generator.validate import Site, load_site
 
 NAV_ORDER = {

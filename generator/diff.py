@@ -267,7 +267,8 @@ def rendered_pages(project: Project, site) -> dict[str, tuple[str, str]]:
     """{docs path: (title, Markdown)} for every page, without the line-numbered edit links
     (a line added at the top of a file would otherwise change every page below it)."""
     from generator.pages import pages
-    from generator.render import abbreviations, render_pages
+    from generator.render import render_pages
+    from generator.terms import abbreviations
 
     generated = pages(site)
     from generator.terms import data_text

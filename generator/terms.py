@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator import markdown
 from generator.errors import Problem
-from generator.models import Organisation
+from generator.models import Organisation, OrganisationsFile
 from generator.render import TEMPLATES
 
 
@@ -93,3 +94,21 @@ def unused_terms(site, content: Path | None = None) -> list[Problem]:
             warnings.append(Problem(doc.name, line, column, f"let op: de term {term!r} staat op geen enkele pagina",
                                     hint))
     return warnings
+
+
+def abbreviations(organisations: OrganisationsFile, text: str = "") -> dict[str, str]:
+    """Python-Markdown `abbr` definitions by term, so every abbreviation is explained on hover.
+
+    `text` is the data's text: an all-caps abbreviation that it writes capitalised as a
+    name ('Novi' for NOVI) gets that spelling too (see generator/terms.py)."""
+    written = {t for org in organisations.organisations for t in [org.term, *org.also]}
+    definitions = {}
+    for org in organisations.organisations:
+        title = org.expansion or org.description or org.note
+        if title is None or not org.hover:
+            continue
+        own = {org.term, *org.also}
+        for term in spellings(org, text):
+            if term in own or term not in written:  # a spelling another term names is that term's
+                definitions[term] = markdown.abbreviation_definition(term, title)
+    return definitions

@@ -503,7 +503,7 @@ def _repeated_terms(site: Site) -> Iterable[Problem]:
 
 def _places_off_the_map(site: Site) -> Iterable[Problem]:
     """Every city must be findable in GeoNames for the map, or the build would stop there."""
-    from generator.pictures import dutch_places
+    from generator.geo import dutch_places
 
     places = dutch_places()
     doc = site.documents["cities"]

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.pages import pages
-from generator.render import abbreviations, render_pages
+from generator.render import render_pages
+from generator.terms import abbreviations
 from generator.validate import load_site
 from tests.conftest import REPO
 

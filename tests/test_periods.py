@@ -21,7 +21,8 @@ from generator.commands.check import summary
 from generator.commands.ids import text as ids_text
 from generator.opendata import files as open_data_files
 from generator.pages import pages
-from generator.render import abbreviations, render_pages
+from generator.render import render_pages
+from generator.terms import abbreviations
 from generator.validate import load_site
 from tests import periods
 from tests.conftest import REPO

@@ -51,15 +51,15 @@ def test_offline_bundle_links_dots_to_html_files(tmp_path: Path) -> None:
 
 
 def test_cached_places_equal_the_package_data_and_a_broken_cache_is_rebuilt(tmp_path: Path, monkeypatch) -> None:
-    from generator import pictures
+    from generator import geo
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    fresh = pictures.dutch_places()
+    fresh = geo.dutch_places()
     [cache] = (tmp_path / "stedenagenda").glob("geonames-nl-*.json")
-    assert pictures.dutch_places() == fresh == pictures._dutch_places_from_package()
+    assert geo.dutch_places() == fresh == geo._dutch_places_from_package()
     assert fresh["Almere Stad"]["name"] == "Almere Stad"
     cache.write_text("{ half", encoding="utf-8")
-    assert pictures.dutch_places() == fresh
+    assert geo.dutch_places() == fresh
     assert cache.read_text(encoding="utf-8").startswith("{")
 
 

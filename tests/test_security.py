@@ -21,7 +21,7 @@ from generator.build import Project, checked_pages, hand_written_pages, prepare,
 from generator.errors import DataError, Problem
 from generator.load import MAX_DEPTH, load_document
 from generator.opendata import csv_cell
-from generator.render import abbreviations
+from generator.terms import abbreviations
 from generator.validate import load_site
 
 LOCATED = re.compile(r"^data/[\w./-]+:[1-9]\d*:[1-9]\d*: ")
