@@ -1,7 +1,7 @@
 """Our own Dutch search: a chunked index built from the finished HTML, and a small engine
 that loads it by `<script>` tags, so the same files work on the web and from `file://`.
 
-Why not mkdocs-material's lunr or Pagefind: see the README (Ontwerp, Zoeken). In short:
+Why not mkdocs-material's lunr or Pagefind: see docs/DEVELOPING.md (Zoeken). In short:
 lunr ships the whole index on every page view and cannot stem what it appends `*` to;
 Pagefind chunks its index but loads it with `fetch` and WebAssembly, which `file://` refuses,
 and matches only word prefixes (no compound parts, no typos, no irregular plurals).
