@@ -58,6 +58,7 @@ class InPassage:
     """Only when this record's field has this value (`("title_is_exact", True)`)."""
     unless: str | None = None
     """Not when this record's field is set (a date with a `date_note` is the editors')."""
-    checked: bool = False
-    """Refused by `make check` too (a located error), not only by the passage test: for rules
-    an editor must hear about at once, such as a city that is not in the member list."""
+    checked: str | None = None
+    """Refused by `make check` too, not only by the passage test: the key of the located Dutch
+    message (`generator.references.CHECKED_TEXT`), for a rule an editor must hear about at once,
+    such as a city that is not in the sources' member list."""

@@ -174,11 +174,11 @@ Passages = Annotated[list[Passage], Field(min_length=1)]
 
 
 class City(Model):
-    """A member municipality of the G40."""
+    """A member municipality of the G40: its name stands in every member list of `membership`."""
 
     id: Slug
     """Stable id: the name in lowercase with hyphens (`s-hertogenbosch`)."""
-    name: Annotated[Name, InPassage(cited="membership", each=True, checked=True)]
+    name: Annotated[Name, InPassage(cited="membership", each=True, checked="member")]
     """The official name, exactly as the sources write it."""
     province: Province
     """The province the municipality lies in."""

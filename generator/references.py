@@ -337,20 +337,30 @@ def stands_in(words: str, texts: Iterable[str]) -> bool:
     return any(pattern.search(text) for text in texts)
 
 
+CHECKED_TEXT: dict[str, tuple[str, str]] = {
+    "member": ("staat niet in de ledenlijst van de G40 in",
+               "alleen gemeenten die de bronnen als lid noemen horen in data/cities.yaml; schrijf de naam precies "
+               "zoals de ledenlijst (de passages bij 'membership')"),
+}
+"""The Dutch message and hint per `InPassage.checked` key."""
+
+
 def checked_fact_problems(site: Site) -> Iterator[Problem]:
-    """A located problem for every fact marked `checked` whose words are not in its passage
-    (resolved: run after the passages themselves are found)."""
+    """A located problem for every value marked `checked` whose words are not in each of its
+    passages (resolved: run after the passages themselves are found), naming where they are not."""
     from generator.passages import fold, resolved
 
+    missing: dict[tuple[str, Path_], list[Fact]] = {}
     for fact in facts(site):
         if not fact.rule.checked:
             continue
         assert fact.rule.how == "exact", "only exact facts are checked by make check"
         texts = [fold(resolved(site, p).text) for p in fact.cited]
         if not any(stands_in(w, texts) for w in (fact.text, *fact.alternatives)):
-            doc = site.documents[fact.file]
-            line, column = doc.where(fact.path)
-            places = " en ".join(f"{p.source} ({p.place})" for p in fact.cited)
-            yield Problem(doc.name, line, column, f"{quoted(fact.text)} staat niet in {places}",
-                          "alleen wat de bron daar noemt mag hier staan; schrijf het precies zoals de bron, "
-                          "of verbeter de passage")
+            missing.setdefault((fact.file, fact.path), []).append(fact)
+    for (file, path), found in missing.items():
+        doc, fact = site.documents[file], found[0]
+        message, hint = CHECKED_TEXT[fact.rule.checked or ""]
+        places = " en ".join(f"{p.source} ({p.place})" for f in found for p in f.cited)
+        line, column = doc.where(path)
+        yield Problem(doc.name, line, column, f"{quoted(fact.text)} {message} {places}", hint)
