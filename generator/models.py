@@ -760,7 +760,8 @@ class ArchiveDocument(Model):
     """Whether `title` is the document's own title."""
     subtitle: Annotated[Name, InPassage()] | None = None
     """Its subtitle, exact."""
-    author: Name
+    author: Annotated[Name, NotARef("who wrote it in the bundle's words: a body or 'onbekend', not a person of "
+                                    "people.yaml")]
     """Who wrote it, as far as the bundle shows."""
     addressee: Name | None = None
     """To whom."""
