@@ -176,3 +176,28 @@ def test_a_member_is_matched_as_a_whole_name() -> None:
     listed = [fold("Oss, Roosendaal, Sittard-Geleen, Schiedam, Tilburg, Venlo, ’s-Hertogenbosch")]
     assert references.stands_in("Venlo", listed) and references.stands_in("'s-Hertogenbosch", listed)
     assert not references.stands_in("Venl", listed) and not references.stands_in("Geleen-Sittard", listed)
+
+
+def test_the_city_pages_count_the_members_from_the_data(project: Project) -> None:
+    """'een van de veertig gemeenten' is the number of cities in the data, each of which the
+    check finds in the sources' member list: one city fewer reads 'negenendertig'."""
+    from generator.pages import pages
+    from generator.render import render_pages
+
+    referred = {m.value for model in SITE.models.values() for m in references.marked_values(model)
+                if m.marks.ref and m.marks.ref.target == "cities"}
+    unused = next(c for c in SITE.cities.cities if c.id not in referred)
+    path = project.data / "cities.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = f'  - id: {unused.id}\n    name: "{unused.name}"\n    province: {unused.province}\n'
+    assert block in text
+    path.write_text(text.replace(block, ""), encoding="utf-8")
+    site, problems = load_site(project.data)
+    assert site is not None, problems
+
+    for data, words in ((SITE, "veertig"), (site, "negenendertig")):
+        generated = pages(data)
+        rendered = render_pages([p for p in generated if p.path == "steden/breda.md"])
+        assert f"**Breda** is een van de {words} gemeenten van het Stedennetwerk G40." in rendered["steden/breda.md"]
+        index = next(p for p in generated if p.path == "steden/index.md")
+        assert index.view["description"] == f"De {words} gemeenten van het Stedennetwerk G40, met hun provincie."
