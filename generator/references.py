@@ -254,7 +254,7 @@ class Fact:
     """Words that must stand in the passages a record cites."""
 
     file: str
-    """The data file (`agenda/2019-2022`)."""
+    """The data file (`agenda/<period>`)."""
     path: Path_
     """Where the value stands in it."""
     text: str

@@ -12,9 +12,9 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
+from generator import references
 from generator.errors import Problem
 from generator.load import Document, Path_, collector_paused, load_document, quoted
-from generator import references
 from generator.passages import passage_problems
 from generator.references import suggestion
 from generator.models import (
