@@ -20,8 +20,8 @@ A new module gets a place in `LAYERS`; the test fails until it has one.
 
 LAYERS: dict[str, tuple[str, ...]] = {
     "load": ("errors", "load", "labels", "guard"),
-    "model": ("models", "markdown", "geo"),
-    "check": ("passages", "validate", "ownwords", "schemas"),
+    "model": ("markers", "models", "markdown", "geo"),
+    "check": ("passages", "references", "validate", "ownwords", "schemas"),
     "pages": ("render", "terms", "pictures", "opendata", "pages", "pages.links", "pages.agenda",
               "pages.documents", "pages.places", "pages.report", "pages.sessions"),
     "publish": ("search", "headers", "redirects", "printing", "build", "bundle", "diff",

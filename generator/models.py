@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from generator.markers import InForce, InPassage, NotARef, Ref
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 URL_PATTERN = r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$"
@@ -32,6 +34,9 @@ def _not_reserved(value: str) -> str:
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH), AfterValidator(_not_reserved)]
 """A stable id: lowercase letters, digits and single hyphens (`alphen-aan-den-rijn`)."""
+
+ChapterId = Annotated[Slug, Ref("chapters")]
+"""Id of a theme of the agenda in force, or `randvoorwaarden`."""
 
 
 _MARKUP = re.compile(r"<\s*[A-Za-z/!?]|\]\s*\(")
@@ -154,7 +159,7 @@ class Passage(Model):
     the passage from there to the end of its paragraph (the next blank line, heading or jump
     to another column), or to the end of `end` when that is given."""
 
-    source: Slug
+    source: Annotated[Slug, Ref("sources")]
     """Id of the document in `data/sources.yaml`."""
     place: Name
     """Chapter, section or theme group, in the document's own words."""
@@ -169,11 +174,11 @@ Passages = Annotated[list[Passage], Field(min_length=1)]
 
 
 class City(Model):
-    """A member municipality of the G40."""
+    """A member municipality of the G40: its name stands in every member list of `membership`."""
 
     id: Slug
     """Stable id: the name in lowercase with hyphens (`s-hertogenbosch`)."""
-    name: Name
+    name: Annotated[Name, InPassage(cited="membership", each=True, checked="member")]
     """The official name, exactly as the sources write it."""
     province: Province
     """The province the municipality lies in."""
@@ -203,11 +208,11 @@ class Speerpunt(Model):
 
     number: int = Field(ge=1)
     """Its number in the theme's list."""
-    title: Name
+    title: Annotated[Name, InPassage()]
     """The exact wording, typos included."""
-    remark: Name | None = None
+    remark: Annotated[Name, InPassage()] | None = None
     """A remark the source itself adds to the speerpunt, exact."""
-    see: Slug | None = None
+    see: Annotated[Slug, Ref("themes")] | None = None
     """Id of the theme where the source says this speerpunt is worked out."""
     editor_note: Text | None = None
     """Our note on an obvious error in the source, shown as such."""
@@ -225,7 +230,7 @@ class MoreInfo(Model):
 class Related(Model):
     """Another chapter this chapter refers to."""
 
-    target: Slug
+    target: ChapterId
     """Id of the theme referred to, or `randvoorwaarden`."""
     cited_as: Name
     """How the source cites it (its chapter numbers differ from the headings)."""
@@ -253,19 +258,19 @@ class Theme(Model):
     """Stable id, also the page's file name."""
     number: int = Field(ge=1)
     """The chapter number in the heading."""
-    title: Name
+    title: Annotated[Name, InPassage(how="place", cited="passages.intro")]
     """The chapter title, exact."""
-    intro: Text
+    intro: Annotated[Text, InPassage(how="quoted")]
     """Summary of the chapter's opening, in our own words."""
     speerpunten_intro: Text
     """Summary of the sentence that introduces the speerpunten."""
     speerpunten: list[Speerpunt]
     """The numbered speerpunten; empty only when the source gives none (say so in `gaps`)."""
-    why: Text
+    why: Annotated[Text, InPassage(how="quoted")]
     """Summary of 'Waarom doen we wat we doen?'."""
-    approach: Text | None
+    approach: Annotated[Text, InPassage(how="quoted")] | None
     """Summary of 'G40-aanpak', or null when the chapter has no such section (say so in `gaps`)."""
-    action: Text
+    action: Annotated[Text, InPassage(how="quoted")]
     """Summary of 'Aan de slag'."""
     gaps: list[Text] = []
     """Where the source is silent, in one short line each: readers see it."""
@@ -293,9 +298,9 @@ class Theme(Model):
 class NutshellItem(Model):
     """One line of 'Onze agenda in een notendop'."""
 
-    phrase: Name
+    phrase: Annotated[Name, InPassage()]
     """The phrase printed in bold in the source, exact."""
-    target: Slug
+    target: ChapterId
     """Id of the theme it stands for, or `randvoorwaarden`."""
     summary: Text
     """The rest of the line, in our own words."""
@@ -315,9 +320,9 @@ class Nutshell(Model):
 class Quote(Model):
     """A short quotation, reproduced exactly with its author."""
 
-    text: Name
+    text: Annotated[Name, InPassage()]
     """The quoted words."""
-    by: Name
+    by: Annotated[Name, InPassage()]
     """Who said them."""
     language: Literal["nl", "en", "de", "fr"] = "nl"
     """The language the words are in (HTML `lang`), so a screen reader pronounces them right."""
@@ -344,9 +349,9 @@ class Point(Model):
 
     number: int = Field(ge=1)
     """Its number."""
-    title: Name
+    title: Annotated[Name, InPassage(how="place")]
     """Its heading, exact."""
-    summary: Text
+    summary: Annotated[Text, InPassage(how="quoted")]
     """What it asks, in our own words."""
     passages: Passages
     """Where it stands."""
@@ -355,7 +360,7 @@ class Point(Model):
 class RandSection(Model):
     """A section of 'Ruimte en slagkracht voor stad en regio'."""
 
-    title: Name
+    title: Annotated[Name, InPassage(how="place")]
     """The section heading, exact."""
     intro: Text
     """Summary of its introduction."""
@@ -368,7 +373,7 @@ class RandSection(Model):
 class Closing(Model):
     """A closing section with a heading."""
 
-    title: Name
+    title: Annotated[Name, InPassage(how="place")]
     """The heading, exact."""
     summary: Text
     """Summary in our own words."""
@@ -396,7 +401,7 @@ class Randvoorwaarden(Model):
 class WerkwijzePoint(Model):
     """A paragraph of 'De werkwijze van de G40', keyed by the words it prints in bold."""
 
-    keyword: Name
+    keyword: Annotated[Name, InPassage()]
     """The bold words, exact."""
     summary: Text
     """The paragraph in our own words."""
@@ -416,7 +421,7 @@ class Werkwijze(Model):
 class AgendaFile(Model):
     """`data/agenda/<period>.yaml`: one strategic agenda (the file is named after its period)."""
 
-    source: Slug
+    source: Annotated[Slug, Ref("sources")]
     """Id of the agenda in `data/sources.yaml`."""
     title: Name
     """The agenda's title."""
@@ -449,11 +454,11 @@ class Person(Model):
 
     id: Slug
     """Stable id."""
-    name: Name
+    name: Annotated[Name, InPassage()]
     """The name exactly as the source writes it (only a surname if that is all it gives)."""
     role: Name
     """Their public role as the source describes it."""
-    city: Slug | None = None
+    city: Annotated[Slug, Ref("cities"), InPassage()] | None = None
     """Id of the city the source ties them to, if any."""
     passages: Passages
     """Where a source names them in this role."""
@@ -491,11 +496,11 @@ class Organisation(Model):
 
     id: Slug
     """Stable id."""
-    term: Term
+    term: Annotated[Term, InPassage(alternatives=("also",))]
     """The abbreviation or name exactly as the sources write it."""
     also: list[Term] = []
     """Other spellings the sources use (e.g. `AMV` beside `amv`)."""
-    expansion: Name | None = None
+    expansion: Annotated[Name, InPassage(any_case=True, when=("explained_by", "bron"))] | None = None
     """What the abbreviation stands for."""
     explained_by: Literal["bron", "redactie"] | None = None
     """Whether a source spells the expansion out (`bron`) or the editors do (`redactie`)."""
@@ -528,10 +533,6 @@ class OrganisationsFile(Model):
 
 # --- annual reports: one folder per year --------------------------------------------
 
-ChapterId = Slug
-"""Id of an agenda theme, or `randvoorwaarden`."""
-
-
 class Foreword(Model):
     """The chair's foreword."""
 
@@ -539,13 +540,13 @@ class Foreword(Model):
     """Id activities use to say they come from the foreword."""
     heading: Name
     """The heading, exact."""
-    author: Slug
+    author: Annotated[Slug, Ref("people"), InPassage()]
     """Id of the person who wrote it."""
-    summary: Text
+    summary: Annotated[Text, InPassage(how="quoted")]
     """The foreword in our own words."""
     passages: Passages
     """Where it stands."""
-    highlights: list[Slug] = []
+    highlights: list[Annotated[Slug, Ref("year-activities")]] = []
     """Ids of the activities it singles out."""
 
 
@@ -556,13 +557,13 @@ class ThemeGroup(Model):
     """Stable id, also the page's file name."""
     title: Name
     """The group's name as the report uses it in its text."""
-    heading: Name
+    heading: Annotated[Name, InPassage()]
     """The heading above it in the report, exact (it sometimes differs from the name)."""
     kind: Literal["algemeen", "themagroep"]
     """`algemeen` for a pillar's general section, `themagroep` for a theme group."""
     themes: list[ChapterId] = Field(min_length=1)
     """The agenda themes it works on."""
-    summary: Text
+    summary: Annotated[Text, InPassage(how="quoted")]
     """What it did in the report's year, in one or two sentences."""
     passages: Passages
     """Where its text stands (more than one when the extraction splits it)."""
@@ -577,7 +578,7 @@ class Pillar(Model):
     """Stable id, also the page's file name."""
     title: Name
     """Its name."""
-    heading: Name
+    heading: Annotated[Name, InPassage()]
     """The heading in the report, exact."""
     summary: Text
     """Its year in our own words."""
@@ -590,7 +591,7 @@ class Pillar(Model):
 class ReportFile(Model):
     """`data/jaarverslagen/<year>/report.yaml`: one annual report (the folder is named after its year)."""
 
-    source: Slug
+    source: Annotated[Slug, Ref("sources")]
     """Id of the report in `data/sources.yaml`."""
     year: int = Field(ge=1000, le=9999)
     """The year it covers; also the folder name and the folder of its pages."""
@@ -606,9 +607,9 @@ class ReportFile(Model):
 class CityRole(Model):
     """A city's part in an activity, in the source's terms."""
 
-    city: Slug
+    city: Annotated[Slug, Ref("cities"), InPassage()]
     """Id of the city."""
-    role: Name
+    role: Annotated[Name, InPassage(how="quoted")]
     """Its role (trekker, deelnemer, koploper, …)."""
     passages: list[Passage] = []
     """Where the source names the city in this role, when that is not the activity's own passage."""
@@ -619,23 +620,24 @@ class Activity(Model):
 
     id: Slug
     """Stable id, also the page's file name."""
-    group: Slug
+    group: Annotated[Slug, Ref("groups-and-foreword")]
     """Id of the theme group (or `voorwoord`) it is reported under."""
-    title: Name
+    title: Annotated[Name, InPassage(how="quoted")]
     """A short title in our words; names of documents and events quoted exactly."""
-    date: PartialDate
+    date: Annotated[PartialDate, InPassage(how="date")]
     """As precise as the source gives it."""
-    summary: Text
+    summary: Annotated[Text, InPassage(how="quoted")]
     """What happened, in our own words."""
-    people: list[Slug] = []
+    people: Annotated[list[Annotated[Slug, Ref("people")]], InPassage()] = []
     """Ids of the people the source names."""
-    organisations: list[Slug] = []
+    organisations: Annotated[list[Annotated[Slug, Ref("organisations")]],
+                             InPassage(any_case=True, alternatives=("also", "expansion"))] = []
     """Ids of partner organisations and abbreviations involved."""
     cities: list[CityRole] = []
     """The cities the source names, with their role."""
     themes: list[ChapterId] = Field(min_length=1)
     """The agenda themes it serves."""
-    gaps: list[Text] = []
+    gaps: list[Annotated[Text, InPassage(how="quoted")]] = []
     """What the source leaves out about it, in one short line each: readers see it."""
     notes: list[Text] = []
     """Editors' notes on the extraction (broken words, columns): under 'Verantwoording'."""
@@ -659,7 +661,7 @@ class ActivitiesFile(Model):
 class AnalysisPoint(Model):
     """A point of the problem analysis: quoted exactly when short, else summarised."""
 
-    text: Name | None = None
+    text: Annotated[Name, InPassage()] | None = None
     """The exact words, for short items."""
     summary: Text | None = None
     """Our summary, for long items."""
@@ -674,13 +676,13 @@ class AnalysisPoint(Model):
 class Analysis(Model):
     """One list of the problem analysis."""
 
-    heading: Name
+    heading: Annotated[Name, InPassage()]
     """Its heading, exact."""
     summary: Text
     """What the list is about."""
     points: list[AnalysisPoint] = Field(min_length=1)
     """The points."""
-    closing: Text | None = None
+    closing: Annotated[Text, InPassage(how="quoted")] | None = None
     """The paragraph after the list, summarised."""
     passages: Passages
     """Where the list (and its closing paragraph) stand."""
@@ -689,7 +691,7 @@ class Analysis(Model):
 class Needed(Model):
     """'Wat is nodig?'."""
 
-    heading: Name
+    heading: Annotated[Name, InPassage()]
     """The heading, exact."""
     summary: Text
     """Summary."""
@@ -702,7 +704,7 @@ class Ask(Model):
 
     number: int = Field(ge=1)
     """Its number."""
-    title: Name
+    title: Annotated[Name, InPassage()]
     """The ask, exact."""
     summary: Text
     """Its argument in our words."""
@@ -710,7 +712,7 @@ class Ask(Model):
     """What the G40 wants, summarised."""
     themes: list[ChapterId] = []
     """Agenda themes it concerns."""
-    activities: list[Slug] = []
+    activities: list[Annotated[Slug, Ref("activities")]] = []
     """Activities of the annual reports that work on it."""
     passages: Passages
     """Where the ask and its points stand."""
@@ -719,7 +721,7 @@ class Ask(Model):
 class KernboodschappenFile(Model):
     """`data/kernboodschappen.yaml`."""
 
-    source: Slug
+    source: Annotated[Slug, Ref("sources")]
     """Id in `data/sources.yaml`."""
     title: Name
     """The document's title."""
@@ -739,7 +741,7 @@ class Part(Model):
 
     label: Name
     """What kind of part, e.g. 'Scenario 1'."""
-    title: Name
+    title: Annotated[Name, InPassage()]
     """Its title or statement, exact."""
     summary: Text
     """Its content in our words."""
@@ -752,25 +754,26 @@ class ArchiveDocument(Model):
 
     id: Slug
     """Stable id, also the page's file name."""
-    title: Name
+    title: Annotated[Name, InPassage(when=("title_is_exact", True))]
     """The document's own title (`title_is_exact`) or our description of it."""
     title_is_exact: Flag
     """Whether `title` is the document's own title."""
-    subtitle: Name | None = None
+    subtitle: Annotated[Name, InPassage()] | None = None
     """Its subtitle, exact."""
-    author: Name
+    author: Annotated[Name, NotARef("who wrote it in the bundle's words: a body or 'onbekend', not a person of "
+                                    "people.yaml")]
     """Who wrote it, as far as the bundle shows."""
     addressee: Name | None = None
     """To whom."""
-    date: PartialDate
+    date: Annotated[PartialDate, InPassage(how="date", unless="date_note")]
     """When, as precise as known."""
     date_note: Text | None = None
     """How the date was established when the document does not show it."""
-    summary: Text
+    summary: Annotated[Text, InPassage(how="quoted")]
     """Structured summary in our words."""
     parts: list[Part] = []
     """Its bottlenecks, scenarios or principles."""
-    gaps: list[Text] = []
+    gaps: list[Annotated[Text, InPassage(how="quoted")]] = []
     """What the document leaves out (no date, no author), in one short line each: readers see it."""
     notes: list[Text] = []
     """Editors' notes on the scan (OCR errors, signatures): under 'Verantwoording'."""
@@ -783,7 +786,7 @@ class ArchiveDocument(Model):
 class ArchiveFile(Model):
     """`data/archive.yaml`."""
 
-    source: Slug
+    source: Annotated[Slug, Ref("sources")]
     """Id in `data/sources.yaml`."""
     title: Name
     """The archive page's title, e.g. the session the documents were for."""
@@ -798,9 +801,9 @@ class ArchiveFile(Model):
 class AboutSection(Model):
     """A section of the 'Over de G40' page."""
 
-    heading: Name
+    heading: Annotated[Name, InPassage()]
     """Heading, exact."""
-    summary: Text
+    summary: Annotated[Text, InPassage(how="quoted")]
     """Our summary."""
     passages: Passages
     """Where it stands."""
@@ -809,7 +812,7 @@ class AboutSection(Model):
 class AboutFile(Model):
     """`data/about.yaml`."""
 
-    source: Slug
+    source: Annotated[Slug, Ref("sources")]
     """Id in `data/sources.yaml`."""
     title: Name
     """Page title."""
@@ -827,19 +830,19 @@ PageName = Literal["agenda", "werkwijze", "kernboodschappen", "jaarverslag", "ti
 class SessionItem(Model):
     """One item of a bundle: exactly one of the fields, naming a page of the site."""
 
-    archive: Slug | None = None
+    archive: Annotated[Slug, Ref("archive")] | None = None
     """Id of a document in `data/archive.yaml`."""
     theme: ChapterId | None = None
     """Id of an agenda theme, or `randvoorwaarden`."""
     page: PageName | None = None
     """One of the site's fixed pages."""
-    pillar: Slug | None = None
+    pillar: Annotated[Slug, Ref("pillars")] | None = None
     """Id of a pillar of the annual report."""
-    group: Slug | None = None
+    group: Annotated[Slug, Ref("groups")] | None = None
     """Id of a theme group of the annual report."""
-    city: Slug | None = None
+    city: Annotated[Slug, Ref("cities")] | None = None
     """Id of a city."""
-    activity: Slug | None = None
+    activity: Annotated[Slug, Ref("activities")] | None = None
     """Id of an activity."""
 
     @model_validator(mode="after")
@@ -856,11 +859,11 @@ class Session(Model):
     """Stable id; the bundle is `dist/<id>.zip`."""
     title: Name
     """The session's title, shown on the cover and on every printed page."""
-    date: PartialDate | None = None
+    date: Annotated[PartialDate, InForce()] | None = None
     """The session's date (none for a bundle that is not tied to a meeting)."""
     body: Name
     """The council or body the bundle is for."""
-    letter: Text
+    letter: Annotated[Text, InPassage(how="quoted", cited="letter_source")]
     """The cover letter, in our own words."""
     letter_source: Passage | None = None
     """Where the letter's content comes from, if it summarises a source."""

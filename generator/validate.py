@@ -6,18 +6,19 @@ line and column of the key or value at fault.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 from pydantic import ValidationError
 
+from generator import references
 from generator.errors import Problem
 from generator.load import Document, Path_, collector_paused, load_document, quoted
 from generator.passages import passage_problems
+from generator.references import suggestion
 from generator.models import (
-    AGENDA_FOLDER, DATE_PATTERN, FILE_MODELS, RANDVOORWAARDEN_ID, REPORT_FILES, REPORT_FOLDER, SLUG_PATTERN,
+    AGENDA_FOLDER, DATE_PATTERN, FILE_MODELS, REPORT_FILES, REPORT_FOLDER, SLUG_PATTERN,
     URL_PATTERN, YEAR_NAME, AboutFile, ActivitiesFile, Activity, AgendaFile, ArchiveFile, CitiesFile,
     KernboodschappenFile, Model, OrganisationsFile, PeopleFile, ReportFile, SessionsFile, SourcesFile, data_files,
     model_for,
@@ -172,7 +173,8 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
                   for n in names if n.startswith(f"{REPORT_FOLDER}/") and n.endswith("/report"))
     fixed = {name: models[name] for name in FILE_MODELS}
     site = Site(agendas=agendas, years=years, documents=documents, models=models, **fixed)  # type: ignore[arg-type]
-    problems = sorted(set(reference_problems(site))) or sorted(set(passage_problems(site)))
+    problems = (sorted(set(reference_problems(site))) or sorted(set(passage_problems(site)))
+                or sorted(set(references.checked_fact_problems(site))))
     return (None, problems) if problems else (site, [])
 
 
@@ -295,14 +297,6 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def suggestion(wrong: str, choices: Iterable[str]) -> str:
-    """'bedoelde je …?' for the closest choice, or an empty string."""
-    if len(wrong) > 100:  # difflib is quadratic: a pasted paragraph would stall the check
-        return ""
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
-    return f"bedoelde je {quoted(close[0])}?" if close else ""
-
-
 def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> Problem:
     """Translate one pydantic error into a located Dutch problem."""
     loc = tuple(error["loc"])
@@ -363,108 +357,40 @@ def _describe(value: Any) -> str:
 def reference_problems(site: Site) -> Iterable[Problem]:
     """Ids unique per kind, and every id reference pointing at something that exists.
 
-    A reference to an agenda theme or a report's group is read in the agenda or report in
-    force in the year of the record (`Site.agenda_at`, `Site.report_at`): ids stay stable
-    across periods, so `armoede-schulden` of one year is not that of another."""
+    Which fields are references, and to what, is declared on the model fields (`Ref`); the
+    check is one generic pass (`generator.references`). A reference to an agenda theme or a
+    report's group is read in the agenda or report in force in the year of the record:
+    ids stay stable across periods, so `armoede-schulden` of one year is not that of another."""
+    yield from _repeated_ids(site)
+    yield from references.reference_problems(site)
+    yield from _repeated_terms(site)
+    yield from _places_off_the_map(site)
+
+
+def _repeated_ids(site: Site) -> Iterable[Problem]:
+    """Ids unique per kind: sources, cities, people, organisations, archive documents and
+    sessions per file; activities over all years; themes (and their numbers) per agenda;
+    pillars, theme groups and the foreword per report."""
     docs = site.documents
-    sources = yield from _unique_ids(docs["sources"], ("sources",), [s.id for s in site.sources.sources])
-    cities = yield from _unique_ids(docs["cities"], ("cities",), [c.id for c in site.cities.cities])
-    people = yield from _unique_ids(docs["people"], ("people",), [p.id for p in site.people.people])
-    organisations = yield from _unique_ids(docs["organisations"], ("organisations",),
-                                           [o.id for o in site.organisations.organisations])
+    yield from _unique_ids(docs["sources"], ("sources",), [s.id for s in site.sources.sources])
+    yield from _unique_ids(docs["cities"], ("cities",), [c.id for c in site.cities.cities])
+    yield from _unique_ids(docs["people"], ("people",), [p.id for p in site.people.people])
+    yield from _unique_ids(docs["organisations"], ("organisations",), [o.id for o in site.organisations.organisations])
     activity_paths = [(year.activities_name, ("activities", a), activity.id)
                       for year in site.years for a, activity in enumerate(year.activities.activities)]
-    activities = yield from _unique_across_files(docs, activity_paths)
+    yield from _unique_across_files(docs, activity_paths)
     yield from _unique_ids(docs["archive"], ("documents",), [d.id for d in site.archive.documents])
-
-    chapters: dict[str, set[str]] = {}
-    checks: list[tuple[str, Path_, str, set[str], str]] = []
+    yield from _unique_ids(docs["sessions"], ("sessions",), [s.id for s in site.sessions.sessions])
     for period in site.agendas:
         agenda, name = period.agenda, period.name
-        themes = yield from _unique_ids(docs[name], ("themes",), [t.id for t in agenda.themes])
+        yield from _unique_ids(docs[name], ("themes",), [t.id for t in agenda.themes])
         yield from _unique_numbers(docs[name], ("themes",), [t.number for t in agenda.themes])
-        chapters[name] = known = themes | {RANDVOORWAARDEN_ID}
-        checks.append((name, ("source",), agenda.source, sources, "onbekende bron"))
-        checks += [(name, ("nutshell", "items", i, "target"), item.target, known, "onbekend thema")
-                   for i, item in enumerate(agenda.nutshell.items)]
-        for t, theme in enumerate(agenda.themes):
-            checks += [(name, ("themes", t, "related", r, "target"), rel.target, known, "onbekend thema")
-                       for r, rel in enumerate(theme.related)]
-            checks += [(name, ("themes", t, "speerpunten", i, "see"), sp.see, themes, "onbekend thema")
-                       for i, sp in enumerate(theme.speerpunten) if sp.see is not None]
-
-    def chapters_at(year: int | None) -> set[str]:
-        return chapters[site.agenda_at(year).name]
-
-    groups_of: dict[str, set[str]] = {}
-    pillars_of: dict[str, set[str]] = {}
     for year in site.years:
         report, name = year.report, year.report_name
         pillar_ids = yield from _unique_ids(docs[name], ("pillars",), [p.id for p in report.pillars])
         group_paths = [(("pillars", p, "groups", g), group.id)
                        for p, pillar in enumerate(report.pillars) for g, group in enumerate(pillar.groups)]
-        groups = yield from _unique_paths(docs[name], group_paths, taken=pillar_ids | {report.foreword.id})
-        groups_of[name], pillars_of[name] = groups, pillar_ids
-        known = chapters_at(year.year)
-        checks += [(name, ("source",), report.source, sources, "onbekende bron"),
-                   (name, ("foreword", "author"), report.foreword.author, people, "onbekende persoon")]
-        own = {a.id for a in year.activities.activities}
-        checks += [(name, ("foreword", "highlights", i), a, own, "onbekende activiteit")
-                   for i, a in enumerate(report.foreword.highlights)]
-        for p, pillar in enumerate(report.pillars):
-            for g, group in enumerate(pillar.groups):
-                checks += _list_checks(name, ("pillars", p, "groups", g, "themes"), group.themes, known,
-                                       "onbekend thema")
-        for a, activity in enumerate(year.activities.activities):
-            file, here = year.activities_name, ("activities", a)
-            checks.append((file, here + ("group",), activity.group, groups | {report.foreword.id},
-                           "onbekende themagroep"))
-            checks += _list_checks(file, here + ("people",), activity.people, people, "onbekende persoon")
-            checks += _list_checks(file, here + ("organisations",), activity.organisations, organisations,
-                                   "onbekende organisatie")
-            checks += _list_checks(file, here + ("themes",), activity.themes, known, "onbekend thema")
-            checks += [(file, here + ("cities", c, "city"), role.city, cities, "onbekende stad")
-                       for c, role in enumerate(activity.cities)]
-
-    checks += [
-        ("kernboodschappen", ("source",), site.kernboodschappen.source, sources, "onbekende bron"),
-        ("archive", ("source",), site.archive.source, sources, "onbekende bron"),
-        ("about", ("source",), site.about.source, sources, "onbekende bron"),
-    ]
-    checks += [("cities", ("membership", i, "source"), m.source, sources, "onbekende bron")
-               for i, m in enumerate(site.cities.membership)]
-    checks += [("people", ("people", i, "city"), p.city, cities, "onbekende stad")
-               for i, p in enumerate(site.people.people) if p.city is not None]
-    kern_chapters = chapters_at(site.source_year(site.kernboodschappen.source))
-    for k, ask in enumerate(site.kernboodschappen.asks):
-        checks += _list_checks("kernboodschappen", ("asks", k, "themes"), ask.themes, kern_chapters, "onbekend thema")
-        checks += _list_checks("kernboodschappen", ("asks", k, "activities"), ask.activities, activities,
-                               "onbekende activiteit")
-    archive_chapters = chapters_at(site.source_year(site.archive.source))
-    for d, document in enumerate(site.archive.documents):
-        checks += _list_checks("archive", ("documents", d, "themes"), document.themes, archive_chapters,
-                               "onbekend thema")
-    yield from _unique_ids(docs["sessions"], ("sessions",), [s.id for s in site.sessions.sessions])
-    for s, session in enumerate(site.sessions.sessions):
-        year = year_of(session.date)
-        report_name = site.report_at(year).report_name
-        kinds = {"archive": ({d.id for d in site.archive.documents}, "onbekend archiefstuk"),
-                 "theme": (chapters_at(year), "onbekend thema"),
-                 "pillar": (pillars_of[report_name], "onbekende pijler"),
-                 "group": (groups_of[report_name], "onbekende themagroep"), "city": (cities, "onbekende stad"),
-                 "activity": (activities, "onbekende activiteit")}
-        if session.letter_source:
-            checks.append(("sessions", ("sessions", s, "letter_source", "source"), session.letter_source.source,
-                           sources, "onbekende bron"))
-        for i, item in enumerate(session.items):
-            for kind, (known, unknown) in kinds.items():
-                value = getattr(item, kind)
-                if value is not None:
-                    checks.append(("sessions", ("sessions", s, "items", i, kind), value, known, unknown))
-    for name, path, value, known, unknown in checks:
-        yield from _resolve(docs[name], path, value, known, unknown)
-    yield from _repeated_terms(site)
-    yield from _places_off_the_map(site)
+        yield from _unique_paths(docs[name], group_paths, taken=pillar_ids | {report.foreword.id})
 
 
 def _unique_across_files(docs: dict[str, Document], items: list[tuple[str, Path_, str]]):
@@ -517,10 +443,6 @@ def _places_off_the_map(site: Site) -> Iterable[Problem]:
                           "bijvoorbeeld Hoofddorp voor Haarlemmermeer")
 
 
-def _list_checks(name: str, path: Path_, values: list[str], known: set[str], unknown: str):
-    return [(name, path + (i,), value, known, unknown) for i, value in enumerate(values)]
-
-
 def _unique_paths(doc: Document, items: list[tuple[Path_, str]], taken: set[str]):
     """Like `_unique_ids`, for ids spread over nested lists; `taken` ids may not be reused."""
     seen: dict[str, Path_] = {}
@@ -556,10 +478,3 @@ def _unique_numbers(doc: Document, path: Path_, numbers: list[int]):
         seen.add(number)
 
 
-def _resolve(doc: Document, path: Path_, value: str, known: set[str], unknown: str):
-    """A problem when `value` is not one of the `known` ids; `unknown` names the kind ("onbekende bron")."""
-    if value in known:
-        return
-    line, column = doc.where(path)
-    hint = suggestion(value, sorted(known)) or f"bekende ids: {', '.join(sorted(known))}"
-    yield Problem(doc.name, line, column, f"{unknown} {quoted(value)}", hint)

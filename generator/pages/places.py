@@ -11,6 +11,29 @@ def pages(ctx: Context) -> list[Page]:
     return [city_index(ctx), *cities, people(ctx)]
 
 
+_UNITS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+          "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"]
+_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
+
+
+def in_words(number: int) -> str:
+    """A count in Dutch words (`40` → `veertig`, `42` → `tweeënveertig`); digits from 100."""
+    if number < 20:
+        return _UNITS[number]
+    if number >= 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    if not units:
+        return _TENS[tens]
+    unit = _UNITS[units]
+    return f"{unit}{'ën' if unit.endswith('e') else 'en'}{_TENS[tens]}"
+
+
+def members(ctx: Context) -> str:
+    """How many member cities the data holds, in words: each stands in the sources' member list."""
+    return in_words(len(ctx.site.cities.cities))
+
+
 def _membership(ctx: Context, here: str) -> list[dict]:
     return ctx.cite(here, ctx.site.cities.membership)
 
@@ -61,7 +84,7 @@ def city_index(ctx: Context) -> Page:
         "rows": rows, "count": len(rows), "province_note": ctx.site.cities.province_note,
         "years": _years_label(ctx),
         "dataset": ctx.dataset(here, "steden"),
-        "description": "De veertig gemeenten van het Stedennetwerk G40, met hun provincie.",
+        "description": f"De {members(ctx)} gemeenten van het Stedennetwerk G40, met hun provincie.",
         "references": _membership(ctx, here),
         "verantwoording": [ctx.site.cities.province_note],
     }, ctx.origin("cities"))
@@ -71,7 +94,7 @@ def city(ctx: Context, index: int) -> Page:
     city = ctx.site.cities.cities[index]
     here = city_path(city.id)
     return Page(here, "city.md.j2", city.name, {
-        "city": city, "index_url": relative(here, CITIES), "province_note": ctx.site.cities.province_note,
+        "city": city, "members": members(ctx), "index_url": relative(here, CITIES), "province_note": ctx.site.cities.province_note,
         "years": roles_per_year(ctx, here, city.id), "dataset": ctx.dataset(here, "steden"),
         "description": f"{city.name} ({city.province}) in het Stedennetwerk G40.",
         "references": _membership(ctx, here) + ctx.cite(here, _role_passages(ctx, city.id)),
