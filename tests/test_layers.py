@@ -1,6 +1,7 @@
 """The generator's import graph follows the pipeline declared in generator/__init__.py:
 every module has a layer, imports go to the same or an earlier layer, and no modules import
-each other in a circle (imports inside functions count: they only hide a circle)."""
+each other in a circle (imports inside functions count: they only hide a circle; imports for
+type checkers only, under `if TYPE_CHECKING:`, don't: they never run)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ MODULES = _modules()
 def _imports(path: Path) -> set[str]:
     """The generator modules `path` imports, anywhere in it."""
     targets = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         names: list[str] = []
         if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "generator":
             base = node.module.removeprefix("generator").lstrip(".")
@@ -41,6 +42,16 @@ def _imports(path: Path) -> set[str]:
             names = [a.name.removeprefix("generator.") for a in node.names if a.name.startswith("generator.")]
         targets |= {name for name in names if name}
     return targets
+
+
+def _runtime_nodes(tree: ast.AST):
+    """Every node of `tree` but those under `if TYPE_CHECKING:`."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", None)) == "TYPE_CHECKING":
+            yield from (n for branch in node.orelse for n in ast.walk(branch))
+            continue
+        yield node
+        yield from _runtime_nodes(node)
 
 
 GRAPH = {name: _imports(path) for name, path in MODULES.items()}
