@@ -130,6 +130,8 @@ class NutshellLink:
 @dataclass(frozen=True, kw_only=True)
 class HomeView(View):
     agenda: AgendaFile
+    cities_word: str
+    """How many cities the network has, in words (from the cities' data)."""
     nutshell: tuple[NutshellLink, ...]
     themes_count: int
     cities_count: int
@@ -206,6 +208,7 @@ class RandvoorwaardenView(View):
 class WerkwijzeView(View):
     chapter: Werkwijze
     cities_url: str
+    cities_count: int
 
 
 @dataclass(frozen=True)
@@ -380,6 +383,8 @@ class CityYear:
 @dataclass(frozen=True, kw_only=True)
 class CityView(View):
     city: City
+    cities_word: str
+    """How many cities the network has, in words (from the cities' data)."""
     index_url: str
     years: tuple[CityYear, ...]
 
@@ -560,6 +565,7 @@ class PicturesView(View):
     map: Markup
     phone_map: Markup
     map_legend: Markup
+    map_heading: str
     cities: tuple[MapCity, ...]
     attribution: str
     year: int

@@ -3,13 +3,16 @@ werkwijze), the home page, and the comparison of the agendas."""
 
 from __future__ import annotations
 
+from generator import wording
 from generator.models import RANDVOORWAARDEN_ID
+from generator.pages.documents import map_address
 from generator.pages.links import (
-    BUNDLES, CHANGES, CITIES, HOME, KERNBOODSCHAPPEN, PICTURES, SOURCES, Context, agenda_path, city_path, relative,
+    BUNDLES, CHANGES, CITIES, HOME, KERNBOODSCHAPPEN, SOURCES, Context, agenda_path, city_path, relative,
     report_path, theme_path, timeline_path, werkwijze_path,
 )
 from generator.render import Page
 from generator.validate import AgendaPeriod
+from generator.wording import number_word
 from generator.views import (
     ActivityLink, AgendaView, ChangesView, Comparison, HomeView, Link, NameLink, NutshellLink, RandvoorwaardenView,
     Reference, RelatedLink, Renamed, SpeerpuntRow, ThemeChange, ThemeRow, ThemeView, WerkwijzeView, WorkYear,
@@ -34,7 +37,7 @@ def _older_agendas(ctx: Context, here: str) -> tuple[Link, ...]:
 
 def _older_reports(ctx: Context, here: str) -> tuple[Link, ...]:
     """The reports before the newest, newest first: the home page lists them."""
-    return tuple(Link(f"Jaarverslag {y.year}", relative(here, report_path(y.year)))
+    return tuple(Link(wording.REPORT_TITLE.format(year=y.year), relative(here, report_path(y.year)))
                  for y in reversed(ctx.site.years[:-1]))
 
 
@@ -44,11 +47,11 @@ def home(ctx: Context) -> Page:
     items = tuple(NutshellLink(i.phrase, i.summary, relative(here, theme_path(period.period, i.target)))
                   for i in agenda.nutshell.items)
     cities = sorted(ctx.site.cities.cities, key=lambda c: c.name)
-    return Page(here, "home.md.j2", "Stedenagenda G40", HomeView(
+    return Page(here, "home.md.j2", wording.HOME_TITLE, HomeView(
         agenda=agenda, nutshell=items,
         themes_count=len(agenda.themes), cities_count=len(cities),
         city_links=tuple(NameLink(c.name, relative(here, city_path(c.id))) for c in cities),
-        map_url=relative(here, PICTURES + "#de-40-steden-op-de-kaart"),
+        map_url=relative(here, map_address(ctx.site)), cities_word=number_word(len(cities)),
         timeline_url=relative(here, timeline_path(newest.year)), year=newest.year,
         agenda_url=relative(here, agenda_path(period.period)), cities_url=relative(here, CITIES),
         bundles_url=relative(here, BUNDLES),
@@ -56,8 +59,10 @@ def home(ctx: Context) -> Page:
         kernboodschappen_url=relative(here, KERNBOODSCHAPPEN),
         changes_url=relative(here, CHANGES) if len(ctx.site.agendas) > 1 else None,
         older_agendas=_older_agendas(ctx, here), older_reports=_older_reports(ctx, here),
-        description=f"De agenda van het Stedennetwerk G40: {agenda.title} {agenda.subtitle}.",
-        references=ctx.cite(here, [*agenda.mission.passages, *agenda.nutshell.passages]),
+        description=wording.HOME_DESCRIPTION.format(title=agenda.title, subtitle=agenda.subtitle),
+        # The first sentence says what the network is: the member list is its passage.
+        references=ctx.cite(here, [*ctx.site.cities.membership, *agenda.mission.passages,
+                                   *agenda.nutshell.passages]),
         verantwoording=(agenda.nutshell.note,) if agenda.nutshell.note else (),
     ), ctx.origin(period.name, ("mission",)))
 
@@ -73,12 +78,12 @@ def overview(ctx: Context, period: AgendaPeriod) -> Page:
                    for p in reversed(ctx.site.agendas) if p is not period)
     return Page(here, "agenda.md.j2", agenda.subtitle, AgendaView(
         agenda=agenda, themes=themes,
-        activities_heading=" ".join(["Activiteiten", ", ".join(str(y) for y in years)]).strip(),
+        activities_heading=" ".join([wording.ACTIVITIES_HEADING, ", ".join(str(y) for y in years)]).strip(),
         randvoorwaarden_url=relative(here, theme_path(period.period, RANDVOORWAARDEN_ID)),
         werkwijze_url=relative(here, werkwijze_path(period.period)),
         other_agendas=others,
         changes_url=relative(here, CHANGES) if others else None,
-        description=f"{agenda.title} De acht thema's en de randvoorwaarden van de G40.",
+        description=wording.AGENDA_DESCRIPTION.format(title=agenda.title, themes=number_word(len(agenda.themes))),
         references=ctx.cite(here, agenda.introduction.passages),
     ), ctx.origin(period.name, ("introduction",)))
 
@@ -98,7 +103,7 @@ def work_per_year(ctx: Context, here: str, period: AgendaPeriod, chapter_id: str
 
 
 def _report_references(ctx: Context, here: str, period: AgendaPeriod) -> tuple[Reference, ...]:
-    return tuple(ctx.reference(here, year.report.source, "de activiteiten, per pijler en themagroep")
+    return tuple(ctx.reference(here, year.report.source, wording.PLACE_REPORT_ACTIVITIES)
                  for year in ctx.years_of(period))
 
 
@@ -141,8 +146,8 @@ def randvoorwaarden(ctx: Context, period: AgendaPeriod) -> Page:
 def werkwijze(ctx: Context, period: AgendaPeriod) -> Page:
     here, chapter = werkwijze_path(period.period), period.agenda.werkwijze
     return Page(here, "werkwijze.md.j2", chapter.title, WerkwijzeView(
-        chapter=chapter, cities_url=relative(here, CITIES),
-        description="Hoe het Stedennetwerk G40 werkt: pijlers, themagroepen, netwerkdagen en partners.",
+        chapter=chapter, cities_url=relative(here, CITIES), cities_count=len(ctx.site.cities.cities),
+        description=wording.WERKWIJZE_DESCRIPTION,
         references=ctx.cite(here, [p for point in chapter.points for p in point.passages]),
     ), ctx.origin(period.name, ("werkwijze",)))
 
@@ -177,10 +182,10 @@ def changes(ctx: Context) -> Page:
                                       old_url=relative(here, agenda_path(old.period)),
                                       new_url=relative(here, agenda_path(new.period)), themes=tuple(themes)))
     newest = ctx.site.agendas[-1]
-    return Page(here, "changes.md.j2", "Wat is veranderd", ChangesView(
+    return Page(here, "changes.md.j2", wording.CHANGES_TITLE, ChangesView(
         comparisons=tuple(comparisons),
-        description="Wat er tussen de strategische agenda's van de G40 veranderde, thema voor thema.",
-        references=tuple(ctx.reference(here, p.agenda.source, "de thema's en speerpunten")
+        description=wording.CHANGES_DESCRIPTION,
+        references=tuple(ctx.reference(here, p.agenda.source, wording.PLACE_AGENDA_THEMES)
                          for p in reversed(ctx.site.agendas)),
     ), ctx.origin(newest.name, ("themes",)))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator import wording
 from generator.pages import links
 from generator.pages.links import (
     ABOUT, ARCHIVE, GLOSSARY, KERNBOODSCHAPPEN, SOURCES, Context, archive_path, partial_date, relative,
@@ -16,6 +17,7 @@ from generator.views import (
     KernboodschappenView, LegendEntry, Link, MapCity, MatrixRow, MonthCount, OpenDataView, PicturesView, SourceRow,
     SourcesView, SourceView, TakenPassage, TakenSection, AskRow,
 )
+from generator.wording import number_word
 
 
 def pages(ctx: Context) -> list[Page]:
@@ -24,6 +26,14 @@ def pages(ctx: Context) -> list[Page]:
     older = [pictures(ctx, year=y) for y in reversed(ctx.site.years[:-1])]
     return [source_index(ctx), *sources, archive_index(ctx), *archive, about(ctx), glossary(ctx), open_data(ctx),
             pictures(ctx), *older]
+
+
+def map_address(site) -> str:
+    """The map's heading on the page 'In beeld', as MkDocs' table of contents names it
+    (`toc`'s own slugify), so other pages link to it."""
+    from markdown.extensions.toc import slugify
+
+    return links.PICTURES + "#" + slugify(wording.MAP_HEADING.format(count=len(site.cities.cities)), "-")
 
 
 def pictures_path(year: int | None = None) -> str:
@@ -67,27 +77,27 @@ def pictures(ctx: Context, directory_urls: bool = True, year: ReportYear | None 
     short = [str(t.number) for t in period.agenda.themes] + ["R"]
     others = tuple(Link(str(y.year), relative(here, pictures_path(None if y is site.years[-1] else y.year)))
                    for y in reversed(site.years) if y is not report_year)
-    return Page(here, "pictures.md.j2", "In beeld" if year is None else f"In beeld: {report.year}", PicturesView(
+    title = wording.PICTURES_TITLE if year is None else wording.OLDER_PICTURES_TITLE.format(year=report.year)
+    map_heading = wording.MAP_HEADING.format(count=len(site.cities.cities))
+    return Page(here, "pictures.md.j2", title, PicturesView(
         map=draw.city_map(placed, hrefs), phone_map=draw.phone_map(placed, hrefs),
         map_legend=draw.map_legend(placed, hrefs),
-        cities=city_rows, attribution=draw.ATTRIBUTION, year=report.year, other_years=others,
-        theme_chart=draw.bar_chart(per_theme, f"Activiteiten in {report.year} per agendathema",
-                                      f"Aantal activiteiten uit het jaarverslag {report.year} bij elk agendathema; "
-                                      "een activiteit kan bij meer thema's horen.", "thema"),
+        map_heading=map_heading, cities=city_rows, attribution=draw.ATTRIBUTION, year=report.year, other_years=others,
+        theme_chart=draw.bar_chart(per_theme, wording.CHART_PER_THEME.format(year=report.year),
+                                   wording.CHART_PER_THEME_TEXT.format(year=report.year), "thema"),
         per_theme=tuple(ChapterCount(title, relative(here, links.theme_path(period.period, c)), n)
                         for c, (title, n) in zip(chapters, per_theme)),
-        month_chart=draw.bar_chart(per_month, f"Activiteiten per maand in {report.year}",
-                                      "Aantal activiteiten waarvan het jaarverslag de maand noemt.", "maand"),
+        month_chart=draw.bar_chart(per_month, wording.CHART_PER_MONTH.format(year=report.year),
+                                   wording.CHART_PER_MONTH_TEXT, "maand"),
         per_month=tuple(MonthCount(m, n) for m, n in per_month), undated=undated,
-        matrix=draw.matrix([g.title for g in groups], short, cells, "Themagroepen en agendathema's",
-                              "Een gevuld vak: de themagroep werkt aan dat agendathema."),
+        matrix=draw.matrix([g.title for g in groups], short, cells, wording.CHART_MATRIX, wording.CHART_MATRIX_TEXT),
         legend=tuple(LegendEntry(s, ctx.chapter_titles[period.period, c]) for s, c in zip(short, chapters)),
         matrix_rows=tuple(MatrixRow(g.title, relative(here, ctx.group_path(report.year, g.id)),
                                     ", ".join(ctx.chapter_titles[period.period, t] for t in g.themes))
                           for g in groups),
         timeline_url=relative(here, links.timeline_path(report.year)),
-        description=f"De 40 steden op de kaart en het jaar {report.year} in grafieken, met de cijfers in tabellen.",
-        references=(ctx.reference(here, report.source, "alle themagroepen en activiteiten"),)
+        description=wording.PICTURES_DESCRIPTION.format(map_heading=map_heading, year=report.year),
+        references=(ctx.reference(here, report.source, wording.PLACE_PICTURES),)
         + ctx.cite(here, site.cities.membership),
     ), ctx.origin(report_year.activities_name))
 
@@ -101,9 +111,9 @@ def open_data(ctx: Context) -> Page:
                             json=files.json, csv=files.csv, page=files.page,
                             schema=relative(here, f"open-data/{d.name}.schema.json"))
                  for d in DATASETS for files in [ctx.dataset(here, d.name)])
-    return Page(here, "open_data.md.j2", "Open data", OpenDataView(
+    return Page(here, "open_data.md.j2", wording.OPEN_DATA_TITLE, OpenDataView(
         rows=rows, catalogue=relative(here, "open-data/catalogus.jsonld"),
-        description="Alle gegevens van de Stedenagenda als JSON en CSV, met schema's en een DCAT-catalogus.",
+        description=wording.OPEN_DATA_DESCRIPTION,
     ), ctx.origin("sources"))
 
 
@@ -119,8 +129,7 @@ def kernboodschappen_pages(ctx: Context) -> list[Page]:
     return [Page(here, "kernboodschappen.md.j2", k.title, KernboodschappenView(
         k=k, asks=asks, dataset=ctx.dataset(here, "kernboodschappen"),
         published=partial_date(ctx.sources[k.source].date),
-        description="De kernboodschappen van de G40 over besturen in de regio, de kracht van de stad en "
-                       "instrumenten tegen kansenongelijkheid.",
+        description=wording.KERNBOODSCHAPPEN_DESCRIPTION,
         references=ctx.cite(here, [*(p for a in k.analysis for p in a.passages), *k.needed.passages,
                                    *(p for a in k.asks for p in a.passages)]),
     ), ctx.origin("kernboodschappen"))]
@@ -130,25 +139,25 @@ def source_index(ctx: Context) -> Page:
     here = SOURCES
     rows = tuple(SourceRow(s.title, relative(here, source_path(s.id)), partial_date(s.date), s.publisher)
                  for s in ctx.site.sources.sources)
-    return Page(here, "sources.md.j2", "Bronnen", SourcesView(
+    return Page(here, "sources.md.j2", wording.SOURCES_TITLE, SourcesView(
         rows=rows, dataset=ctx.dataset(here, "bronnen"),
-        description="De brondocumenten waarop alle feiten op deze site berusten.",
+        description=wording.SOURCES_DESCRIPTION,
     ), ctx.origin("sources"))
 
 
 def archive_title(ctx: Context) -> str:
     """'Het archief' with the year of its source, as the menu and the cover name it."""
-    return f"Het archief {ctx.site.source_year(ctx.site.archive.source)}"
+    return wording.ARCHIVE_TITLE.format(year=ctx.site.source_year(ctx.site.archive.source))
 
 
 def source_pages(ctx: Context) -> dict[str, tuple[str, str]]:
     """Per source id: the link to the part of this site made from it (label, page)."""
     site = ctx.site
-    result = {p.agenda.source: ("De strategische agenda op deze site", links.agenda_path(p.period))
+    result = {p.agenda.source: (wording.SOURCE_AGENDA, links.agenda_path(p.period))
               for p in site.agendas}
-    result.update({y.report.source: ("Het jaarverslag op deze site", links.report_path(y.year)) for y in site.years})
-    result[site.kernboodschappen.source] = ("De kernboodschappen op deze site", KERNBOODSCHAPPEN)
-    result[site.about.source] = ("Over de G40", ABOUT)
+    result.update({y.report.source: (wording.SOURCE_REPORT, links.report_path(y.year)) for y in site.years})
+    result[site.kernboodschappen.source] = (wording.SOURCE_KERNBOODSCHAPPEN, KERNBOODSCHAPPEN)
+    result[site.about.source] = (wording.SOURCE_ABOUT, ABOUT)
     result[site.archive.source] = (archive_title(ctx), ARCHIVE)
     return result
 
@@ -161,7 +170,7 @@ def source(ctx: Context, index: int) -> Page:
         source=source, date=partial_date(source.date),
         index_url=relative(here, SOURCES),
         content=Link(label, relative(here, target)) if label and target else None,
-        description=f"Brondocument: {source.title} ({source.publisher}).",
+        description=wording.SOURCE_DESCRIPTION.format(title=source.title, publisher=source.publisher),
     ), ctx.origin("sources", ("sources", index)))
 
 
@@ -207,7 +216,7 @@ def archive_index(ctx: Context) -> Page:
     return Page(here, "archive.md.j2", archive.title, ArchiveView(
         archive=archive, rows=rows,
         description=archive.description,
-        references=(ctx.reference(here, archive.source, "de hele bundel"),),
+        references=(ctx.reference(here, archive.source, wording.PLACE_WHOLE_BUNDLE),),
     ), ctx.origin("archive"))
 
 
@@ -229,7 +238,7 @@ def about(ctx: Context) -> Page:
     here, about = ABOUT, ctx.site.about
     return Page(here, "about.md.j2", about.title, AboutView(
         about=about,
-        description="Wie de G40 is: veertig steden die samen het verschil willen maken voor hun inwoners en regio's.",
+        description=wording.ABOUT_DESCRIPTION.format(count=number_word(len(ctx.site.cities.cities))),
         references=ctx.cite(here, [p for section in about.sections for p in section.passages]),
     ), ctx.origin("about"))
 
@@ -241,9 +250,9 @@ def glossary(ctx: Context) -> Page:
         description=o.description, note=o.note,
         references=ctx.cite(here, o.passages),
     ) for o in sorted(ctx.site.organisations.organisations, key=lambda o: o.term.casefold()))
-    return Page(here, "glossary.md.j2", "Begrippen en organisaties", GlossaryView(
+    return Page(here, "glossary.md.j2", wording.GLOSSARY_TITLE, GlossaryView(
         rows=rows, dataset=ctx.dataset(here, "organisaties"),
         cited=tuple(ref for row in rows for ref in row.references),
         search_aliases=tuple(a for o in ctx.site.organisations.organisations for a in o.search_aliases),
-        description="Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen.",
+        description=wording.GLOSSARY_DESCRIPTION,
     ), ctx.origin("organisations"), tooltips=False)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from generator import wording
 from generator.pages.links import CITIES, PEOPLE, Context, activity_path, city_path, relative
 from generator.render import Page
 from generator.views import (
     CitiesView, CityRow, CityView, CityYear, Link, NameLink, PeopleView, PersonRow, Reference, RoleActivity,
 )
+from generator.wording import number_word
 
 
 def pages(ctx: Context) -> list[Page]:
@@ -30,7 +32,7 @@ def city_roles(ctx: Context, here: str, city_id: str, year: int | None = None) -
         for activity in ctx.by_person[person.id]:
             if in_year(activity):
                 roles.append(ctx.activity_link(here, activity, RoleActivity,
-                                               role=f"stad van {person.name} ({person.role})"))
+                                               role=wording.CITY_OF_PERSON.format(name=person.name, role=person.role)))
     return tuple(roles)
 
 
@@ -61,11 +63,11 @@ def city_index(ctx: Context) -> Page:
     here = CITIES
     rows = tuple(CityRow(c.name, relative(here, city_path(c.id)), c.province, len(city_roles(ctx, here, c.id)))
                  for c in ctx.site.cities.cities)
-    return Page(here, "cities.md.j2", "De 40 G40-steden", CitiesView(
+    return Page(here, "cities.md.j2", wording.CITIES_TITLE.format(count=len(rows)), CitiesView(
         rows=rows, count=len(rows),
         years=_years_label(ctx),
         dataset=ctx.dataset(here, "steden"),
-        description="De veertig gemeenten van het Stedennetwerk G40, met hun provincie.",
+        description=wording.CITIES_DESCRIPTION.format(count=number_word(len(rows))),
         references=_membership(ctx, here),
         verantwoording=(ctx.site.cities.province_note,),
     ), ctx.origin("cities"))
@@ -75,9 +77,9 @@ def city(ctx: Context, index: int) -> Page:
     city = ctx.site.cities.cities[index]
     here = city_path(city.id)
     return Page(here, "city.md.j2", city.name, CityView(
-        city=city, index_url=relative(here, CITIES),
+        city=city, cities_word=number_word(len(ctx.site.cities.cities)), index_url=relative(here, CITIES),
         years=roles_per_year(ctx, here, city.id), dataset=ctx.dataset(here, "steden"),
-        description=f"{city.name} ({city.province}) in het Stedennetwerk G40.",
+        description=wording.CITY_DESCRIPTION.format(name=city.name, province=city.province),
         references=_membership(ctx, here) + ctx.cite(here, _role_passages(ctx, city.id)),
         verantwoording=(ctx.site.cities.province_note,),
     ), ctx.origin("cities", ("cities", index)))
@@ -90,8 +92,8 @@ def people(ctx: Context) -> Page:
         city=NameLink(ctx.cities[p.city].name, relative(here, city_path(p.city))) if p.city else None,
         activities=tuple(Link(a.title, relative(here, activity_path(a.id))) for a in ctx.by_person[p.id]),
     ) for p in ctx.site.people.people)
-    return Page(here, "people.md.j2", "Personen", PeopleView(
+    return Page(here, "people.md.j2", wording.PEOPLE_TITLE, PeopleView(
         rows=rows,
-        description="De mensen die de bronnen noemen, in hun publieke rol, met de activiteiten waarbij ze betrokken waren.",
+        description=wording.PEOPLE_DESCRIPTION,
         references=ctx.cite(here, [p for person in ctx.site.people.people for p in person.passages]),
     ), ctx.origin("people"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator import wording
 from generator.models import Activity, Pillar, ThemeGroup
 from generator.pages.links import (
     GLOSSARY, MONTHS, PEOPLE, Context, activity_path, city_path, partial_date, pillar_path, relative, report_path,
@@ -43,13 +44,13 @@ def overview(ctx: Context, year: ReportYear) -> Page:
                               tuple(GroupCount(g.title, relative(here, ctx.group_path(report.year, g.id)),
                                                len(ctx.by_group[report.year, g.id])) for g in p.groups))
                     for p in report.pillars)
-    return Page(here, "report.md.j2", f"Jaarverslag {report.year}", ReportView(
+    return Page(here, "report.md.j2", wording.REPORT_TITLE.format(year=report.year), ReportView(
         report=report, author=author, pillars=pillars,
         author_url=relative(here, f"{PEOPLE}#{author.id}"),
         highlights=tuple(ctx.activity_link(here, ctx.activities[a]) for a in report.foreword.highlights),
         timeline_url=relative(here, timeline_path(report.year)), count=len(year.activities.activities),
         other_years=other_years(ctx, here, year, report_path),
-        description=f"Wat het Stedennetwerk G40 in {report.year} deed, per pijler en themagroep.",
+        description=wording.REPORT_DESCRIPTION.format(year=report.year),
         references=ctx.cite(here, report.foreword.passages),
     ), ctx.origin(year.report_name, ("foreword",)))
 
@@ -69,7 +70,7 @@ def group_page(ctx: Context, year: ReportYear, pillar: Pillar, group: ThemeGroup
     here = ctx.group_path(year.year, group.id)
     period = ctx.period_at(year.year)
     activities = ctx.by_group[year.year, group.id]
-    return Page(here, "group.md.j2", group.title if group.kind == "themagroep" else f"{pillar.title}: algemeen",
+    return Page(here, "group.md.j2", group.title if group.kind == "themagroep" else wording.GENERAL_GROUP_TITLE.format(pillar=pillar.title),
                 GroupView(
         group=group, year=year.year,
         pillar=Link(pillar.title, relative(here, pillar_path(year.year, pillar.id))),
@@ -139,11 +140,10 @@ def timeline(ctx: Context, report_year: ReportYear) -> Page:
                                  tuple(ctx.activity_link(here, a) for a in undated_by_group[group_id]))
                     for group_id in [*(g for g in undated_by_group if g not in own_groups), *own_groups]
                     if undated_by_group[group_id])
-    return Page(here, "timeline.md.j2", f"Tijdlijn {year}", TimelineView(
+    return Page(here, "timeline.md.j2", wording.TIMELINE_TITLE.format(year=year), TimelineView(
         months=months, undated=undated, year=year, dataset=ctx.dataset(here, "activiteiten"),
         report_url=relative(here, report_path(year)),
         other_years=other_years(ctx, here, report_year, timeline_path),
-        description=f"De activiteiten van het Stedennetwerk G40 in {year}, per maand.",
-        references=(ctx.reference(here, report_year.report.source,
-                                  "hele jaarverslag; data zoals het jaarverslag ze geeft"),),
+        description=wording.TIMELINE_DESCRIPTION.format(year=year),
+        references=(ctx.reference(here, report_year.report.source, wording.PLACE_WHOLE_REPORT),),
     ), ctx.origin(report_year.activities_name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator import wording
 from generator.pages import links
 from generator.pages.links import Context, partial_date, relative
 from generator.render import Page
@@ -63,10 +64,9 @@ def bundles(ctx: Context, titles: dict[str, str], downloads: dict[str, Downloads
         rows.append(SessionRow(session=session, date=partial_date(session.date) if session.date else "",
                                items=tuple(items), zip=_file(here, files.zip) if files else None,
                                pdf=_file(here, files.pdf) if files else None))
-    return Page(here, "raadsbundels.md.j2", "Raadsbundels", RaadsbundelsView(
+    return Page(here, "raadsbundels.md.j2", wording.BUNDLES_TITLE, RaadsbundelsView(
         rows=tuple(rows),
-        description="De stukken per raadsessie: een zip om zonder internet te lezen en te doorzoeken, "
-                    "en pdf's, ook één per agendapunt.",
+        description=wording.BUNDLES_DESCRIPTION,
     ), ctx.origin("sessions"))
 
 
