@@ -11,7 +11,7 @@ from generator.pages.links import (
     source_path,
 )
 from generator.render import Page
-from generator.validate import ReportYear
+from generator.validate import ReportYear, Site
 from generator.views import (
     AboutView, ArchiveDocumentView, ArchiveRow, ArchiveView, ChapterCount, DatasetRow, GlossaryRow, GlossaryView,
     KernboodschappenView, LegendEntry, Link, MapCity, MatrixRow, MonthCount, OpenDataView, PicturesView, SourceRow,
@@ -28,7 +28,7 @@ def pages(ctx: Context) -> list[Page]:
             pictures(ctx), *older]
 
 
-def map_address(site) -> str:
+def map_address(site: Site) -> str:
     """The map's heading on the page 'In beeld', as MkDocs' table of contents names it
     (`toc`'s own slugify), so other pages link to it."""
     from markdown.extensions.toc import slugify
