@@ -38,6 +38,7 @@ from generator.pages import documents, links
 from generator.pages.links import Context, partial_date
 from generator.validate import year_of
 from generator.render import Page, render_pages
+from generator.views import CoverView, Link
 
 PRINT_PAGE = "afdrukken.html"
 """The print document of all items, written after the build; the zip holds it too."""
@@ -132,17 +133,17 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
     titles = {page.path: page.title for page in prepared.pages}
     held = contents(prepared, session)
     date = partial_date(session.date) if session.date else ""
-    references = [ctx.reference(links.HOME, session.letter_source.source, session.letter_source.place)] \
-        if session.letter_source else []
-    cover = Page(links.HOME, "cover.md.j2", session.title, {
-        "session": session, "date": date,
-        "items": [{"title": titles[p], "url": p} for p in held.items],
-        "print_url": PRINT_PAGE,
-        "linked": [{"title": titles.get(p, _hand_written_title(prepared, p)), "url": p} for p in held.linked],
-        "rest": [{"title": title, "url": path} for title, path in _rest(ctx)] if session.whole_site else [],
-        "description": f"Bundel voor {session.body}: {session.title}.",
-        "references": references,
-    })
+    references = (ctx.reference(links.HOME, session.letter_source.source, session.letter_source.place),) \
+        if session.letter_source else ()
+    cover = Page(links.HOME, "cover.md.j2", session.title, CoverView(
+        session=session, date=date,
+        items=tuple(Link(titles[p], p) for p in held.items),
+        print_url=PRINT_PAGE,
+        linked=tuple(Link(titles.get(p, _hand_written_title(prepared, p)), p) for p in held.linked),
+        rest=tuple(Link(title, path) for title, path in _rest(ctx)) if session.whole_site else (),
+        description=f"Bundel voor {session.body}: {session.title}.",
+        references=references,
+    ))
     return [cover]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 from generator import markdown
 from generator.load import collector_paused
+from generator.models import OrganisationsFile
+from generator.views import VIEW_TYPES, View
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -33,8 +35,8 @@ class Page:
     """The template that lays it out."""
     title: str
     """The page title (h1, browser tab, navigation)."""
-    view: dict[str, Any] = field(default_factory=dict)
-    """What the template shows."""
+    view: View
+    """What the template shows: an instance of the view type `VIEW_TYPES` declares for it."""
     origin: tuple[str, int] | None = None
     """The data file and line the page comes from, for its "bewerk" link."""
     tooltips: bool = True
@@ -65,6 +67,26 @@ def environment() -> jinja2.Environment:
     env.filters["css_string"] = markdown.css_string
     env.filters["front_matter_string"] = markdown.front_matter_string
     return env
+
+
+def abbreviations(organisations: OrganisationsFile, text: str = "") -> dict[str, str]:
+    """Python-Markdown `abbr` definitions by term, so every abbreviation is explained on hover.
+
+    `text` is the data's text: an all-caps abbreviation that it writes capitalised as a
+    name ('Novi' for NOVI) gets that spelling too (see generator/terms.py)."""
+    from generator.terms import spellings
+
+    written = {t for org in organisations.organisations for t in [org.term, *org.also]}
+    definitions = {}
+    for org in organisations.organisations:
+        title = org.expansion or org.description or org.note
+        if title is None or not org.hover:
+            continue
+        own = {org.term, *org.also}
+        for term in spellings(org, text):
+            if term in own or term not in written:  # a spelling another term names is that term's
+                definitions[term] = markdown.abbreviation_definition(term, title)
+    return definitions
 
 
 def abbreviations_used(text: str, definitions: dict[str, str]) -> str:
@@ -137,9 +159,21 @@ def render_pages(generated: list[Page], definitions: dict[str, str] | None = Non
     for page in generated:
         edit = edit_url(edit_base, *page.origin) if edit_base and page.origin else None
         day = (changed or {}).get(page.origin[0]) if page.origin else None
-        text = env.get_template(page.template).render(page=page, edit=edit, changed=changed_line(day), **page.view)
+        text = env.get_template(page.template).render(page=page, edit=edit, changed=changed_line(day),
+                                                      **view_names(page))
         result[page.path] = with_abbreviations(text, definitions or {}) if page.tooltips else text
     return result
+
+
+def view_names(page: Page) -> dict[str, Any]:
+    """The names a page's template reads at its top level: the fields of its view (one level
+    deep: nested rows stay objects). A view of another type than the template declares is
+    refused, so a template never meets a field its view does not have."""
+    expected = VIEW_TYPES.get(page.template)
+    if expected is None or type(page.view) is not expected:
+        raise TypeError(f"{page.path}: {page.template} shows a {expected.__name__ if expected else '(no view type)'},"
+                        f" not a {type(page.view).__name__}")
+    return {f.name: getattr(page.view, f.name) for f in fields(page.view)}
 
 
 def navigation(generated: list[Page], hand_written: list[str], order: dict[str, str], hidden: set[str]) -> list[Any]:

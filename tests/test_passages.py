@@ -338,7 +338,7 @@ def test_a_city_role_carries_its_own_passage(seeds: Path, project, write_data) -
     site, problems = load_site(project.data)
     assert not problems and site is not None
     breda = next(p for p in pages(site) if p.path == "steden/breda.md")
-    assert "In de citydeal participeren de G40 steden" in [r["anchor"] for r in breda.view["references"]]
+    assert "In de citydeal participeren de G40 steden" in [r.anchor for r in breda.view.references]
 
     write_data("jaarverslagen/2021/activities", text.replace(old, new.replace("In de citydeal participeren", "In de citydeal doen mee")))
     site, problems = load_site(project.data)
@@ -357,16 +357,16 @@ def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: P
 
     generated = pages(SITE)
     rendered = render_pages(generated)
-    sources = {p.view["source"].id: p for p in generated if p.template == "source.md.j2"}
-    listed = {sid: {(s["place"], passage["anchor"]) for s in page.view["taken"] for passage in s["passages"]}
+    sources = {p.view.source.id: p for p in generated if p.template == "source.md.j2"}
+    listed = {sid: {(s.place, passage.anchor) for s in page.view.taken for passage in s.passages}
               for sid, page in sources.items()}
     cited_pages = 0
     for page in generated:
-        refs = [r for r in [*page.view.get("references", []), *page.view.get("cited", [])] if r["anchor"]]
+        refs = [r for r in [*page.view.references, *getattr(page.view, "cited", ())] if r.anchor]
         cited_pages += bool(refs)
         for ref in refs:
-            assert f"passage die begint met: '{escape(ref['anchor'])}'" in rendered[page.path], (page.path, ref)
-            assert (ref["place"], ref["anchor"]) in listed[ref["source"]], (page.path, ref)
+            assert f"passage die begint met: '{escape(ref.anchor)}'" in rendered[page.path], (page.path, ref)
+            assert (ref.place, ref.anchor) in listed[ref.source], (page.path, ref)
     assert cited_pages > 150
     every = {p.anchor for _, _, p in passages.all_cited(SITE)}
     shown = {a for anchors in listed.values() for _, a in anchors}

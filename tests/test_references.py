@@ -200,4 +200,4 @@ def test_the_city_pages_count_the_members_from_the_data(project: Project) -> Non
         rendered = render_pages([p for p in generated if p.path == "steden/breda.md"])
         assert f"**Breda** is een van de {words} gemeenten van het Stedennetwerk G40." in rendered["steden/breda.md"]
         index = next(p for p in generated if p.path == "steden/index.md")
-        assert index.view["description"] == f"De {words} gemeenten van het Stedennetwerk G40, met hun provincie."
+        assert index.view.description == f"De {words} gemeenten van het Stedennetwerk G40, met hun provincie."

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.pages import agenda, documents, places, report, sessions
 from generator.pages.links import Context
 from generator.render import Page
 from generator.validate import Site
+from generator.views import Reference
 
 
 def pages(site: Site) -> list[Page]:
@@ -13,16 +16,21 @@ def pages(site: Site) -> list[Page]:
     context = Context(site)
     generated = [*agenda.pages(context), *documents.kernboodschappen_pages(context), *report.pages(context),
                  *places.pages(context), *documents.pages(context)]
-    documents.list_what_was_taken(generated)
-    for page in generated:
-        _original_once(page.view.get("references", []))
+    generated = [_with_original_once(page) for page in documents.with_what_was_taken(generated)]
     return [*generated, sessions.bundles(context, {page.path: page.title for page in generated})]
 
 
-def _original_once(references: list[dict]) -> None:
-    """The address of an original document is given once per 'Bron' block, at its first passage."""
-    seen = set()
+def _with_original_once(page: Page) -> Page:
+    """The page with the address of an original document given once in its 'Bron' block,
+    at its first passage."""
+    return replace(page, view=replace(page.view, references=original_once(page.view.references)))
+
+
+def original_once(references: tuple[Reference, ...]) -> tuple[Reference, ...]:
+    """The references, each source's original address kept at its first reference only."""
+    seen: set[str] = set()
+    result = []
     for ref in references:
-        if ref["source"] in seen:
-            ref["original"] = None
-        seen.add(ref["source"])
+        result.append(replace(ref, original=None) if ref.source in seen else ref)
+        seen.add(ref.source)
+    return tuple(result)

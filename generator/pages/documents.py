@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from generator import wording
 from generator.pages import links
 from generator.pages.links import (
     ABOUT, ARCHIVE, GLOSSARY, KERNBOODSCHAPPEN, SOURCES, Context, archive_path, partial_date, relative,
     source_path,
 )
 from generator.render import Page
-from generator.validate import ReportYear
+from generator.validate import ReportYear, Site
+from generator.views import (
+    AboutView, ArchiveDocumentView, ArchiveRow, ArchiveView, ChapterCount, DatasetRow, GlossaryRow, GlossaryView,
+    KernboodschappenView, LegendEntry, Link, MapCity, MatrixRow, MonthCount, OpenDataView, PicturesView, SourceRow,
+    SourcesView, SourceView, TakenPassage, TakenSection, AskRow,
+)
+from generator.wording import number_word
 
 
 def pages(ctx: Context) -> list[Page]:
@@ -17,6 +26,14 @@ def pages(ctx: Context) -> list[Page]:
     older = [pictures(ctx, year=y) for y in reversed(ctx.site.years[:-1])]
     return [source_index(ctx), *sources, archive_index(ctx), *archive, about(ctx), glossary(ctx), open_data(ctx),
             pictures(ctx), *older]
+
+
+def map_address(site: Site) -> str:
+    """The map's heading on the page 'In beeld', as MkDocs' table of contents names it
+    (`toc`'s own slugify), so other pages link to it."""
+    from markdown.extensions.toc import slugify
+
+    return links.PICTURES + "#" + slugify(wording.MAP_HEADING.format(count=len(site.cities.cities)), "-")
 
 
 def pictures_path(year: int | None = None) -> str:
@@ -47,8 +64,8 @@ def pictures(ctx: Context, directory_urls: bool = True, year: ReportYear | None 
 
     placed = draw.coordinates(list(site.cities.cities))
     hrefs = {p.city.id: raw_href(links.city_path(p.city.id)) for p in placed}
-    city_rows = [{"name": p.city.name, "url": relative(here, links.city_path(p.city.id)), "province": p.city.province,
-                  "lat": f"{p.latitude:.3f}", "lon": f"{p.longitude:.3f}"} for p in placed]
+    city_rows = tuple(MapCity(p.city.name, relative(here, links.city_path(p.city.id)), p.city.province,
+                              f"{p.latitude:.3f}", f"{p.longitude:.3f}") for p in placed)
     chapters = [t.id for t in period.agenda.themes] + ["randvoorwaarden"]
     counts = Counter(t for a in activities for t in a.themes)
     per_theme = [(ctx.chapter_titles[period.period, c], counts[c]) for c in chapters]
@@ -58,30 +75,31 @@ def pictures(ctx: Context, directory_urls: bool = True, year: ReportYear | None 
     groups = [g for p in report.pillars for g in p.groups if g.kind == "themagroep"]
     cells = {(i, j) for i, g in enumerate(groups) for j, c in enumerate(chapters) if c in g.themes}
     short = [str(t.number) for t in period.agenda.themes] + ["R"]
-    others = [{"title": str(y.year), "url": relative(here, pictures_path(None if y is site.years[-1] else y.year))}
-              for y in reversed(site.years) if y is not report_year]
-    return Page(here, "pictures.md.j2", "In beeld" if year is None else f"In beeld: {report.year}", {
-        "map": draw.city_map(placed, hrefs), "phone_map": draw.phone_map(placed, hrefs),
-        "map_legend": draw.map_legend(placed, hrefs),
-        "cities": city_rows, "attribution": draw.ATTRIBUTION, "year": report.year, "other_years": others,
-        "theme_chart": draw.bar_chart(per_theme, f"Activiteiten in {report.year} per agendathema",
-                                      f"Aantal activiteiten uit het jaarverslag {report.year} bij elk agendathema; "
-                                      "een activiteit kan bij meer thema's horen.", "thema"),
-        "per_theme": [{"title": title, "url": relative(here, links.theme_path(period.period, c)), "count": n}
-                      for c, (title, n) in zip(chapters, per_theme)],
-        "month_chart": draw.bar_chart(per_month, f"Activiteiten per maand in {report.year}",
-                                      "Aantal activiteiten waarvan het jaarverslag de maand noemt.", "maand"),
-        "per_month": [{"month": m, "count": n} for m, n in per_month], "undated": undated,
-        "matrix": draw.matrix([g.title for g in groups], short, cells, "Themagroepen en agendathema's",
-                              "Een gevuld vak: de themagroep werkt aan dat agendathema."),
-        "legend": [{"short": s, "title": ctx.chapter_titles[period.period, c]} for s, c in zip(short, chapters)],
-        "matrix_rows": [{"title": g.title, "url": relative(here, ctx.group_path(report.year, g.id)),
-                         "themes": ", ".join(ctx.chapter_titles[period.period, t] for t in g.themes)} for g in groups],
-        "timeline_url": relative(here, links.timeline_path(report.year)),
-        "description": f"De 40 steden op de kaart en het jaar {report.year} in grafieken, met de cijfers in tabellen.",
-        "references": [ctx.reference(here, report.source, "alle themagroepen en activiteiten")]
+    others = tuple(Link(str(y.year), relative(here, pictures_path(None if y is site.years[-1] else y.year)))
+                   for y in reversed(site.years) if y is not report_year)
+    title = wording.PICTURES_TITLE if year is None else wording.OLDER_PICTURES_TITLE.format(year=report.year)
+    map_heading = wording.MAP_HEADING.format(count=len(site.cities.cities))
+    return Page(here, "pictures.md.j2", title, PicturesView(
+        map=draw.city_map(placed, hrefs), phone_map=draw.phone_map(placed, hrefs),
+        map_legend=draw.map_legend(placed, hrefs),
+        map_heading=map_heading, cities=city_rows, attribution=draw.ATTRIBUTION, year=report.year, other_years=others,
+        theme_chart=draw.bar_chart(per_theme, wording.CHART_PER_THEME.format(year=report.year),
+                                   wording.CHART_PER_THEME_TEXT.format(year=report.year), "thema"),
+        per_theme=tuple(ChapterCount(title, relative(here, links.theme_path(period.period, c)), n)
+                        for c, (title, n) in zip(chapters, per_theme)),
+        month_chart=draw.bar_chart(per_month, wording.CHART_PER_MONTH.format(year=report.year),
+                                   wording.CHART_PER_MONTH_TEXT, "maand"),
+        per_month=tuple(MonthCount(m, n) for m, n in per_month), undated=undated,
+        matrix=draw.matrix([g.title for g in groups], short, cells, wording.CHART_MATRIX, wording.CHART_MATRIX_TEXT),
+        legend=tuple(LegendEntry(s, ctx.chapter_titles[period.period, c]) for s, c in zip(short, chapters)),
+        matrix_rows=tuple(MatrixRow(g.title, relative(here, ctx.group_path(report.year, g.id)),
+                                    ", ".join(ctx.chapter_titles[period.period, t] for t in g.themes))
+                          for g in groups),
+        timeline_url=relative(here, links.timeline_path(report.year)),
+        description=wording.PICTURES_DESCRIPTION.format(map_heading=map_heading, year=report.year),
+        references=(ctx.reference(here, report.source, wording.PLACE_PICTURES),)
         + ctx.cite(here, site.cities.membership),
-    }, ctx.origin(report_year.activities_name))
+    ), ctx.origin(report_year.activities_name))
 
 
 def open_data(ctx: Context) -> Page:
@@ -89,58 +107,57 @@ def open_data(ctx: Context) -> Page:
     from generator.opendata import DATASETS
 
     here = links.OPEN_DATA
-    rows = [{"title": d.title(ctx.site), "description": d.description(ctx.site), **ctx.dataset(here, d.name),
-             "schema": relative(here, f"open-data/{d.name}.schema.json")} for d in DATASETS]
-    return Page(here, "open_data.md.j2", "Open data", {
-        "rows": rows, "catalogue": relative(here, "open-data/catalogus.jsonld"),
-        "description": "Alle gegevens van de Stedenagenda als JSON en CSV, met schema's en een DCAT-catalogus.",
-        "references": [],
-    }, ctx.origin("sources"))
+    rows = tuple(DatasetRow(title=d.title(ctx.site), description=d.description(ctx.site),
+                            json=files.json, csv=files.csv, page=files.page,
+                            schema=relative(here, f"open-data/{d.name}.schema.json"))
+                 for d in DATASETS for files in [ctx.dataset(here, d.name)])
+    return Page(here, "open_data.md.j2", wording.OPEN_DATA_TITLE, OpenDataView(
+        rows=rows, catalogue=relative(here, "open-data/catalogus.jsonld"),
+        description=wording.OPEN_DATA_DESCRIPTION,
+    ), ctx.origin("sources"))
 
 
 def kernboodschappen_pages(ctx: Context) -> list[Page]:
     here, k = KERNBOODSCHAPPEN, ctx.site.kernboodschappen
     period = ctx.period_at(ctx.site.source_year(k.source))
-    asks = [{
-        "number": a.number, "title": a.title, "summary": a.summary, "points": a.points,
-        "themes": [ctx.chapter_link(here, period, t) for t in a.themes],
-        "activities": [ctx.activity_link(here, ctx.activities[i]) for i in a.activities],
-        "activity_years": ", ".join(sorted({str(ctx.year_of[i].year) for i in a.activities})),
-    } for a in k.asks]
-    return [Page(here, "kernboodschappen.md.j2", k.title, {
-        "k": k, "asks": asks, "dataset": ctx.dataset(here, "kernboodschappen"),
-        "published": partial_date(ctx.sources[k.source].date),
-        "description": "De kernboodschappen van de G40 over besturen in de regio, de kracht van de stad en "
-                       "instrumenten tegen kansenongelijkheid.",
-        "references": ctx.cite(here, [*(p for a in k.analysis for p in a.passages), *k.needed.passages,
-                                      *(p for a in k.asks for p in a.passages)]),
-    }, ctx.origin("kernboodschappen"))]
+    asks = tuple(AskRow(
+        number=a.number, title=a.title, summary=a.summary, points=tuple(a.points),
+        themes=tuple(ctx.chapter_link(here, period, t) for t in a.themes),
+        activities=tuple(ctx.activity_link(here, ctx.activities[i]) for i in a.activities),
+        activity_years=", ".join(sorted({str(ctx.year_of[i].year) for i in a.activities})),
+    ) for a in k.asks)
+    return [Page(here, "kernboodschappen.md.j2", k.title, KernboodschappenView(
+        k=k, asks=asks, dataset=ctx.dataset(here, "kernboodschappen"),
+        published=partial_date(ctx.sources[k.source].date),
+        description=wording.KERNBOODSCHAPPEN_DESCRIPTION,
+        references=ctx.cite(here, [*(p for a in k.analysis for p in a.passages), *k.needed.passages,
+                                   *(p for a in k.asks for p in a.passages)]),
+    ), ctx.origin("kernboodschappen"))]
 
 
 def source_index(ctx: Context) -> Page:
     here = SOURCES
-    rows = [{"title": s.title, "url": relative(here, source_path(s.id)), "date": partial_date(s.date),
-             "publisher": s.publisher} for s in ctx.site.sources.sources]
-    return Page(here, "sources.md.j2", "Bronnen", {
-        "rows": rows, "dataset": ctx.dataset(here, "bronnen"),
-        "description": "De brondocumenten waarop alle feiten op deze site berusten.",
-        "references": [],
-    }, ctx.origin("sources"))
+    rows = tuple(SourceRow(s.title, relative(here, source_path(s.id)), partial_date(s.date), s.publisher)
+                 for s in ctx.site.sources.sources)
+    return Page(here, "sources.md.j2", wording.SOURCES_TITLE, SourcesView(
+        rows=rows, dataset=ctx.dataset(here, "bronnen"),
+        description=wording.SOURCES_DESCRIPTION,
+    ), ctx.origin("sources"))
 
 
 def archive_title(ctx: Context) -> str:
     """'Het archief' with the year of its source, as the menu and the cover name it."""
-    return f"Het archief {ctx.site.source_year(ctx.site.archive.source)}"
+    return wording.ARCHIVE_TITLE.format(year=ctx.site.source_year(ctx.site.archive.source))
 
 
 def source_pages(ctx: Context) -> dict[str, tuple[str, str]]:
     """Per source id: the link to the part of this site made from it (label, page)."""
     site = ctx.site
-    result = {p.agenda.source: ("De strategische agenda op deze site", links.agenda_path(p.period))
+    result = {p.agenda.source: (wording.SOURCE_AGENDA, links.agenda_path(p.period))
               for p in site.agendas}
-    result.update({y.report.source: ("Het jaarverslag op deze site", links.report_path(y.year)) for y in site.years})
-    result[site.kernboodschappen.source] = ("De kernboodschappen op deze site", KERNBOODSCHAPPEN)
-    result[site.about.source] = ("Over de G40", ABOUT)
+    result.update({y.report.source: (wording.SOURCE_REPORT, links.report_path(y.year)) for y in site.years})
+    result[site.kernboodschappen.source] = (wording.SOURCE_KERNBOODSCHAPPEN, KERNBOODSCHAPPEN)
+    result[site.about.source] = (wording.SOURCE_ABOUT, ABOUT)
     result[site.archive.source] = (archive_title(ctx), ARCHIVE)
     return result
 
@@ -149,85 +166,93 @@ def source(ctx: Context, index: int) -> Page:
     source = ctx.site.sources.sources[index]
     here = source_path(source.id)
     label, target = source_pages(ctx).get(source.id, (None, None))
-    return Page(here, "source.md.j2", source.title, {
-        "source": source, "date": partial_date(source.date),
-        "index_url": relative(here, SOURCES),
-        "content": {"title": label, "url": relative(here, target)} if target else None,
-        "taken": [],
-        "description": f"Brondocument: {source.title} ({source.publisher}).",
-        "references": [],
-    }, ctx.origin("sources", ("sources", index)))
+    return Page(here, "source.md.j2", source.title, SourceView(
+        source=source, date=partial_date(source.date),
+        index_url=relative(here, SOURCES),
+        content=Link(label, relative(here, target)) if label and target else None,
+        description=wording.SOURCE_DESCRIPTION.format(title=source.title, publisher=source.publisher),
+    ), ctx.origin("sources", ("sources", index)))
 
 
-def list_what_was_taken(generated: list[Page]) -> None:
-    """Fill each source page's 'what the site took from it': per section, in the source's
-    order, each cited passage (by its first words) with the pages that use it."""
-    sources = {p.view["source"].id: p for p in generated if p.template == "source.md.j2"}
-    sections: dict[str, dict[str, dict]] = {source_id: {} for source_id in sources}
+def with_what_was_taken(generated: list[Page]) -> list[Page]:
+    """The pages, each source page with its 'what the site took from it': per section, in
+    the source's order, each cited passage (by its first words) with the pages that use it."""
+    sources = {p.view.source.id: p for p in generated if isinstance(p.view, SourceView)}
+    # Per source, per place, per anchor: (first line, the pages that cite it, in order).
+    sections: dict[str, dict[str, dict[str, tuple[int, list[Link]]]]] = {source_id: {} for source_id in sources}
     for page in generated:
-        for ref in [*page.view.get("references", []), *page.view.get("cited", [])]:
-            if ref["source"] not in sources or not ref["anchor"]:
+        cited = page.view.cited if isinstance(page.view, GlossaryView) else ()
+        for ref in [*page.view.references, *cited]:
+            if ref.source not in sources or not ref.anchor:
                 continue
-            here = sources[ref["source"]].path
-            section = sections[ref["source"]].setdefault(ref["place"], {"place": ref["place"], "passages": {}})
-            passage = section["passages"].setdefault(ref["anchor"], {"anchor": ref["anchor"], "line": ref["line"],
-                                                                      "pages": []})
-            use = {"title": page.title, "url": relative(here, page.path)}
-            if use not in passage["pages"]:
-                passage["pages"].append(use)
-    for source_id, page in sources.items():
-        taken = []
-        for section in sections[source_id].values():
-            cited = sorted(section["passages"].values(), key=lambda p: p["line"])
-            taken.append({"place": section["place"], "line": cited[0]["line"], "passages": cited})
-        page.view["taken"] = sorted(taken, key=lambda s: (s["line"], s["place"]))
+            here = sources[ref.source].path
+            passages = sections[ref.source].setdefault(ref.place, {})
+            _, uses = passages.setdefault(ref.anchor, (ref.line, []))
+            use = Link(page.title, relative(here, page.path))
+            if use not in uses:
+                uses.append(use)
+    result = []
+    for page in generated:
+        if isinstance(page.view, SourceView):
+            page = replace(page, view=replace(page.view, taken=_taken(sections[page.view.source.id])))
+        result.append(page)
+    return result
+
+
+def _taken(places: dict[str, dict[str, tuple[int, list[Link]]]]) -> tuple[TakenSection, ...]:
+    """A source page's sections, in the source's order: each section's passages by line."""
+    taken = []
+    for place, passages in places.items():
+        cited = sorted((TakenPassage(anchor, line, tuple(uses)) for anchor, (line, uses) in passages.items()),
+                       key=lambda p: p.line)
+        taken.append(TakenSection(place, cited[0].line, tuple(cited)))
+    return tuple(sorted(taken, key=lambda s: (s.line, s.place)))
 
 
 def archive_index(ctx: Context) -> Page:
     here, archive = ARCHIVE, ctx.site.archive
-    rows = [{"title": d.title, "url": relative(here, archive_path(d.id)), "date": partial_date(d.date),
-             "author": d.author} for d in archive.documents]
-    return Page(here, "archive.md.j2", archive.title, {
-        "archive": archive, "rows": rows,
-        "description": archive.description,
-        "references": [ctx.reference(here, archive.source, "de hele bundel")],
-    }, ctx.origin("archive"))
+    rows = tuple(ArchiveRow(d.title, relative(here, archive_path(d.id)), partial_date(d.date), d.author)
+                 for d in archive.documents)
+    return Page(here, "archive.md.j2", archive.title, ArchiveView(
+        archive=archive, rows=rows,
+        description=archive.description,
+        references=(ctx.reference(here, archive.source, wording.PLACE_WHOLE_BUNDLE),),
+    ), ctx.origin("archive"))
 
 
 def archive_document(ctx: Context, index: int) -> Page:
     document = ctx.site.archive.documents[index]
     here = archive_path(document.id)
     period = ctx.period_at(ctx.site.source_year(ctx.site.archive.source))
-    return Page(here, "archive_document.md.j2", document.title, {
-        "document": document, "date": partial_date(document.date),
-        "themes": [ctx.chapter_link(here, period, t) for t in document.themes],
-        "index_url": relative(here, ARCHIVE),
-        "description": document.summary,
-        "references": ctx.cite(here, [*document.passages, *(p for part in document.parts for p in part.passages)]),
-        "verantwoording": document.notes,
-    }, ctx.origin("archive", ("documents", index)))
+    return Page(here, "archive_document.md.j2", document.title, ArchiveDocumentView(
+        document=document, date=partial_date(document.date),
+        themes=tuple(ctx.chapter_link(here, period, t) for t in document.themes),
+        index_url=relative(here, ARCHIVE),
+        description=document.summary,
+        references=ctx.cite(here, [*document.passages, *(p for part in document.parts for p in part.passages)]),
+        verantwoording=tuple(document.notes),
+    ), ctx.origin("archive", ("documents", index)))
 
 
 def about(ctx: Context) -> Page:
     here, about = ABOUT, ctx.site.about
-    return Page(here, "about.md.j2", about.title, {
-        "about": about,
-        "description": "Wie de G40 is: veertig steden die samen het verschil willen maken voor hun inwoners en regio's.",
-        "references": ctx.cite(here, [p for section in about.sections for p in section.passages]),
-    }, ctx.origin("about"))
+    return Page(here, "about.md.j2", about.title, AboutView(
+        about=about,
+        description=wording.ABOUT_DESCRIPTION.format(count=number_word(len(ctx.site.cities.cities))),
+        references=ctx.cite(here, [p for section in about.sections for p in section.passages]),
+    ), ctx.origin("about"))
 
 
 def glossary(ctx: Context) -> Page:
     here = GLOSSARY
-    rows = [{
-        "id": o.id, "term": o.term, "also": o.also, "expansion": o.expansion, "explained_by": o.explained_by,
-        "description": o.description, "note": o.note,
-        "references": ctx.cite(here, o.passages),
-    } for o in sorted(ctx.site.organisations.organisations, key=lambda o: o.term.casefold())]
-    return Page(here, "glossary.md.j2", "Begrippen en organisaties", {
-        "rows": rows, "dataset": ctx.dataset(here, "organisaties"),
-        "cited": [ref for row in rows for ref in row["references"]],
-        "search_aliases": [a for o in ctx.site.organisations.organisations for a in o.search_aliases],
-        "description": "Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen.",
-        "references": [],
-    }, ctx.origin("organisations"), tooltips=False)
+    rows = tuple(GlossaryRow(
+        id=o.id, term=o.term, also=tuple(o.also), expansion=o.expansion, explained_by=o.explained_by,
+        description=o.description, note=o.note,
+        references=ctx.cite(here, o.passages),
+    ) for o in sorted(ctx.site.organisations.organisations, key=lambda o: o.term.casefold()))
+    return Page(here, "glossary.md.j2", wording.GLOSSARY_TITLE, GlossaryView(
+        rows=rows, dataset=ctx.dataset(here, "organisaties"),
+        cited=tuple(ref for row in rows for ref in row.references),
+        search_aliases=tuple(a for o in ctx.site.organisations.organisations for a in o.search_aliases),
+        description=wording.GLOSSARY_DESCRIPTION,
+    ), ctx.origin("organisations"), tooltips=False)

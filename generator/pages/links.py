@@ -17,6 +17,7 @@ from generator import passages
 from generator.models import RANDVOORWAARDEN_ID, Activity, Passage, ThemeGroup
 from generator.render import MONTHS
 from generator.validate import AgendaPeriod, ReportYear, Site
+from generator.views import ActivityLink, Dataset, Link, Reference
 
 HOME = "index.md"
 CITIES = "steden/index.md"
@@ -180,16 +181,16 @@ class Context:
         pillar, group = self.pillar_of[year, group_id], self.groups[year, group_id]
         return f"{pillar.title}: {group.title}"
 
-    def reference(self, here: str, source_id: str, place: str) -> dict[str, Any]:
+    def reference(self, here: str, source_id: str, place: str) -> Reference:
         """Where a page's facts come from when they span a whole document: the document and the place."""
         source = self.sources[source_id]
-        return {"document": source.title, "url": relative(here, source_path(source_id)), "place": place,
-                "anchor": None, "original": source.url, "source": source_id, "line": 0}
+        return Reference(document=source.title, url=relative(here, source_path(source_id)), place=place,
+                         anchor=None, original=source.url, source=source_id, line=0)
 
-    def cite(self, here: str, cited: Iterable[Passage]) -> list[dict[str, Any]]:
+    def cite(self, here: str, cited: Iterable[Passage]) -> tuple[Reference, ...]:
         """The passages a page's facts come from, each once, in the order given: the document
         (linked to our source page), the section, the anchor and the original's address."""
-        result: list[dict[str, Any]] = []
+        result: list[Reference] = []
         seen: set[Passage] = set()
         for passage in cited:
             if passage in seen:
@@ -197,10 +198,10 @@ class Context:
             seen.add(passage)
             source = self.sources[passage.source]
             where = passages.resolved(self.site, passage)
-            result.append({"document": source.title, "url": relative(here, source_path(source.id)),
-                           "place": passage.place, "anchor": passage.anchor, "original": source.url,
-                           "source": source.id, "line": where.first_line})
-        return result
+            result.append(Reference(document=source.title, url=relative(here, source_path(source.id)),
+                                    place=passage.place, anchor=passage.anchor, original=source.url,
+                                    source=source.id, line=where.first_line))
+        return tuple(result)
 
     def report_place(self, year: int, group_id: str) -> str:
         """The place in the annual report where a group's text stands, in its own headings."""
@@ -210,21 +211,23 @@ class Context:
         pillar, group = self.pillar_of[year, group_id], self.groups[year, group_id]
         return f"{pillar.heading}, {group.heading}"
 
-    def activity_link(self, here: str, activity: Activity) -> dict[str, Any]:
-        """An activity as a line in a list: title, link, date and where it was reported."""
+    def activity_link(self, here: str, activity: Activity, kind: type[ActivityLink] = ActivityLink,
+                      **more: Any) -> ActivityLink:
+        """An activity as a line in a list: title, link, date and where it was reported; `kind`
+        and `more` for a list that shows more of it (its day, its summary, a city's role)."""
         year = self.year_of[activity.id].year
-        return {"title": activity.title, "url": relative(here, activity_path(activity.id)),
-                "date": partial_date(activity.date), "group": self.group_label(year, activity.group),
-                "group_url": relative(here, self.group_path(year, activity.group))}
+        return kind(title=activity.title, url=relative(here, activity_path(activity.id)),
+                    date=partial_date(activity.date), group=self.group_label(year, activity.group),
+                    group_url=relative(here, self.group_path(year, activity.group)), **more)
 
-    def dataset(self, here: str, name: str) -> dict[str, Any]:
+    def dataset(self, here: str, name: str) -> Dataset:
         """Links to a published data set: its JSON, CSV and the open-data page."""
-        return {"json": relative(here, f"open-data/{name}.json"), "csv": relative(here, f"open-data/{name}.csv"),
-                "page": relative(here, OPEN_DATA)}
+        return Dataset(json=relative(here, f"open-data/{name}.json"), csv=relative(here, f"open-data/{name}.csv"),
+                       page=relative(here, OPEN_DATA))
 
-    def chapter_link(self, here: str, period: str, chapter_id: str) -> dict[str, Any]:
+    def chapter_link(self, here: str, period: str, chapter_id: str) -> Link:
         """A link to a chapter of the agenda of `period`."""
-        return {"title": self.chapter_titles[period, chapter_id], "url": relative(here, theme_path(period, chapter_id))}
+        return Link(self.chapter_titles[period, chapter_id], relative(here, theme_path(period, chapter_id)))
 
     def period_at(self, year: int | None) -> str:
         """The period of the agenda in force in a year (see `Site.agenda_at`)."""

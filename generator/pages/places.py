@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from generator import wording
 from generator.pages.links import CITIES, PEOPLE, Context, activity_path, city_path, relative
 from generator.render import Page
+from generator.views import (
+    CitiesView, CityRow, CityView, CityYear, Link, NameLink, PeopleView, PersonRow, Reference, RoleActivity,
+)
+from generator.wording import number_word
 
 
 def pages(ctx: Context) -> list[Page]:
@@ -11,51 +16,29 @@ def pages(ctx: Context) -> list[Page]:
     return [city_index(ctx), *cities, people(ctx)]
 
 
-_UNITS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
-          "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"]
-_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
-
-
-def in_words(number: int) -> str:
-    """A count in Dutch words (`40` → `veertig`, `42` → `tweeënveertig`); digits from 100."""
-    if number < 20:
-        return _UNITS[number]
-    if number >= 100:
-        return str(number)
-    tens, units = divmod(number, 10)
-    if not units:
-        return _TENS[tens]
-    unit = _UNITS[units]
-    return f"{unit}{'ën' if unit.endswith('e') else 'en'}{_TENS[tens]}"
-
-
-def members(ctx: Context) -> str:
-    """How many member cities the data holds, in words: each stands in the sources' member list."""
-    return in_words(len(ctx.site.cities.cities))
-
-
-def _membership(ctx: Context, here: str) -> list[dict]:
+def _membership(ctx: Context, here: str) -> tuple[Reference, ...]:
     return ctx.cite(here, ctx.site.cities.membership)
 
 
-def city_roles(ctx: Context, here: str, city_id: str, year: int | None = None) -> list[dict]:
+def city_roles(ctx: Context, here: str, city_id: str, year: int | None = None) -> tuple[RoleActivity, ...]:
     """Every role the data gives a city, in one year's report or in all: in activities, and
     as the city of a named person."""
     def in_year(activity) -> bool:
         return year is None or ctx.year_of[activity.id].year == year
 
-    roles = [{"role": role, **ctx.activity_link(here, activity)} for role, activity in ctx.by_city[city_id]
+    roles = [ctx.activity_link(here, activity, RoleActivity, role=role) for role, activity in ctx.by_city[city_id]
              if in_year(activity)]
     for person in ctx.people_by_city[city_id]:
         for activity in ctx.by_person[person.id]:
             if in_year(activity):
-                roles.append({"role": f"stad van {person.name} ({person.role})", **ctx.activity_link(here, activity)})
-    return roles
+                roles.append(ctx.activity_link(here, activity, RoleActivity,
+                                               role=wording.CITY_OF_PERSON.format(name=person.name, role=person.role)))
+    return tuple(roles)
 
 
-def roles_per_year(ctx: Context, here: str, city_id: str) -> list[dict]:
+def roles_per_year(ctx: Context, here: str, city_id: str) -> tuple[CityYear, ...]:
     """A city's roles per report, newest year first (a year without roles says so)."""
-    return [{"year": y.year, "roles": city_roles(ctx, here, city_id, y.year)} for y in reversed(ctx.site.years)]
+    return tuple(CityYear(y.year, city_roles(ctx, here, city_id, y.year)) for y in reversed(ctx.site.years))
 
 
 def _years_label(ctx: Context) -> str:
@@ -78,39 +61,39 @@ def _role_passages(ctx: Context, city_id: str) -> list:
 
 def city_index(ctx: Context) -> Page:
     here = CITIES
-    rows = [{"name": c.name, "url": relative(here, city_path(c.id)), "province": c.province,
-             "roles": len(city_roles(ctx, here, c.id))} for c in ctx.site.cities.cities]
-    return Page(here, "cities.md.j2", "De 40 G40-steden", {
-        "rows": rows, "count": len(rows), "province_note": ctx.site.cities.province_note,
-        "years": _years_label(ctx),
-        "dataset": ctx.dataset(here, "steden"),
-        "description": f"De {members(ctx)} gemeenten van het Stedennetwerk G40, met hun provincie.",
-        "references": _membership(ctx, here),
-        "verantwoording": [ctx.site.cities.province_note],
-    }, ctx.origin("cities"))
+    rows = tuple(CityRow(c.name, relative(here, city_path(c.id)), c.province, len(city_roles(ctx, here, c.id)))
+                 for c in ctx.site.cities.cities)
+    return Page(here, "cities.md.j2", wording.CITIES_TITLE.format(count=len(rows)), CitiesView(
+        rows=rows, count=len(rows),
+        years=_years_label(ctx),
+        dataset=ctx.dataset(here, "steden"),
+        description=wording.CITIES_DESCRIPTION.format(count=number_word(len(rows))),
+        references=_membership(ctx, here),
+        verantwoording=(ctx.site.cities.province_note,),
+    ), ctx.origin("cities"))
 
 
 def city(ctx: Context, index: int) -> Page:
     city = ctx.site.cities.cities[index]
     here = city_path(city.id)
-    return Page(here, "city.md.j2", city.name, {
-        "city": city, "members": members(ctx), "index_url": relative(here, CITIES), "province_note": ctx.site.cities.province_note,
-        "years": roles_per_year(ctx, here, city.id), "dataset": ctx.dataset(here, "steden"),
-        "description": f"{city.name} ({city.province}) in het Stedennetwerk G40.",
-        "references": _membership(ctx, here) + ctx.cite(here, _role_passages(ctx, city.id)),
-        "verantwoording": [ctx.site.cities.province_note],
-    }, ctx.origin("cities", ("cities", index)))
+    return Page(here, "city.md.j2", city.name, CityView(
+        city=city, cities_word=number_word(len(ctx.site.cities.cities)), index_url=relative(here, CITIES),
+        years=roles_per_year(ctx, here, city.id), dataset=ctx.dataset(here, "steden"),
+        description=wording.CITY_DESCRIPTION.format(name=city.name, province=city.province),
+        references=_membership(ctx, here) + ctx.cite(here, _role_passages(ctx, city.id)),
+        verantwoording=(ctx.site.cities.province_note,),
+    ), ctx.origin("cities", ("cities", index)))
 
 
 def people(ctx: Context) -> Page:
     here = PEOPLE
-    rows = [{
-        "id": p.id, "name": p.name, "role": p.role,
-        "city": {"name": ctx.cities[p.city].name, "url": relative(here, city_path(p.city))} if p.city else None,
-        "activities": [{"title": a.title, "url": relative(here, activity_path(a.id))} for a in ctx.by_person[p.id]],
-    } for p in ctx.site.people.people]
-    return Page(here, "people.md.j2", "Personen", {
-        "rows": rows,
-        "description": "De mensen die de bronnen noemen, in hun publieke rol, met de activiteiten waarbij ze betrokken waren.",
-        "references": ctx.cite(here, [p for person in ctx.site.people.people for p in person.passages]),
-    }, ctx.origin("people"))
+    rows = tuple(PersonRow(
+        id=p.id, name=p.name, role=p.role,
+        city=NameLink(ctx.cities[p.city].name, relative(here, city_path(p.city))) if p.city else None,
+        activities=tuple(Link(a.title, relative(here, activity_path(a.id))) for a in ctx.by_person[p.id]),
+    ) for p in ctx.site.people.people)
+    return Page(here, "people.md.j2", wording.PEOPLE_TITLE, PeopleView(
+        rows=rows,
+        description=wording.PEOPLE_DESCRIPTION,
+        references=ctx.cite(here, [p for person in ctx.site.people.people for p in person.passages]),
+    ), ctx.origin("people"))

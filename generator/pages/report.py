@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator import wording
 from generator.models import Activity, Pillar, ThemeGroup
 from generator.pages.links import (
     GLOSSARY, MONTHS, PEOPLE, Context, activity_path, city_path, partial_date, pillar_path, relative, report_path,
@@ -12,6 +13,10 @@ from generator.pages.links import (
 )
 from generator.render import Page
 from generator.validate import ReportYear
+from generator.views import (
+    ActivityView, CityRoleLink, DatedActivity, GroupCount, GroupRow, GroupView, Link, Month,
+    OrganisationLink, PersonLink, PillarRow, PillarView, ReportView, SummedActivity, TimelineView, UndatedGroup,
+)
 
 
 def pages(ctx: Context) -> list[Page]:
@@ -26,57 +31,56 @@ def pages(ctx: Context) -> list[Page]:
     return result
 
 
-def other_years(ctx: Context, here: str, year: ReportYear, path) -> list[dict]:
+def other_years(ctx: Context, here: str, year: ReportYear, path) -> tuple[Link, ...]:
     """The year switch: the same page of every other report, newest first (empty with one)."""
-    return [{"title": str(y.year), "url": relative(here, path(y.year))}
-            for y in reversed(ctx.site.years) if y is not year]
+    return tuple(Link(str(y.year), relative(here, path(y.year))) for y in reversed(ctx.site.years) if y is not year)
 
 
 def overview(ctx: Context, year: ReportYear) -> Page:
     report = year.report
     here = report_path(report.year)
     author = ctx.people[report.foreword.author]
-    pillars = [{"title": p.title, "url": relative(here, pillar_path(report.year, p.id)), "summary": p.summary,
-                "groups": [{"title": g.title, "url": relative(here, ctx.group_path(report.year, g.id)),
-                            "count": len(ctx.by_group[report.year, g.id])} for g in p.groups]}
-               for p in report.pillars]
-    return Page(here, "report.md.j2", f"Jaarverslag {report.year}", {
-        "report": report, "author": author, "pillars": pillars,
-        "author_url": relative(here, f"{PEOPLE}#{author.id}"),
-        "highlights": [ctx.activity_link(here, ctx.activities[a]) for a in report.foreword.highlights],
-        "foreword_activities": [ctx.activity_link(here, a) for a in ctx.by_group[report.year, report.foreword.id]],
-        "timeline_url": relative(here, timeline_path(report.year)), "count": len(year.activities.activities),
-        "other_years": other_years(ctx, here, year, report_path),
-        "description": f"Wat het Stedennetwerk G40 in {report.year} deed, per pijler en themagroep.",
-        "references": ctx.cite(here, report.foreword.passages),
-    }, ctx.origin(year.report_name, ("foreword",)))
+    pillars = tuple(PillarRow(p.title, relative(here, pillar_path(report.year, p.id)), p.summary,
+                              tuple(GroupCount(g.title, relative(here, ctx.group_path(report.year, g.id)),
+                                               len(ctx.by_group[report.year, g.id])) for g in p.groups))
+                    for p in report.pillars)
+    return Page(here, "report.md.j2", wording.REPORT_TITLE.format(year=report.year), ReportView(
+        report=report, author=author, pillars=pillars,
+        author_url=relative(here, f"{PEOPLE}#{author.id}"),
+        highlights=tuple(ctx.activity_link(here, ctx.activities[a]) for a in report.foreword.highlights),
+        timeline_url=relative(here, timeline_path(report.year)), count=len(year.activities.activities),
+        other_years=other_years(ctx, here, year, report_path),
+        description=wording.REPORT_DESCRIPTION.format(year=report.year),
+        references=ctx.cite(here, report.foreword.passages),
+    ), ctx.origin(year.report_name, ("foreword",)))
 
 
 def pillar_page(ctx: Context, year: ReportYear, pillar: Pillar) -> Page:
     here = pillar_path(year.year, pillar.id)
-    groups = [{"title": g.title, "url": relative(here, ctx.group_path(year.year, g.id)), "summary": g.summary,
-               "count": len(ctx.by_group[year.year, g.id])} for g in pillar.groups]
-    return Page(here, "pillar.md.j2", pillar.title, {
-        "pillar": pillar, "groups": groups, "year": year.year,
-        "description": pillar.summary,
-        "references": ctx.cite(here, [*pillar.passages, *(p for g in pillar.groups for p in g.passages)]),
-    }, ctx.origin(year.report_name, ("pillars", year.report.pillars.index(pillar))))
+    groups = tuple(GroupRow(g.title, relative(here, ctx.group_path(year.year, g.id)), g.summary,
+                            len(ctx.by_group[year.year, g.id])) for g in pillar.groups)
+    return Page(here, "pillar.md.j2", pillar.title, PillarView(
+        pillar=pillar, groups=groups, year=year.year,
+        description=pillar.summary,
+        references=ctx.cite(here, [*pillar.passages, *(p for g in pillar.groups for p in g.passages)]),
+    ), ctx.origin(year.report_name, ("pillars", year.report.pillars.index(pillar))))
 
 
 def group_page(ctx: Context, year: ReportYear, pillar: Pillar, group: ThemeGroup) -> Page:
     here = ctx.group_path(year.year, group.id)
     period = ctx.period_at(year.year)
     activities = ctx.by_group[year.year, group.id]
-    return Page(here, "group.md.j2", group.title if group.kind == "themagroep" else f"{pillar.title}: algemeen", {
-        "group": group, "year": year.year,
-        "pillar": {"title": pillar.title, "url": relative(here, pillar_path(year.year, pillar.id))},
-        "themes": [ctx.chapter_link(here, period, t) for t in group.themes],
-        "activities": [{**ctx.activity_link(here, a), "summary": a.summary} for a in activities],
-        "dataset": ctx.dataset(here, "activiteiten"),
-        "description": group.summary,
-        "references": ctx.cite(here, [*group.passages, *(p for a in activities for p in a.passages)]),
-        "verantwoording": [group.placement] if group.placement else [],
-    }, ctx.origin(year.report_name, ("pillars", year.report.pillars.index(pillar), "groups",
+    return Page(here, "group.md.j2", group.title if group.kind == "themagroep" else wording.GENERAL_GROUP_TITLE.format(pillar=pillar.title),
+                GroupView(
+        group=group, year=year.year,
+        pillar=Link(pillar.title, relative(here, pillar_path(year.year, pillar.id))),
+        themes=tuple(ctx.chapter_link(here, period, t) for t in group.themes),
+        activities=tuple(ctx.activity_link(here, a, SummedActivity, summary=a.summary) for a in activities),
+        dataset=ctx.dataset(here, "activiteiten"),
+        description=group.summary,
+        references=ctx.cite(here, [*group.passages, *(p for a in activities for p in a.passages)]),
+        verantwoording=(group.placement,) if group.placement else (),
+    ), ctx.origin(year.report_name, ("pillars", year.report.pillars.index(pillar), "groups",
                                      pillar.groups.index(group))))
 
 
@@ -84,28 +88,28 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
     here = activity_path(activity.id)
     year = ctx.year_of[activity.id]
     period = ctx.period_at(year.year)
-    people = [{"name": ctx.people[p].name, "role": ctx.people[p].role,
-               "url": relative(here, f"{PEOPLE}#{p}")} for p in activity.people]
-    organisations = [{"term": o.term, "explanation": o.expansion or o.description or "",
-                      "url": relative(here, f"{GLOSSARY}#{o.id}")}
-                     for o in (ctx.organisations[i] for i in activity.organisations)]
-    cities = [{"name": ctx.cities[c.city].name, "role": c.role, "url": relative(here, city_path(c.city))}
-              for c in activity.cities]
-    return Page(here, "activity.md.j2", activity.title, {
-        "activity": activity, "date": partial_date(activity.date),
-        "group": {"title": ctx.group_label(year.year, activity.group),
-                  "url": relative(here, ctx.group_path(year.year, activity.group))},
-        "people": people, "organisations": organisations, "cities": cities,
-        "themes": [ctx.chapter_link(here, period, t) for t in activity.themes],
-        "timeline_url": relative(here, timeline_path(year.year)), "dataset": ctx.dataset(here, "activiteiten"),
-        "description": activity.summary,
+    people = tuple(PersonLink(ctx.people[p].name, ctx.people[p].role, relative(here, f"{PEOPLE}#{p}"))
+                   for p in activity.people)
+    organisations = tuple(OrganisationLink(o.term, o.expansion or o.description or "",
+                                           relative(here, f"{GLOSSARY}#{o.id}"))
+                          for o in (ctx.organisations[i] for i in activity.organisations))
+    cities = tuple(CityRoleLink(ctx.cities[c.city].name, c.role, relative(here, city_path(c.city)))
+                   for c in activity.cities)
+    return Page(here, "activity.md.j2", activity.title, ActivityView(
+        activity=activity, date=partial_date(activity.date),
+        group=Link(ctx.group_label(year.year, activity.group),
+                   relative(here, ctx.group_path(year.year, activity.group))),
+        people=people, organisations=organisations, cities=cities,
+        themes=tuple(ctx.chapter_link(here, period, t) for t in activity.themes),
+        timeline_url=relative(here, timeline_path(year.year)), dataset=ctx.dataset(here, "activiteiten"),
+        description=activity.summary,
         # Activities are not in the menu: their breadcrumbs and menu section are those of the
         # theme group page that lists them.
-        "trail": ctx.group_path(year.year, activity.group),
-        "references": ctx.cite(here, [*activity.passages, *(p for c in activity.cities for p in c.passages),
-                                      *(p for i in activity.people for p in ctx.people[i].passages)]),
-        "verantwoording": ([activity.placement] if activity.placement else []) + list(activity.notes),
-    }, ctx.origin(year.activities_name, ("activities", ctx.activity_index[activity.id])))
+        trail=ctx.group_path(year.year, activity.group),
+        references=ctx.cite(here, [*activity.passages, *(p for c in activity.cities for p in c.passages),
+                                   *(p for i in activity.people for p in ctx.people[i].passages)]),
+        verantwoording=((activity.placement,) if activity.placement else ()) + tuple(activity.notes),
+    ), ctx.origin(year.activities_name, ("activities", ctx.activity_index[activity.id])))
 
 
 def _day(date: str) -> int | None:
@@ -123,24 +127,23 @@ def timeline(ctx: Context, report_year: ReportYear) -> Page:
         parts = activity.date.split("-")
         by_month[int(parts[1]) if len(parts) > 1 else 0].append(activity)
     # The heading states the month and year; an item adds only its day, when the report has one.
-    months = [{"title": f"{MONTHS[m - 1].capitalize()} {year}", "anchor": MONTHS[m - 1],
-               "activities": [{**ctx.activity_link(here, a), "day": _day(a.date)}
-                              for a in sorted(by_month[m], key=lambda a: a.date)]}
-              for m in range(1, 13) if by_month[m]]
+    months = tuple(Month(f"{MONTHS[m - 1].capitalize()} {year}", MONTHS[m - 1],
+                         tuple(ctx.activity_link(here, a, DatedActivity, day=_day(a.date))
+                               for a in sorted(by_month[m], key=lambda a: a.date)))
+                   for m in range(1, 13) if by_month[m])
     # Year-only items by theme group, in the report's order, each group heading once.
     undated_by_group: dict[str, list[Activity]] = defaultdict(list)
     for activity in by_month[0]:
         undated_by_group[activity.group].append(activity)
     own_groups = [g.id for p in report_year.report.pillars for g in p.groups]
-    undated = [{"group": ctx.group_label(year, group_id), "group_url": relative(here, ctx.group_path(year, group_id)),
-                "activities": [ctx.activity_link(here, a) for a in undated_by_group[group_id]]}
-               for group_id in [*(g for g in undated_by_group if g not in own_groups), *own_groups]
-               if undated_by_group[group_id]]
-    return Page(here, "timeline.md.j2", f"Tijdlijn {year}", {
-        "months": months, "undated": undated, "year": year, "dataset": ctx.dataset(here, "activiteiten"),
-        "report_url": relative(here, report_path(year)),
-        "other_years": other_years(ctx, here, report_year, timeline_path),
-        "description": f"De activiteiten van het Stedennetwerk G40 in {year}, per maand.",
-        "references": [ctx.reference(here, report_year.report.source,
-                                     "hele jaarverslag; data zoals het jaarverslag ze geeft")],
-    }, ctx.origin(report_year.activities_name))
+    undated = tuple(UndatedGroup(ctx.group_label(year, group_id), relative(here, ctx.group_path(year, group_id)),
+                                 tuple(ctx.activity_link(here, a) for a in undated_by_group[group_id]))
+                    for group_id in [*(g for g in undated_by_group if g not in own_groups), *own_groups]
+                    if undated_by_group[group_id])
+    return Page(here, "timeline.md.j2", wording.TIMELINE_TITLE.format(year=year), TimelineView(
+        months=months, undated=undated, year=year, dataset=ctx.dataset(here, "activiteiten"),
+        report_url=relative(here, report_path(year)),
+        other_years=other_years(ctx, here, report_year, timeline_path),
+        description=wording.TIMELINE_DESCRIPTION.format(year=year),
+        references=(ctx.reference(here, report_year.report.source, wording.PLACE_WHOLE_REPORT),),
+    ), ctx.origin(report_year.activities_name))

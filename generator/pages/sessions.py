@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator import wording
 from generator.pages import links
 from generator.pages.links import Context, partial_date, relative
 from generator.render import Page
+from generator.views import BundleItem, FileLink, RaadsbundelsView, SessionRow
 
 
 @dataclass(frozen=True)
@@ -57,19 +59,17 @@ def bundles(ctx: Context, titles: dict[str, str], downloads: dict[str, Downloads
         items = []
         for n, item in enumerate(session.items, start=1):
             path = item_path(ctx, item, year_of(session.date))
-            items.append({"number": n, "title": titles[path], "url": relative(here, path),
-                          "pdf": _file(here, files.items[n - 1]) if files else None})
-        rows.append({"session": session, "date": partial_date(session.date) if session.date else "",
-                     "items": items, "zip": _file(here, files.zip) if files else None,
-                     "pdf": _file(here, files.pdf) if files else None})
-    return Page(here, "raadsbundels.md.j2", "Raadsbundels", {
-        "rows": rows,
-        "description": "De stukken per raadsessie: een zip om zonder internet te lezen en te doorzoeken, "
-                       "en pdf's, ook één per agendapunt.",
-        "references": [],
-    }, ctx.origin("sessions"))
+            items.append(BundleItem(n, titles[path], relative(here, path),
+                                    _file(here, files.items[n - 1]) if files else None))
+        rows.append(SessionRow(session=session, date=partial_date(session.date) if session.date else "",
+                               items=tuple(items), zip=_file(here, files.zip) if files else None,
+                               pdf=_file(here, files.pdf) if files else None))
+    return Page(here, "raadsbundels.md.j2", wording.BUNDLES_TITLE, RaadsbundelsView(
+        rows=tuple(rows),
+        description=wording.BUNDLES_DESCRIPTION,
+    ), ctx.origin("sessions"))
 
 
-def _file(here: str, download: Download) -> dict[str, str]:
-    return {"label": download.label, "url": relative(here, f"{links.BUNDLE_FILES}/{download.name}"),
-            "name": download.name, "description": download.description}
+def _file(here: str, download: Download) -> FileLink:
+    return FileLink(label=download.label, url=relative(here, f"{links.BUNDLE_FILES}/{download.name}"),
+                    name=download.name, description=download.description)

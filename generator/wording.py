@@ -1,0 +1,99 @@
+"""The reader's fixed Dutch sentences that page modules put on a page, in one place.
+
+Each is a `str.format` pattern with named placeholders; what a sentence counts or names
+comes from the data through them, never from the wording (a test scans this file and the
+templates for number words and digits outside placeholders). The templates keep the prose
+that lays out a page and states no fact; a fact on a page comes from a record with its
+passage, or is labelled as the editors' own ("Indeling van de redactie").
+"""
+
+from __future__ import annotations
+
+# --- page titles ---
+HOME_TITLE = "Stedenagenda G40"
+CHANGES_TITLE = "Wat is veranderd"
+REPORT_TITLE = "Jaarverslag {year}"
+TIMELINE_TITLE = "Tijdlijn {year}"
+GENERAL_GROUP_TITLE = "{pillar}: algemeen"
+CITIES_TITLE = "De {count} G40-steden"
+PEOPLE_TITLE = "Personen"
+SOURCES_TITLE = "Bronnen"
+OPEN_DATA_TITLE = "Open data"
+GLOSSARY_TITLE = "Begrippen en organisaties"
+PICTURES_TITLE = "In beeld"
+OLDER_PICTURES_TITLE = "In beeld: {year}"
+ARCHIVE_TITLE = "Het archief {year}"
+BUNDLES_TITLE = "Raadsbundels"
+
+# --- headings a page module computes (another page links to them by their anchor) ---
+MAP_HEADING = "De {count} steden op de kaart"
+
+# --- one-line descriptions (search engines, link previews) ---
+HOME_DESCRIPTION = "De agenda van het Stedennetwerk G40: {title} {subtitle}."
+AGENDA_DESCRIPTION = "{title} De {themes} thema's en de randvoorwaarden van de G40."
+WERKWIJZE_DESCRIPTION = "Hoe het Stedennetwerk G40 werkt: pijlers, themagroepen, netwerkdagen en partners."
+CHANGES_DESCRIPTION = "Wat er tussen de strategische agenda's van de G40 veranderde, thema voor thema."
+REPORT_DESCRIPTION = "Wat het Stedennetwerk G40 in {year} deed, per pijler en themagroep."
+TIMELINE_DESCRIPTION = "De activiteiten van het Stedennetwerk G40 in {year}, per maand."
+CITIES_DESCRIPTION = "De {count} gemeenten van het Stedennetwerk G40, met hun provincie."
+CITY_DESCRIPTION = "{name} ({province}) in het Stedennetwerk G40."
+PEOPLE_DESCRIPTION = ("De mensen die de bronnen noemen, in hun publieke rol, met de activiteiten waarbij ze "
+                      "betrokken waren.")
+PICTURES_DESCRIPTION = "{map_heading} en het jaar {year} in grafieken, met de cijfers in tabellen."
+OPEN_DATA_DESCRIPTION = "Alle gegevens van de Stedenagenda als JSON en CSV, met schema's en een DCAT-catalogus."
+KERNBOODSCHAPPEN_DESCRIPTION = ("De kernboodschappen van de G40 over besturen in de regio, de kracht van de stad en "
+                                "instrumenten tegen kansenongelijkheid.")
+SOURCES_DESCRIPTION = "De brondocumenten waarop alle feiten op deze site berusten."
+SOURCE_DESCRIPTION = "Brondocument: {title} ({publisher})."
+ABOUT_DESCRIPTION = ("Wie de G40 is: {count} steden die samen het verschil willen maken voor hun inwoners "
+                     "en regio's.")
+GLOSSARY_DESCRIPTION = "Afkortingen en organisaties die in de agenda en het jaarverslag voorkomen."
+BUNDLES_DESCRIPTION = ("De stukken per raadsessie: een zip om zonder internet te lezen en te doorzoeken, "
+                       "en pdf's, ook één per agendapunt.")
+
+# --- what a reference points at when a page draws on a whole document ---
+PLACE_REPORT_ACTIVITIES = "de activiteiten, per pijler en themagroep"
+PLACE_AGENDA_THEMES = "de thema's en speerpunten"
+PLACE_WHOLE_REPORT = "hele jaarverslag; data zoals het jaarverslag ze geeft"
+PLACE_PICTURES = "alle themagroepen en activiteiten"
+PLACE_WHOLE_BUNDLE = "de hele bundel"
+
+# --- labels and phrases inside lists and tables ---
+ACTIVITIES_HEADING = "Activiteiten"
+CITY_OF_PERSON = "stad van {name} ({role})"
+SOURCE_AGENDA = "De strategische agenda op deze site"
+SOURCE_REPORT = "Het jaarverslag op deze site"
+SOURCE_KERNBOODSCHAPPEN = "De kernboodschappen op deze site"
+SOURCE_ABOUT = "Over de G40"
+CHART_PER_THEME = "Activiteiten in {year} per agendathema"
+CHART_PER_THEME_TEXT = ("Aantal activiteiten uit het jaarverslag {year} bij elk agendathema; een activiteit kan "
+                        "bij meer thema's horen.")
+CHART_PER_MONTH = "Activiteiten per maand in {year}"
+CHART_PER_MONTH_TEXT = "Aantal activiteiten waarvan het jaarverslag de maand noemt."
+CHART_MATRIX = "Themagroepen en agendathema's"
+CHART_MATRIX_TEXT = "Een gevuld vak: de themagroep werkt aan dat agendathema."
+
+
+_UNITS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+          "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"]
+_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
+
+
+def number_word(n: int) -> str:
+    """A count in Dutch words, 1 to 100, as a sentence writes it ('acht', 'veertig',
+    'eenenveertig', 'drieëntwintig'); a larger count stays in digits, as Dutch style writes it.
+
+    Twenty lines of our own rather than a dependency: the lock has no number-to-words library
+    (Babel formats digits, not words), and the site needs only counts of cities and themes."""
+    if n < 1 or n > 100:
+        return str(n)
+    if n == 100:
+        return "honderd"
+    if n < 20:
+        return _UNITS[n]
+    tens, unit = divmod(n, 10)
+    if not unit:
+        return _TENS[tens]
+    # 'en' becomes 'ën' after a unit that ends in e (twee, drie): drieëntwintig, tweeëndertig.
+    joint = "ën" if _UNITS[unit].endswith("e") else "en"
+    return f"{_UNITS[unit]}{joint}{_TENS[tens]}"

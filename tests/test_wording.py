@@ -1,0 +1,153 @@
+"""Reader wording: the fixed sentences hold no counts (they come from the data), and the
+sentences that stated what no source says are gone or labelled as the editors'."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import wording
+from generator.pages import pages
+from generator.render import TEMPLATES, render_pages
+from generator.validate import Site, load_site
+from generator.wording import number_word
+from tests.conftest import REPO
+
+NUMBER_WORDS = re.compile(r"\b(?:" + "|".join(sorted({number_word(n) for n in range(2, 101)}, key=len, reverse=True))
+                          + r"|honderd|duizend|miljoen)\b", re.IGNORECASE)
+"""Dutch number words from two up ('een'/'één' is also the article and 'alles in één pdf')."""
+DIGITS = re.compile(r"(?<!\w)\d+(?!\w)")
+"""A number on its own (not the digits of a name such as G40)."""
+NOT_COUNTS = {
+    ("cities.md.j2", "boost: 3"), ("city.md.j2", "boost: 3"), ("kernboodschappen.md.j2", "boost: 3"),
+    ("randvoorwaarden.md.j2", "boost: 3"), ("theme.md.j2", "boost: 4"),
+    ("raadsbundels.md.j2", "(3.1, 3.2, …)"),
+}
+"""Digits in templates that are no fact about the data: search ranking in the front matter
+(not shown to readers) and an example of paragraph numbering."""
+
+
+def _template_text(path: Path) -> str:
+    """A template's literal text: what it writes around its placeholders and Jinja tags,
+    without HTML attributes a reader does not read (`markdown="0"`, `tabindex="0"`)."""
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return re.sub(r'\b(?!aria-label|placeholder|title|alt)[\w-]+="[^"]*"', " ", text)
+
+
+def _python_text(path: Path, catalogue_only: bool = False) -> list[str]:
+    """The string literals of a module that a reader may see: no docstrings, no format specs,
+    and each placeholder `{name}` left out; with `catalogue_only`, only those assigned to
+    module-level names (the catalogue, not the number-word function's tables)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    if catalogue_only:
+        tree = ast.Module(body=[node for node in tree.body if isinstance(node, ast.Assign)
+                                and not isinstance(node.value, ast.List)], type_ignores=[])
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    specs = {id(part) for node in ast.walk(tree) if isinstance(node, ast.FormattedValue) and node.format_spec
+             for part in ast.walk(node.format_spec)}
+    return [re.sub(r"\{\w+\}", " ", node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings and id(node) not in specs]
+
+
+def test_number_words_are_dutch() -> None:
+    assert [number_word(n) for n in (1, 8, 9, 13, 20, 21, 23, 32, 40, 41, 99, 100)] == [
+        "een", "acht", "negen", "dertien", "twintig", "eenentwintig", "drieëntwintig", "tweeëndertig", "veertig",
+        "eenenveertig", "negenennegentig", "honderd"]
+    assert number_word(101) == "101" and number_word(0) == "0"
+
+
+def test_no_template_writes_a_count_of_its_own() -> None:
+    found = []
+    for path in sorted(TEMPLATES.rglob("*.j2")):
+        name = path.relative_to(TEMPLATES).as_posix()
+        text = _template_text(path)
+        for allowed in (a for t, a in NOT_COUNTS if t == name):
+            text = text.replace(allowed, " ")
+        found += [f"{name}: {m.group()}" for m in NUMBER_WORDS.finditer(text)]
+        found += [f"{name}: {m.group()}" for m in DIGITS.finditer(text)]
+    assert found == []
+
+
+def test_no_wording_or_page_module_writes_a_count_of_its_own() -> None:
+    modules = [Path(wording.__file__), *sorted((REPO / "generator" / "pages").glob("*.py"))]
+    found = [f"{path.name}: {text!r}" for path in modules for text in _python_text(path, path.name == "wording.py")
+             if NUMBER_WORDS.search(text) or (path.name == "wording.py" and DIGITS.search(text))]
+    assert len(_python_text(modules[0], True)) > 40  # the scan sees the catalogue
+    assert found == []
+
+
+def test_the_scan_finds_a_count() -> None:
+    assert NUMBER_WORDS.findall("de veertig steden, de acht thema's, drieëntwintig") == [
+        "veertig", "acht", "drieëntwintig"]
+    assert _template_text(Path(TEMPLATES / "cities.md.j2")).count("telt") == 1
+    assert "count" not in _template_text(Path(TEMPLATES / "cities.md.j2"))
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    site, problems = load_site(REPO / "data")
+    assert not problems and site is not None
+    return site
+
+
+def _rendered(site: Site) -> tuple[list, dict[str, str]]:
+    generated = pages(site)
+    return generated, render_pages(generated)
+
+
+def test_the_three_sentences_are_gone(site: Site) -> None:
+    generated, rendered = _rendered(site)
+    assert not [path for path, text in rendered.items() if "Volgens het jaarverslag" in text]
+    assert "middelgrote" not in rendered["index.md"]
+    agenda = site.agendas[-1].agenda
+    overview = next(p for p in generated if p.path == f"agenda/{agenda.period}/index.md")
+    assert overview.view.description == f"{agenda.title} De {number_word(len(agenda.themes))} thema's en de " \
+                                        "randvoorwaarden van de G40."
+    chapters = [p for p in generated if p.template in ("theme.md.j2", "randvoorwaarden.md.j2")]
+    assert len(chapters) == len(agenda.themes) + 1
+    for page in chapters:
+        work = rendered[page.path].split("## Wat deed de G40 in")[1]
+        assert "Indeling van de redactie" in work or "De redactie deelde hier geen activiteiten" in work, page.path
+
+
+def test_the_home_page_says_what_the_network_is_with_its_passage(site: Site) -> None:
+    generated, rendered = _rendered(site)
+    home = next(p for p in generated if p.path == "index.md")
+    assert f"is een netwerk van {number_word(len(site.cities.cities))} steden." in rendered["index.md"]
+    assert {r.anchor for r in home.view.references} >= {p.anchor for p in site.cities.membership}
+
+
+def _without_one_city(site: Site) -> Site:
+    """The site less a city that no other record names, so every count of cities drops by one."""
+    named = {part.city for a in site.all_activities for part in a.cities} | {p.city for p in site.people.people}
+    named |= {item.city for s in site.sessions.sessions for item in s.items}
+    spare = next(c for c in reversed(site.cities.cities) if c.id not in named)
+    cities = site.cities.model_copy(update={"cities": [c for c in site.cities.cities if c is not spare]})
+    return dataclasses.replace(site, cities=cities)
+
+
+@pytest.mark.parametrize("less", [False, True], ids=["real data", "one city less"])
+def test_counts_of_cities_follow_the_data(site: Site, less: bool) -> None:
+    site = _without_one_city(site) if less else site
+    n = len(site.cities.cities)
+    generated, rendered = _rendered(site)
+    by_path = {p.path: p for p in generated}
+    assert by_path["steden/index.md"].title == f"De {n} G40-steden"
+    assert by_path["steden/index.md"].view.description.startswith(f"De {number_word(n)} gemeenten ")
+    assert f"Het Stedennetwerk G40 telt {n} gemeenten." in rendered["steden/index.md"]
+    assert f"is een netwerk van {number_word(n)} steden." in rendered["index.md"]
+    assert f"[De {n} steden](steden/index.md)" in rendered["index.md"]
+    assert f"(in-beeld.md#de-{n}-steden-op-de-kaart)" in rendered["index.md"]
+    assert f"## De {n} steden op de kaart" in rendered["in-beeld.md"]
+    assert by_path["over-de-g40.md"].view.description.startswith(f"Wie de G40 is: {number_word(n)} steden ")
+    city = site.cities.cities[0]
+    assert f"is een van de {number_word(n)} gemeenten van het Stedennetwerk G40." in rendered[f"steden/{city.id}.md"]
+    werkwijze = f"agenda/{site.agendas[-1].period}/werkwijze.md"
+    assert f"[de {n} steden van het netwerk]" in rendered[werkwijze]
