@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import guard, headers, opendata, redirects, search
+from generator import guard, headers, kinds, opendata, redirects, search
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import pages
@@ -32,30 +32,14 @@ from generator.render import (
 from generator.terms import data_text
 from generator.validate import Site, load_site
 
-NAV_ORDER = {
-    "index.md": "Home",
-    "agenda": "Agenda",
-    "kernboodschappen.md": "Kernboodschappen",
-    "jaarverslag": "Jaarverslag",
-    "steden": "Steden",
-    "personen.md": "Personen",
-    "archief": "Archief",
-    "bronnen": "Bronnen",
-    "over-de-g40.md": "Over de G40",
-    "begrippen.md": "Begrippen",
-    "in-beeld.md": "In beeld",
-    "open-data.md": "Open data",
-    "raadsbundels.md": "Raadsbundels",
-}
-"""The navigation, top to bottom: folders become sections, pages stand alone. A folder
-that holds one period (one agenda, one annual report) shows that period's pages directly;
-the report's label gets the year when there is one report, the archive's label its year,
-both from the data (`nav_order`)."""
+NAV_ORDER = kinds.nav_order()
+"""The navigation, top to bottom, from the page kinds (generator/kinds.py): folders become
+sections, pages stand alone. A folder that holds one period (one agenda, one annual report)
+shows that period's pages directly; the report's label gets the year when there is one
+report, the archive's label its year, both from the data (`nav_order`)."""
 
-NOT_IN_NAV = {"activiteiten", "steden"}
-"""Folders whose pages are reached through links only: they grow with the data (a hundred
-activities, forty cities and maybe every municipality one day), and mkdocs-material repeats
-the open section of the menu in every page, so per-page bytes would grow with them."""
+NOT_IN_NAV = kinds.not_in_nav()
+"""Folders whose pages are reached through links only (`Kind.hidden`)."""
 
 FALLBACK_EPOCH = 315532800
 """The earliest time a zip entry can hold (the first of January of the DOS epoch's year);
@@ -237,9 +221,10 @@ def older_detail(site: Site, path: str) -> bool:
 def nav_order(site: Site) -> dict[str, str]:
     """`NAV_ORDER` with the labels that come from the data."""
     years = [str(y.year) for y in site.years]
-    report = f"{NAV_ORDER['jaarverslag']} {years[0]}" if len(years) == 1 else NAV_ORDER["jaarverslag"]
-    return {**NAV_ORDER, "jaarverslag": report,
-            "archief": f"{NAV_ORDER['archief']} {site.source_year(site.archive.source)}"}
+    report_key, archive_key = kinds.BY_NAME["report"].menu.key, kinds.BY_NAME["archive"].menu.key
+    report = f"{NAV_ORDER[report_key]} {years[0]}" if len(years) == 1 else NAV_ORDER[report_key]
+    return {**NAV_ORDER, report_key: report,
+            archive_key: f"{NAV_ORDER[archive_key]} {site.source_year(site.archive.source)}"}
 
 
 def last_changed(project: Project) -> dict[str, str]:

@@ -26,7 +26,7 @@ import markdown as markdown_lib
 from lxml import html as lxml_html
 from mkdocs.utils.meta import get_data
 
-from generator import printing, search
+from generator import kinds, printing, search
 from generator.build import (
     FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, site_config, source_date_epoch, strip_unneeded,
     sync_tree, write_if_changed,
@@ -41,17 +41,8 @@ from generator.render import Page, render_pages
 
 PRINT_PAGE = "afdrukken.html"
 """The print document of all items, written after the build; the zip holds it too."""
-PUBLIC_ONLY = {links.BUNDLES}
+PUBLIC_ONLY = kinds.public_only()
 """Pages only the public site has: the list of bundles links to files a bundle cannot hold."""
-
-def _page_path(ctx: Context, name: str, year: int | None) -> str:
-    """The page a bundle names directly; the agenda and report pages are those in force in
-    the session's year (see `Site.agenda_at`)."""
-    period, report = ctx.period_at(year), ctx.site.report_at(year).year
-    return {"agenda": links.agenda_path(period), "werkwijze": links.werkwijze_path(period),
-            "kernboodschappen": links.KERNBOODSCHAPPEN, "jaarverslag": links.report_path(report),
-            "tijdlijn": links.timeline_path(report), "steden": links.CITIES, "personen": links.PEOPLE,
-            "archief": links.ARCHIVE, "over-de-g40": links.ABOUT, "begrippen": links.GLOSSARY}[name]
 
 
 def _rest(ctx: Context) -> list[tuple[str, str]]:
@@ -63,21 +54,13 @@ def _rest(ctx: Context) -> list[tuple[str, str]]:
 
 
 def item_path(ctx: Context, item: SessionItem, year: int | None = None) -> str:
-    """The docs path of the page a bundle item names, for a session in `year`."""
-    if item.archive:
-        return links.archive_path(item.archive)
-    if item.theme:
-        return links.theme_path(ctx.period_at(year), item.theme)
-    if item.page:
-        return _page_path(ctx, item.page, year)
-    report = ctx.site.report_at(year).year
-    if item.pillar:
-        return links.pillar_path(report, item.pillar)
-    if item.group:
-        return ctx.group_path(report, item.group)
-    if item.city:
-        return links.city_path(item.city)
-    return links.activity_path(item.activity or "")
+    """The docs path of the page a bundle item names, for a session in `year`: the kind its
+    one set field names (generator/kinds.py); a `page:` names a kind, the other fields a
+    page of their kind by its data id."""
+    field, value = next((k, v) for k, v in item.__dict__.items() if v is not None)
+    if field == "page":
+        return kinds.bundle_pages()[value].locate(ctx, year)
+    return kinds.bundle_fields()[field].locate(ctx, year, value)
 
 
 def item_slug(item: SessionItem) -> str:
@@ -85,9 +68,8 @@ def item_slug(item: SessionItem) -> str:
     return next(str(value) for value in item.__dict__.values() if value is not None)
 
 
-def built_path(docs_path: str) -> str:
-    """Where MkDocs puts a docs page in a bundle (no directory URLs): `a/b.md` → `a/b.html`."""
-    return docs_path[: -len(".md")] + ".html" if docs_path.endswith(".md") else docs_path
+built_path = kinds.built
+"""Where MkDocs puts a docs page in a bundle (no directory URLs): `a/b.md` → `a/b.html`."""
 
 
 def linked_pages(prepared: Prepared, paths: list[str]) -> list[str]:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import regex
 
-from generator import chrome
+from generator import chrome, kinds
 
 ASSETS = Path(__file__).resolve().parent / "search_assets"
 FOLDER = "search"
@@ -193,7 +193,7 @@ def site_pages(site: Path, directory_urls: bool) -> list[PageText]:
     pages = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel == "404.html" or rel.startswith(f"{FOLDER}/"):
+        if rel in kinds.unsearched() or rel.startswith(f"{FOLDER}/"):
             continue
         url = rel[: -len("index.html")] if directory_urls and rel.endswith("index.html") else rel
         page = read_page(path, url)
