@@ -26,7 +26,7 @@ import markdown as markdown_lib
 from lxml import html as lxml_html
 from mkdocs.utils.meta import get_data
 
-from generator import kinds, printing, search
+from generator import kinds, outputs, printing, search
 from generator.build import (
     FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, site_config, source_date_epoch, strip_unneeded,
     sync_tree, write_if_changed,
@@ -63,9 +63,7 @@ def item_path(ctx: Context, item: SessionItem, year: int | None = None) -> str:
     return kinds.bundle_fields()[field].locate(ctx, year, value)
 
 
-def item_slug(item: SessionItem) -> str:
-    """The id by which the session names an item (its one set field), for file names."""
-    return next(str(value) for value in item.__dict__.values() if value is not None)
+item_slug = outputs.item_slug
 
 
 built_path = kinds.built
@@ -278,9 +276,7 @@ class Output:
     """One PDF per item, in session order."""
 
 
-def item_pdf_name(session: Session, number: int, item: SessionItem) -> str:
-    """`<session>-<nr>-<item>.pdf`, the number two digits so that file lists sort in order."""
-    return f"{session.id}-{number:02d}-{item_slug(item)}.pdf"
+item_pdf_name = outputs.item_pdf_name
 
 
 def metadata(prepared: Prepared, session: Session, items: list[printing.Printable], title: str) -> printing.Metadata:
@@ -307,7 +303,7 @@ def pack(project: Project, built: Built, pdfs: list[Path], dist: Path) -> Output
     """Zip the bundle, its print page included, into `dist`; removes the built folder.
     `pdfs` are what `print_jobs` printed, in its order."""
     try:
-        archive = dist / f"{built.session.id}.zip"
+        archive = dist / outputs.zip_name(built.session)
         write_zip(built.folder, archive, int(source_date_epoch(project)))
         return Output(archive, pdfs[0], pdfs[1:])
     finally:
@@ -330,7 +326,7 @@ def print_session(project: Project, prepared: Prepared, built: Built, printer: p
     printed = [printing.printable(item, folder, everything, site_url(project)) for item in built.items]
     document = printing.Document(session.title, header, subtitle, paragraph_texts(session.letter), printed,
                                  printing.contents(printed, {}))
-    pdf = dist / f"{session.id}.pdf"
+    pdf = dist / outputs.pdf_name(session)
     final = printer.document(document, folder / PRINT_PAGE, pdf)
     printing.finish(pdf, metadata(prepared, session, printed, session.title), int(source_date_epoch(project)),
                     printing.heading_texts(printing.render(final)))
