@@ -12,11 +12,16 @@ A generated page's kind is found by its template (`of`): each template belongs t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Literal
+
+from generator.models import AGENDA_FOLDER, REPORT_FOLDER, data_files
 
 from generator.pages import links
 from generator.pages.links import Context
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+"""The real data, whose pages the samples are by default."""
 Scope = Literal["agenda", "report"]
 """What a path rule takes first: the period of the agenda, or the year of the report in force."""
 SampleSite = Literal["site", "two_periods", "bundle"]
@@ -53,7 +58,8 @@ class Kind:
     `scope` (when set) and the page's data id (links.py, or Context for the report's groups)."""
     sample: str
     """A page of this kind, by docs path (or built path for the theme's pages), on `sample_site`:
-    the one the golden file, the accessibility and CSP checks and the bench use."""
+    the one the golden file, the accessibility and CSP checks and the bench use. `{agenda}` and
+    `{report}` stand for the newest agenda's period and report's year (see `sample_path`)."""
     view: str | None = None
     """The name of the view's dataclass in generator/pages/ (typed views: TODO until the
     views are dataclasses); the template may only read its fields."""
@@ -93,10 +99,22 @@ class Kind:
             args.insert(0, ctx)
         return self.path(*args, *([] if ident is None else [ident]))
 
+    def sample_path(self, data: Path = DATA) -> str:
+        """The sample's path with the newest periods of the data in `data` filled in."""
+        return self.sample.format(**newest_periods(data))
+
     def folder(self) -> str:
         """The top folder its pages go into (`steden`), or "" for a page at the top."""
         path = self.sample if isinstance(self.path, str) or self.with_context else self.path(*["x"] * _arity(self))
         return path.split("/")[0] if "/" in path else ""
+
+
+def newest_periods(data: Path) -> dict[str, str]:
+    """The newest agenda's period and the newest report's year among the data files in `data`."""
+    names = data_files(data)
+    agendas = [n.split("/")[1] for n in names if n.startswith(f"{AGENDA_FOLDER}/")]
+    reports = [n.split("/")[1] for n in names if n.startswith(f"{REPORT_FOLDER}/")]
+    return {"agenda": agendas[-1] if agendas else "", "report": reports[-1] if reports else ""}
 
 
 def _arity(kind: Kind) -> int:
@@ -108,24 +126,24 @@ def _arity(kind: Kind) -> int:
 KINDS: tuple[Kind, ...] = (
     Kind("home", "home", "home.md.j2", links.HOME, "index.md", menu=Menu(0, links.HOME, "Home")),
     Kind("changes", "wat is veranderd", "changes.md.j2", links.CHANGES, links.CHANGES, sample_site="two_periods"),
-    Kind("agenda", "agenda", "agenda.md.j2", links.agenda_path, "agenda/2019-2022/index.md", scope="agenda",
+    Kind("agenda", "agenda", "agenda.md.j2", links.agenda_path, "agenda/{agenda}/index.md", scope="agenda",
          menu=Menu(1, links.AGENDA_FOLDER, "Agenda"), bundle_page="agenda"),
-    Kind("theme", "thema", "theme.md.j2", links.theme_path, "agenda/2019-2022/talent.md", scope="agenda",
+    Kind("theme", "thema", "theme.md.j2", links.theme_path, "agenda/{agenda}/talent.md", scope="agenda",
          bundle_field="theme"),
     Kind("randvoorwaarden", "randvoorwaarden", "randvoorwaarden.md.j2", links.theme_path,
-         "agenda/2019-2022/randvoorwaarden.md", scope="agenda"),
-    Kind("werkwijze", "werkwijze", "werkwijze.md.j2", links.werkwijze_path, "agenda/2019-2022/werkwijze.md",
+         "agenda/{agenda}/randvoorwaarden.md", scope="agenda"),
+    Kind("werkwijze", "werkwijze", "werkwijze.md.j2", links.werkwijze_path, "agenda/{agenda}/werkwijze.md",
          scope="agenda", bundle_page="werkwijze"),
     Kind("kernboodschappen", "kernboodschappen", "kernboodschappen.md.j2", links.KERNBOODSCHAPPEN,
          links.KERNBOODSCHAPPEN, menu=Menu(2, links.KERNBOODSCHAPPEN, "Kernboodschappen"),
          bundle_page="kernboodschappen"),
-    Kind("report", "jaarverslag", "report.md.j2", links.report_path, "jaarverslag/2021/index.md", scope="report",
+    Kind("report", "jaarverslag", "report.md.j2", links.report_path, "jaarverslag/{report}/index.md", scope="report",
          menu=Menu(3, links.REPORT_FOLDER, "Jaarverslag"), bundle_page="jaarverslag"),
-    Kind("timeline", "tijdlijn", "timeline.md.j2", links.timeline_path, "jaarverslag/2021/tijdlijn.md",
+    Kind("timeline", "tijdlijn", "timeline.md.j2", links.timeline_path, "jaarverslag/{report}/tijdlijn.md",
          scope="report", bundle_page="tijdlijn"),
-    Kind("pillar", "pijler", "pillar.md.j2", links.pillar_path, "jaarverslag/2021/sociaal/index.md", scope="report",
+    Kind("pillar", "pijler", "pillar.md.j2", links.pillar_path, "jaarverslag/{report}/sociaal/index.md", scope="report",
          bundle_field="pillar"),
-    Kind("group", "themagroep", "group.md.j2", Context.group_path, "jaarverslag/2021/sociaal/armoede-schulden.md",
+    Kind("group", "themagroep", "group.md.j2", Context.group_path, "jaarverslag/{report}/sociaal/armoede-schulden.md",
          scope="report", with_context=True, bundle_field="group"),
     Kind("activity", "activiteit", "activity.md.j2", links.activity_path,
          "activiteiten/city-deal-impact-ondernemen.md", hidden=True, bundle_field="activity"),
@@ -139,7 +157,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("archive_document", "archiefstuk", "archive_document.md.j2", links.archive_path,
          "archief/g32-discussienotitie.md", bundle_field="archive"),
     Kind("sources", "bronnen", "sources.md.j2", links.SOURCES, links.SOURCES, menu=Menu(7, "bronnen", "Bronnen")),
-    Kind("source", "bron", "source.md.j2", links.source_path, "bronnen/jaarverslag-2021.md"),
+    Kind("source", "bron", "source.md.j2", links.source_path, "bronnen/strategische-agenda.md"),
     Kind("about", "over de g40", "about.md.j2", links.ABOUT, links.ABOUT, menu=Menu(8, links.ABOUT, "Over de G40"),
          bundle_page="over-de-g40"),
     Kind("glossary", "begrippen", "glossary.md.j2", links.GLOSSARY, links.GLOSSARY,
@@ -195,10 +213,10 @@ def unsearched() -> set[str]:
     return {kind.path for kind in KINDS if not kind.search and isinstance(kind.path, str)}
 
 
-def samples(site: SampleSite = "site", generated: bool | None = None) -> dict[str, str]:
-    """{label: sample docs path} of the kinds sampled on `site`; `generated` keeps only the
-    kinds with a template (True) or without (False)."""
-    return {k.label: k.sample for k in KINDS if k.sample_site == site
+def samples(site: SampleSite = "site", generated: bool | None = None, data: Path = DATA) -> dict[str, str]:
+    """{label: sample docs path} of the kinds sampled on `site`, whose data is in `data`;
+    `generated` keeps only the kinds with a template (True) or without (False)."""
+    return {k.label: k.sample_path(data) for k in KINDS if k.sample_site == site
             and (generated is None or (k.template is not None) == generated)}
 
 

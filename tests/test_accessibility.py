@@ -21,7 +21,7 @@ ELSEWHERE = {k.label: k for k in kinds.KINDS if k.sample_site != "site"}
 def sample_site(request: pytest.FixtureRequest, kind: kinds.Kind) -> tuple[Path, str]:
     """The built folder that holds `kind`'s sample, and the sample's address in it."""
     if kind.sample_site == "two_periods":
-        return request.getfixturevalue("two_periods_built"), kinds.url(kind.sample)
+        return request.getfixturevalue("two_periods_built"), kinds.url(kind.sample)  # no period in it (see kinds.Kind.sample)
     return request.getfixturevalue("two_periods_bundle"), kinds.built(kind.sample)
 
 
