@@ -198,3 +198,32 @@ def test_template_reads_only_fields_its_view_declares(kind: kinds.Kind, real_pag
                 and attribute not in _dataclass_fields(field_type):
             unknown.append(f"{name}.{attribute}")
     assert sorted(unknown) == [], f"{kind.template} reads attributes {kind.view} does not declare"
+
+
+# --- search and sitemap follow the registry ----------------------------------------------------
+
+
+def test_only_pages_not_made_from_a_template_opt_out_of_search_or_sitemap() -> None:
+    """Search leaves out fixed built paths (`kinds.unsearched`), and MkDocs lists every Markdown
+    page in the sitemap: a generated kind that opts out needs that wired first (front matter
+    `search: exclude`, a sitemap filter), so declaring it alone fails here."""
+    assert [k.name for k in kinds.KINDS if k.template and not (k.search and k.sitemap)] == []
+    assert all(isinstance(k.path, str) for k in kinds.KINDS if not k.search)
+
+
+def test_the_built_sitemap_and_search_index_hold_the_kinds_that_ask_for_them(built_site, real_pages) -> None:
+    import gzip
+    import re as regex
+
+    from generator import search as site_search
+
+    base = "https://stedenagenda.example.nl/"
+    sitemap = set(regex.findall(r"<loc>([^<]*)</loc>", gzip.decompress((built_site / "sitemap.xml.gz").read_bytes())
+                                .decode()))
+    hand_written = [p.relative_to(REPO / "content").as_posix() for p in (REPO / "content").rglob("*.md")]
+    expected = {base + kinds.url(p.path) for p in real_pages if kinds.of(p.template).sitemap}
+    expected |= {base + kinds.url(p) for p in hand_written if kinds.BY_NAME["content"].sitemap}
+    assert sitemap == expected
+    indexed = {p.url for p in site_search.site_pages(built_site, directory_urls=True)}
+    assert {kinds.url(p.path) for p in real_pages if kinds.of(p.template).search} <= indexed
+    assert not indexed & kinds.unsearched() and (built_site / "404.html").is_file()
