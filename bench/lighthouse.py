@@ -31,9 +31,12 @@ from urllib.parse import unquote, urlsplit
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.test_accessibility import PAGE_KINDS  # noqa: E402  (the one list of page kinds)
+from generator import kinds  # noqa: E402
 from tests.browser import serve_with  # noqa: E402
 from tests.test_headers import served_headers  # noqa: E402
+
+PAGE_KINDS = {label: kinds.url(path) for label, path in kinds.samples("site").items()}
+"""Every page kind's sample on the real data's site (generator/kinds.py), as the browser tests visit them."""
 
 NPM_DIR = REPO / "bench" / "npm"
 CLI = NPM_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"

@@ -363,12 +363,8 @@ def main() -> None:
 
         progress("echte site gemeten")
         # --- weight per page kind -------------------------------------------------------------
-        newest = prepare(one).site
-        period, year = newest.agendas[-1].period, newest.years[-1].year
-        kinds = {"home": "", "thema": f"agenda/{period}/talent/", "activiteit": "activiteiten/warmtewet/",
-                 "stad": "steden/apeldoorn/", "tijdlijn": f"jaarverslag/{year}/tijdlijn/", "in beeld": "in-beeld/",
-                 "begrippen": "begrippen/", "404": "404.html"}
-        weights = {k: first_visit_bytes(one.site, p) for k, p in kinds.items()}
+        # Every kind's sample page (generator/kinds.py), as the browser tests visit them.
+        weights = {k: first_visit_bytes(one.site, p) for k, p in lighthouse.PAGE_KINDS.items()}
         heaviest = max(weights, key=weights.get)
         lines += ["## Gewicht van een eerste bezoek", "",
                   "Gzip-gecomprimeerde bytes van de pagina plus alle stylesheets, scripts en afbeeldingen die ze "

@@ -22,40 +22,24 @@ from pathlib import Path
 
 import yaml
 
-from generator import guard, headers, opendata, redirects, search
+from generator import guard, headers, kinds, opendata, outputs, redirects, search
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
-from generator.pages import pages
+from generator.pages import links, pages
 from generator.render import (
     Page, changed_line, edit_url, navigation, render_pages, with_abbreviations,
 )
 from generator.terms import abbreviations, data_text
 from generator.validate import Site, load_site
 
-NAV_ORDER = {
-    "index.md": "Home",
-    "agenda": "Agenda",
-    "kernboodschappen.md": "Kernboodschappen",
-    "jaarverslag": "Jaarverslag",
-    "steden": "Steden",
-    "personen.md": "Personen",
-    "archief": "Archief",
-    "bronnen": "Bronnen",
-    "over-de-g40.md": "Over de G40",
-    "begrippen.md": "Begrippen",
-    "in-beeld.md": "In beeld",
-    "open-data.md": "Open data",
-    "raadsbundels.md": "Raadsbundels",
-}
-"""The navigation, top to bottom: folders become sections, pages stand alone. A folder
-that holds one period (one agenda, one annual report) shows that period's pages directly;
-the report's label gets the year when there is one report, the archive's label its year,
-both from the data (`nav_order`)."""
+NAV_ORDER = kinds.nav_order()
+"""The navigation, top to bottom, from the page kinds (generator/kinds.py): folders become
+sections, pages stand alone. A folder that holds one period (one agenda, one annual report)
+shows that period's pages directly; the report's label gets the year when there is one
+report, the archive's label its year, both from the data (`nav_order`)."""
 
-NOT_IN_NAV = {"activiteiten", "steden"}
-"""Folders whose pages are reached through links only: they grow with the data (a hundred
-activities, forty cities and maybe every municipality one day), and mkdocs-material repeats
-the open section of the menu in every page, so per-page bytes would grow with them."""
+NOT_IN_NAV = kinds.not_in_nav()
+"""Folders whose pages are reached through links only (`Kind.hidden`)."""
 
 FALLBACK_EPOCH = 315532800
 """The earliest time a zip entry can hold (the first of January of the DOS epoch's year);
@@ -112,20 +96,44 @@ def checked_pages(site: Site) -> list[Page]:
     address (a city with the id `index` would replace the list of cities). Each page of
     such a pair is reported at its own data line: one of them is the new id."""
     generated = pages(site)
-    by_address: dict[str, list[Page]] = {}
-    for page in generated:
-        by_address.setdefault(published_as(page.path), []).append(page)
-    problems = []
-    for url, sharing in by_address.items():
-        for page in sharing if len(sharing) > 1 else []:
-            others = ", ".join(f"'{o.title}'" + (f" ({o.origin[0]} regel {o.origin[1]})" if o.origin else "")
-                               for o in sharing if o is not page)
-            file, line = page.origin or ("data", 0)
-            problems.append(Problem(file, line, 1, f"deze pagina komt op hetzelfde adres /{url} als {others}",
-                                    "kies een andere id: elke pagina heeft een eigen adres nodig"))
+    problems = outputs.problems([page_output(page) for page in generated])
     if problems:
         raise DataError(problems)
     return generated
+
+
+def page_output(page: Page) -> outputs.Output:
+    """A generated page as an output of the site, at the address MkDocs publishes it."""
+    origin = (page.origin[0], page.origin[1], 1) if page.origin else None
+    return outputs.Output(outputs.SITE, published_as(page.path), f"de pagina '{page.title}'", origin)
+
+
+def planned_outputs(site: Site, generated: list[Page], files: dict[str, bytes]) -> list[outputs.Output]:
+    """Every path the build writes into site/ and dist/, from the data, before anything is
+    written: the pages and the other files of the docs folder, the files the steps after
+    MkDocs add (search index, header and redirect files), and the bundles' files."""
+    by_path = {page.path: page for page in generated}
+    result = []
+    for path in files:
+        if path in by_path:
+            result.append(page_output(by_path[path]))
+        elif path.endswith(".md"):
+            result.append(outputs.Output(outputs.SITE, published_as(path), f"de pagina content/{path}",
+                                         (f"content/{path}", 1, 1)))
+        else:
+            result.append(outputs.Output(outputs.SITE, path, f"het bestand {path}"))
+    result += [outputs.Output(outputs.SITE, redirects.published(old), f"de verwijzing van /{redirects.published(old)}",
+                              yields=True) for old in redirects.redirects(site)]
+    fixed = [headers.HEADER_FILE, headers.NGINX_FILE, redirects.NETLIFY_FILE, redirects.NGINX_FILE,
+             "sitemap.xml", "sitemap.xml.gz", "404.html"]
+    result += [outputs.Output(outputs.SITE, name, f"het vaste bestand {name}") for name in fixed]
+    result += [outputs.Output(outputs.SITE, f"{search.FOLDER}/", "de map van de zoekindex", whole_folder=True),
+               outputs.Output(outputs.SITE, f"{links.BUNDLE_FILES}/", "de map met de bestanden van de raadsbundels",
+                              whole_folder=True)]
+    sessions = site.documents["sessions"]
+    result += outputs.bundle_outputs(site.sessions.sessions,
+                                     lambda where: ("data/sessions.yaml", *sessions.where(where)))
+    return result
 
 
 def published_as(path: str) -> str:
@@ -214,6 +222,9 @@ def prepare(project: Project) -> Prepared:
     files.update(opendata.files(site, site_config(project).get("site_url") or ""))
     files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
                                                        site_config(project).get("site_url") or "")
+    collisions = outputs.problems(planned_outputs(site, generated, files))
+    if collisions:
+        raise DataError(collisions)
     hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
     in_menu = [page for page in generated if not older_detail(site, page.path)]
     older = tuple(f"{folder}/{name}" for folder, name in older_periods(site))
@@ -237,9 +248,10 @@ def older_detail(site: Site, path: str) -> bool:
 def nav_order(site: Site) -> dict[str, str]:
     """`NAV_ORDER` with the labels that come from the data."""
     years = [str(y.year) for y in site.years]
-    report = f"{NAV_ORDER['jaarverslag']} {years[0]}" if len(years) == 1 else NAV_ORDER["jaarverslag"]
-    return {**NAV_ORDER, "jaarverslag": report,
-            "archief": f"{NAV_ORDER['archief']} {site.source_year(site.archive.source)}"}
+    report_key, archive_key = kinds.BY_NAME["report"].menu.key, kinds.BY_NAME["archive"].menu.key
+    report = f"{NAV_ORDER[report_key]} {years[0]}" if len(years) == 1 else NAV_ORDER[report_key]
+    return {**NAV_ORDER, report_key: report,
+            archive_key: f"{NAV_ORDER[archive_key]} {site.source_year(site.archive.source)}"}
 
 
 def last_changed(project: Project) -> dict[str, str]:

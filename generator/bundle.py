@@ -26,7 +26,7 @@ import markdown as markdown_lib
 from lxml import html as lxml_html
 from mkdocs.utils.meta import get_data
 
-from generator import printing, search
+from generator import kinds, outputs, printing, search
 from generator.build import (
     FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, site_config, source_date_epoch, strip_unneeded,
     sync_tree, write_if_changed,
@@ -42,17 +42,8 @@ from generator.views import CoverView, Link
 
 PRINT_PAGE = "afdrukken.html"
 """The print document of all items, written after the build; the zip holds it too."""
-PUBLIC_ONLY = {links.BUNDLES}
+PUBLIC_ONLY = kinds.public_only()
 """Pages only the public site has: the list of bundles links to files a bundle cannot hold."""
-
-def _page_path(ctx: Context, name: str, year: int | None) -> str:
-    """The page a bundle names directly; the agenda and report pages are those in force in
-    the session's year (see `Site.agenda_at`)."""
-    period, report = ctx.period_at(year), ctx.site.report_at(year).year
-    return {"agenda": links.agenda_path(period), "werkwijze": links.werkwijze_path(period),
-            "kernboodschappen": links.KERNBOODSCHAPPEN, "jaarverslag": links.report_path(report),
-            "tijdlijn": links.timeline_path(report), "steden": links.CITIES, "personen": links.PEOPLE,
-            "archief": links.ARCHIVE, "over-de-g40": links.ABOUT, "begrippen": links.GLOSSARY}[name]
 
 
 def _rest(ctx: Context) -> list[tuple[str, str]]:
@@ -64,31 +55,20 @@ def _rest(ctx: Context) -> list[tuple[str, str]]:
 
 
 def item_path(ctx: Context, item: SessionItem, year: int | None = None) -> str:
-    """The docs path of the page a bundle item names, for a session in `year`."""
-    if item.archive:
-        return links.archive_path(item.archive)
-    if item.theme:
-        return links.theme_path(ctx.period_at(year), item.theme)
-    if item.page:
-        return _page_path(ctx, item.page, year)
-    report = ctx.site.report_at(year).year
-    if item.pillar:
-        return links.pillar_path(report, item.pillar)
-    if item.group:
-        return ctx.group_path(report, item.group)
-    if item.city:
-        return links.city_path(item.city)
-    return links.activity_path(item.activity or "")
+    """The docs path of the page a bundle item names, for a session in `year`: the kind its
+    one set field names (generator/kinds.py); a `page:` names a kind, the other fields a
+    page of their kind by its data id."""
+    field, value = next((k, v) for k, v in item.__dict__.items() if v is not None)
+    if field == "page":
+        return kinds.bundle_pages()[value].locate(ctx, year)
+    return kinds.bundle_fields()[field].locate(ctx, year, value)
 
 
-def item_slug(item: SessionItem) -> str:
-    """The id by which the session names an item (its one set field), for file names."""
-    return next(str(value) for value in item.__dict__.values() if value is not None)
+item_slug = outputs.item_slug
 
 
-def built_path(docs_path: str) -> str:
-    """Where MkDocs puts a docs page in a bundle (no directory URLs): `a/b.md` → `a/b.html`."""
-    return docs_path[: -len(".md")] + ".html" if docs_path.endswith(".md") else docs_path
+built_path = kinds.built
+"""Where MkDocs puts a docs page in a bundle (no directory URLs): `a/b.md` → `a/b.html`."""
 
 
 def linked_pages(prepared: Prepared, paths: list[str]) -> list[str]:
@@ -297,9 +277,7 @@ class Output:
     """One PDF per item, in session order."""
 
 
-def item_pdf_name(session: Session, number: int, item: SessionItem) -> str:
-    """`<session>-<nr>-<item>.pdf`, the number two digits so that file lists sort in order."""
-    return f"{session.id}-{number:02d}-{item_slug(item)}.pdf"
+item_pdf_name = outputs.item_pdf_name
 
 
 def metadata(prepared: Prepared, session: Session, items: list[printing.Printable], title: str) -> printing.Metadata:
@@ -326,7 +304,7 @@ def pack(project: Project, built: Built, pdfs: list[Path], dist: Path) -> Output
     """Zip the bundle, its print page included, into `dist`; removes the built folder.
     `pdfs` are what `print_jobs` printed, in its order."""
     try:
-        archive = dist / f"{built.session.id}.zip"
+        archive = dist / outputs.zip_name(built.session)
         write_zip(built.folder, archive, int(source_date_epoch(project)))
         return Output(archive, pdfs[0], pdfs[1:])
     finally:
@@ -349,7 +327,7 @@ def print_session(project: Project, prepared: Prepared, built: Built, printer: p
     printed = [printing.printable(item, folder, everything, site_url(project)) for item in built.items]
     document = printing.Document(session.title, header, subtitle, paragraph_texts(session.letter), printed,
                                  printing.contents(printed, {}))
-    pdf = dist / f"{session.id}.pdf"
+    pdf = dist / outputs.pdf_name(session)
     final = printer.document(document, folder / PRINT_PAGE, pdf)
     printing.finish(pdf, metadata(prepared, session, printed, session.title), int(source_date_epoch(project)),
                     printing.heading_texts(printing.render(final)))

@@ -824,7 +824,9 @@ class AboutFile(Model):
 
 PageName = Literal["agenda", "werkwijze", "kernboodschappen", "jaarverslag", "tijdlijn", "steden",
                    "personen", "archief", "over-de-g40", "begrippen"]
-"""Pages a bundle can name directly (the others are named by their data id)."""
+"""Pages a bundle can name directly (the others are named by their data id): the page kinds
+with a `bundle_page` in generator/kinds.py, which imports this module; tests/test_kinds.py
+holds the two lists equal."""
 
 
 class SessionItem(Model):

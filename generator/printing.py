@@ -31,6 +31,7 @@ import pikepdf
 from lxml import html as lxml_html
 from markupsafe import Markup
 
+from generator import chrome
 from generator.errors import BuildError
 from generator.markdown import css_string
 
@@ -45,9 +46,9 @@ MISSING_CHROMIUM = ("Chromium ontbreekt ({path}), en zonder Chromium kunnen de p
                     "gemaakt worden. Installeer het met 'sudo apt-get install chromium' (Debian/Ubuntu) of "
                     "draai 'make site' als root, dan installeert make het zelf. Alleen de site bouwen kan met "
                     "'python -m generator build --no-bundles'.")
-_WEB_ONLY = (".//*[contains(concat(' ', normalize-space(@class), ' '), ' web-only ')]"
-             " | .//a[contains(@class, 'bewerk')]/.. | .//a[contains(@class, 'headerlink')]")
-"""What only makes sense on the web: "Terug naar …", open-data files, the edit link, ¶."""
+_WEB_ONLY = chrome.xpath(chrome.web_only())
+"""What only makes sense on the web (generator/chrome.py): the breadcrumbs, "Terug naar …",
+open-data files, the edit link, ¶."""
 _NUMBERED = {"p", "li"}
 _PASSES = 3
 """Print runs for a PDF with a table of contents: the first finds the pages, the next
@@ -152,6 +153,8 @@ def printable(item: Item, folder: Path, in_document: dict[str, int], site_url: s
     prefix = f"p{item.number}-"
     for element in body.xpath(_WEB_ONLY):
         element.drop_tree()
+    for element in body.iter(chrome.OPENED_IN_PRINT):
+        element.set("open", "open")
     h1 = body.find(".//h1")
     if h1 is not None:
         h1.getparent().remove(h1)

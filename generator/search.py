@@ -37,6 +37,8 @@ from pathlib import Path
 
 import regex
 
+from generator import chrome, kinds
+
 ASSETS = Path(__file__).resolve().parent / "search_assets"
 FOLDER = "search"
 """Where the index and the engine go in a built site."""
@@ -52,13 +54,10 @@ separates, so SVG labels and table cells are never glued together."""
 
 SKIP = {"script", "style", "template", "noscript"}
 
-CHROME = {"kruimels", "web-only", "gewijzigd", "md-source-file", "md-content__button", "headerlink"}
-"""Classes of what stands in the article but is not the page's content: the breadcrumbs
-(titles of other pages), "Terug naar …" and the open-data line, "Laatst gewijzigd", the
-theme's edit button and source-file line, ¶. Indexed, they made every excerpt start with
-"Home …" and made `gewijzigd` find every page. The paragraph of the "Bewerk deze pagina"
-link (`a.bewerk`) goes too, as in print (`printing._WEB_ONLY`)."""
-EDIT_LINK = "bewerk"
+CHROME = chrome.search_skips()
+"""Classes of what stands in the article but is not the page's content (generator/chrome.py)."""
+WHOLE_BLOCKS = chrome.whole_blocks()
+"""Classes of links whose whole paragraph is not content: "Bewerk deze pagina"."""
 
 TITLE, HEADING, BODY = 10.0, 4.0, 1.0
 """Weight of a word by where it stands; aliases count as title."""
@@ -145,7 +144,7 @@ class _Article(HTMLParser):
             self._separate()
         if tag in self.VOID:
             return
-        if tag == "a" and EDIT_LINK in classes.split() and len(self.stack) > 1:
+        if tag == "a" and WHOLE_BLOCKS & set(classes.split()) and len(self.stack) > 1:
             self.stack[-1] = "skip"  # the edit link's paragraph; the link comes first in it
         if tag in SKIP or CHROME & set(classes.split()):
             self.stack.append("skip")
@@ -194,7 +193,7 @@ def site_pages(site: Path, directory_urls: bool) -> list[PageText]:
     pages = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel == "404.html" or rel.startswith(f"{FOLDER}/"):
+        if rel in kinds.unsearched() or rel.startswith(f"{FOLDER}/"):
             continue
         url = rel[: -len("index.html")] if directory_urls and rel.endswith("index.html") else rel
         page = read_page(path, url)

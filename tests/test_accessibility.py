@@ -9,30 +9,22 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser import DUTCH_QUERIES, Watch, search
+from generator import kinds
+from tests.browser import DUTCH_QUERIES, Watch, search, serve
 
-PAGE_KINDS = {
-    "home": "",
-    "agenda": "agenda/2019-2022/",
-    "thema": "agenda/2019-2022/talent/",
-    "randvoorwaarden": "agenda/2019-2022/randvoorwaarden/",
-    "kernboodschappen": "kernboodschappen/",
-    "jaarverslag": "jaarverslag/2021/",
-    "pijler": "jaarverslag/2021/sociaal/",
-    "themagroep": "jaarverslag/2021/sociaal/armoede-schulden/",
-    "activiteit": "activiteiten/city-deal-impact-ondernemen/",
-    "tijdlijn": "jaarverslag/2021/tijdlijn/",
-    "stedenindex": "steden/",
-    "stad": "steden/apeldoorn/",
-    "personen": "personen/",
-    "bron": "bronnen/jaarverslag-2021/",
-    "archiefstuk": "archief/g32-discussienotitie/",
-    "begrippen": "begrippen/",
-    "toegankelijkheid": "toegankelijkheid/",
-    "in beeld": "in-beeld/",
-    "open data": "open-data/",
-    "404": "404.html",
-}
+PAGE_KINDS = {label: kinds.url(path) for label, path in kinds.samples("site").items()}
+"""Every page kind's sample on the real data's site, by its Dutch label (generator/kinds.py)."""
+ELSEWHERE = {k.label: k for k in kinds.KINDS if k.sample_site != "site"}
+"""The kinds whose sample is on the two-period site, or in its whole-site bundle (the cover)."""
+
+
+def sample_site(request: pytest.FixtureRequest, kind: kinds.Kind) -> tuple[Path, str]:
+    """The built folder that holds `kind`'s sample, and the sample's address in it."""
+    if kind.sample_site == "two_periods":
+        return request.getfixturevalue("two_periods_built"), kinds.url(kind.sample)  # no period in it (see kinds.Kind.sample)
+    return request.getfixturevalue("two_periods_bundle"), kinds.built(kind.sample)
+
+
 WIDTHS = {"desktop": 1280, "telefoon": 375}
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}
@@ -61,6 +53,22 @@ def test_no_axe_violations(browser, axe: Axe, site_url: str, path: str, width: i
     assert watch.foreign == [] and watch.errors == []
     assert context.cookies() == []
     context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("label", ELSEWHERE)
+def test_no_axe_violations_on_kinds_sampled_elsewhere(request: pytest.FixtureRequest, browser, axe: Axe, label: str,
+                                                      width: int) -> None:
+    folder, path = sample_site(request, ELSEWHERE[label])
+    with serve(folder) as url:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        watch = Watch(page, urlsplit(url).netloc)
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        assert _violations(axe, page) == []
+        assert watch.foreign == [] and watch.errors == []
+        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())

@@ -310,6 +310,21 @@ def test_nothing_web_only_is_printed_and_abbreviations_are_written_out_once(buil
     assert alone.count("G32 (G32-Stedennetwerk)") == 1 and alone.count("G32") > 2
 
 
+def test_item_pdfs_start_with_their_text_not_the_breadcrumbs_and_print_notes_open(built: Project, sessions) -> None:
+    """The breadcrumbs ("Home / Archief / …") are the web's (generator/chrome.py): paragraph
+    x.1 is the item's own first paragraph. A collapsed 'Verantwoording' prints open, its text too."""
+    session = next(s for s in sessions if s.id == "raadsessie-2012-12-13")
+    prepared = prepare(built)
+    documents = {d.id: d for d in prepared.site.archive.documents}
+    for number, item in enumerate(session.items, start=1):
+        alone = "\n".join(page_texts(built.dist / item_pdf_name(session, number, item)))
+        first = re.search(rf"^\s*{number}\.1\s+(.+)$", alone, re.M).group(1).strip()
+        assert not first.startswith(("Home", "Archief")), (number, first)
+        flat = " ".join(alone.split())
+        for note in documents[item.archive].notes:
+            assert "Verantwoording" in flat and " ".join(note.split())[:40] in flat, (number, note[:40])
+
+
 def test_session_bundle_holds_its_items_the_pages_they_link_to_and_a_cover(built: Project) -> None:
     with zipfile.ZipFile(built.dist / "raadsessie-2012-12-13.zip") as z:
         pages = sorted(n for n in z.namelist() if n.endswith(".html"))

@@ -26,6 +26,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from generator import chrome
 from generator import search as generator_search
 from generator.build import Project
 from tests.browser import Offline, Watch, search, serve
@@ -127,13 +128,9 @@ class _ArticleWords(HTMLParser):
             self.chunks.append(data)
 
 
-_CHROME = ("//article//nav[contains(concat(' ', @class, ' '), ' kruimels ')]"
-           " | //article//*[contains(concat(' ', @class, ' '), ' web-only ')]"
-           " | //article//*[contains(concat(' ', @class, ' '), ' gewijzigd ')]"
-           " | //article//a[contains(concat(' ', @class, ' '), ' bewerk ')]/..")
-"""What stands in a page's article but is not its content, and is not indexed on that page:
-the breadcrumbs (other pages' titles), "Terug naar …" and open-data lines, "Laatst gewijzigd",
-the paragraph of "Bewerk deze pagina" (what the PDFs leave out, plus the breadcrumbs)."""
+_CHROME = chrome.xpath(chrome.PARTS, "//article//")
+"""What stands in a page's article but is not its content, and is not indexed on that page
+(generator/chrome.py)."""
 
 
 def without_chrome(html: str) -> str:
