@@ -22,9 +22,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "load": ("errors", "load", "labels", "guard"),
     "model": ("markers", "models", "markdown", "geo"),
     "check": ("passages", "references", "validate", "ownwords", "schemas"),
-    "pages": ("wording", "views", "render", "terms", "pictures", "opendata", "pages", "pages.links", "pages.agenda",
+    "pages": ("wording", "views", "kinds", "chrome", "render", "terms", "pictures", "opendata", "pages", "pages.links", "pages.agenda",
               "pages.documents", "pages.places", "pages.report", "pages.sessions"),
-    "publish": ("search", "headers", "redirects", "printing", "build", "bundle", "diff",
+    "publish": ("outputs", "search", "headers", "redirects", "printing", "build", "bundle", "diff",
                 "commands", "commands.build", "commands.check", "commands.diff", "commands.generate",
                 "commands.ids", "commands.schemas", "commands.serve", "__main__"),
 }

@@ -54,14 +54,7 @@ def _rest(ctx: Context) -> list[tuple[str, str]]:
             (documents.archive_title(ctx), links.ARCHIVE), ("Bronnen", links.SOURCES)]
 
 
-def item_path(ctx: Context, item: SessionItem, year: int | None = None) -> str:
-    """The docs path of the page a bundle item names, for a session in `year`: the kind its
-    one set field names (generator/kinds.py); a `page:` names a kind, the other fields a
-    page of their kind by its data id."""
-    field, value = next((k, v) for k, v in item.__dict__.items() if v is not None)
-    if field == "page":
-        return kinds.bundle_pages()[value].locate(ctx, year)
-    return kinds.bundle_fields()[field].locate(ctx, year, value)
+item_path = kinds.item_path
 
 
 item_slug = outputs.item_slug

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal
 
-from generator.models import AGENDA_FOLDER, REPORT_FOLDER, data_files
-
+from generator.models import AGENDA_FOLDER, REPORT_FOLDER, SessionItem, data_files
 from generator.pages import links
 from generator.pages.links import Context
+from generator.views import VIEW_TYPES, View
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 """The real data, whose pages the samples are by default."""
@@ -60,9 +60,6 @@ class Kind:
     """A page of this kind, by docs path (or built path for the theme's pages), on `sample_site`:
     the one the golden file, the accessibility and CSP checks and the bench use. `{agenda}` and
     `{report}` stand for the newest agenda's period and report's year (see `sample_path`)."""
-    view: str | None = None
-    """The name of the view's dataclass in generator/pages/ (typed views: TODO until the
-    views are dataclasses); the template may only read its fields."""
     scope: Scope | None = None
     menu: Menu | None = None
     hidden: bool = False
@@ -87,6 +84,11 @@ class Kind:
     with_context: bool = False
     """The path rule is a Context method (it needs the data, not only ids)."""
     sample_site: SampleSite = "site"
+
+    @property
+    def view(self) -> type[View] | None:
+        """The typed view its template reads, as generator/views.py declares it for the template."""
+        return VIEW_TYPES.get(self.template or "")
 
     def locate(self, ctx: Context, year: int | None, ident: str | None = None) -> str:
         """The docs path of the page of this kind for a session in `year`, given its data id:
@@ -234,3 +236,12 @@ def built(docs_path: str) -> str:
     """Where a docs page is built without directory URLs (a bundle): `a/b.md` → `a/b.html`."""
     return docs_path[: -len(".md")] + ".html" if docs_path.endswith(".md") else docs_path
 
+
+def item_path(ctx: Context, item: SessionItem, year: int | None = None) -> str:
+    """The docs path of the page a bundle item names, for a session in `year`: the kind its
+    one set field names (generator/kinds.py); a `page:` names a kind, the other fields a
+    page of their kind by its data id."""
+    field, value = next((k, v) for k, v in item.__dict__.items() if v is not None)
+    if field == "page":
+        return bundle_pages()[value].locate(ctx, year)
+    return bundle_fields()[field].locate(ctx, year, value)

@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from generator import markdown
 from generator.load import collector_paused
-from generator.models import OrganisationsFile
 from generator.views import VIEW_TYPES, View
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -67,26 +66,6 @@ def environment() -> jinja2.Environment:
     env.filters["css_string"] = markdown.css_string
     env.filters["front_matter_string"] = markdown.front_matter_string
     return env
-
-
-def abbreviations(organisations: OrganisationsFile, text: str = "") -> dict[str, str]:
-    """Python-Markdown `abbr` definitions by term, so every abbreviation is explained on hover.
-
-    `text` is the data's text: an all-caps abbreviation that it writes capitalised as a
-    name ('Novi' for NOVI) gets that spelling too (see generator/terms.py)."""
-    from generator.terms import spellings
-
-    written = {t for org in organisations.organisations for t in [org.term, *org.also]}
-    definitions = {}
-    for org in organisations.organisations:
-        title = org.expansion or org.description or org.note
-        if title is None or not org.hover:
-            continue
-        own = {org.term, *org.also}
-        for term in spellings(org, text):
-            if term in own or term not in written:  # a spelling another term names is that term's
-                definitions[term] = markdown.abbreviation_definition(term, title)
-    return definitions
 
 
 def abbreviations_used(text: str, definitions: dict[str, str]) -> str:

@@ -4,14 +4,9 @@ only what its view declares. Leaving out a piece of wiring fails one of these, b
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
-import pkgutil
 import typing
 
-import jinja2
 import pytest
-from jinja2 import meta, nodes
 
 from generator import bundle, kinds, render
 from generator.build import prepare
@@ -20,8 +15,6 @@ from generator.pages import pages
 from generator.validate import load_site
 from tests.conftest import REPO, copy_project, seeds_at
 
-RENDER_NAMES = {"page", "edit", "changed"}
-"""What render_pages gives every template besides the view."""
 OWN_TEMPLATES = {"base.md.j2", "print.html.j2"}
 """Templates that are not a page kind's: the frame every page extends, and the print document
 (generator/printing.py, whose view is printing.Document)."""
@@ -114,90 +107,10 @@ def test_menu_order_is_a_total_order_of_distinct_places() -> None:
 # --- templates read only what their view declares ------------------------------------------------
 
 
-def _environment() -> jinja2.Environment:
-    return render.environment()
-
-
-def _read(env: jinja2.Environment, name: str, seen: set[str]) -> list[nodes.Template]:
-    """The parsed template and every template it extends or includes."""
-    if name in seen:
-        return []
-    seen.add(name)
-    source = env.loader.get_source(env, name)[0]
-    tree = env.parse(source)
-    result = [tree]
-    for child in meta.find_referenced_templates(tree):
-        if child:
-            result += _read(env, child, seen)
-    return result
-
-
-def template_reads(template: str) -> tuple[set[str], set[str], set[tuple[str, str]]]:
-    """(top-level names the template and its partials read, those only read behind `is defined`,
-    (name, attribute) pairs read as `name.attribute`)."""
-    env = _environment()
-    trees = _read(env, template, set())
-    names: set[str] = set()
-    guarded: set[str] = set()
-    attributes: set[tuple[str, str]] = set()
-    bound: set[str] = set()
-    """Names an including template sets for a partial (`{% with gaps = theme.gaps %}`)."""
-    for tree in trees:
-        names |= meta.find_undeclared_variables(tree)
-        bound |= {target.name for block in tree.find_all(nodes.With) for target in block.targets
-                  if isinstance(target, nodes.Name)}
-        for test in tree.find_all(nodes.Test):
-            if test.name == "defined" and isinstance(test.node, nodes.Name):
-                guarded.add(test.node.name)
-        for get in tree.find_all(nodes.Getattr):
-            if isinstance(get.node, nodes.Name):
-                attributes.add((get.node.name, get.attr))
-    return names - bound - RENDER_NAMES - set(env.globals), guarded, {a for a in attributes if a[0] not in bound}
-
-
-def view_class(name: str) -> type:
-    """A view dataclass by name, from the page modules."""
-    import generator.pages as package
-
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"generator.pages.{info.name}")
-        if hasattr(module, name):
-            return getattr(module, name)
-    raise LookupError(name)
-
-
-def _dataclass_fields(cls: type) -> dict[str, type]:
-    hints = typing.get_type_hints(cls)
-    return {f.name: hints.get(f.name) for f in dataclasses.fields(cls)}
-
-
-@pytest.mark.parametrize("kind", [k for k in kinds.KINDS if k.template], ids=lambda k: k.name)
-def test_template_reads_only_fields_its_view_declares(kind: kinds.Kind, real_pages, two_period_pages,
-                                                      cover_pages) -> None:
-    """With typed views: each name the template reads is a field of the kind's view dataclass,
-    and `name.attribute` an attribute of that field's dataclass. While the views are dicts (TODO:
-    typed views), the declared fields are the keys every page of the kind gives; once a kind's
-    pages carry dataclass views, a kind without `view` fails here."""
-    names, guarded, attributes = template_reads(kind.template)
-    views = [p.view for p in [*real_pages, *two_period_pages, *cover_pages] if p.template == kind.template]
-    assert views, f"{kind.name}: no page to read its view from"
-    if kind.view is None:
-        assert not any(dataclasses.is_dataclass(v) for v in views), \
-            f"{kind.name}: its pages carry a dataclass view; declare it as `view` in generator/kinds.py"
-        declared = set.intersection(*(set(v) for v in views))
-        assert sorted(names - declared - guarded) == []
-        return
-    cls = view_class(kind.view)
-    assert dataclasses.is_dataclass(cls), f"{kind.view} is not a dataclass"
-    fields = _dataclass_fields(cls)
-    assert sorted(names - set(fields)) == [], f"{kind.template} reads what {kind.view} does not declare"
-    unknown = []
-    for name, attribute in attributes:
-        field_type = fields.get(name)
-        if isinstance(field_type, type) and dataclasses.is_dataclass(field_type) \
-                and attribute not in _dataclass_fields(field_type):
-            unknown.append(f"{name}.{attribute}")
-    assert sorted(unknown) == [], f"{kind.template} reads attributes {kind.view} does not declare"
+def test_every_kind_with_a_template_has_its_view_type() -> None:
+    """The view a kind's template reads is declared once, in generator/views.py VIEW_TYPES;
+    tests/test_views.py checks that the template reads only what that view declares."""
+    assert [k.name for k in kinds.KINDS if k.template and k.view is None] == []
 
 
 # --- search and sitemap follow the registry ----------------------------------------------------

@@ -49,7 +49,7 @@ def bundles(ctx: Context, titles: dict[str, str], downloads: dict[str, Downloads
     """The page, given every other page's title by path; `downloads` by session id once the
     bundles are built (without them, as in `make generate`, it says that `make site` makes
     the files)."""
-    from generator.bundle import item_path
+    from generator.kinds import item_path
     from generator.validate import year_of
 
     here = links.BUNDLES
