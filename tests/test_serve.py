@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from generator.build import Project
@@ -181,3 +183,76 @@ def test_an_unexpected_failure_is_said_once_and_the_preview_goes_on(project: Pro
     monkeypatch.setattr(serve, "generate", real)
     regenerator.regenerate()
     assert said[1] == "fouten opgelost; het voorbeeld is weer bij."
+
+
+PREVIEW_ONLY = re.compile(r"<script>\s*var livereload = function\(epoch, requestId\) \{.*?</script>", re.DOTALL)
+"""The one script MkDocs' development server adds to every page it serves (before `</body>`),
+so the browser reloads after a rebuild; it carries the build's epoch and the request's time."""
+
+
+def as_built(html: str, base: str, site_url: str) -> str:
+    """A preview page as the full build writes it: without the livereload script, and with
+    the site's address where MkDocs' server puts its own (it sets `site_url` to the address
+    it serves on, which the theme prints in the canonical link)."""
+    return PREVIEW_ONLY.sub("", html).replace(f"{base}/", site_url)
+
+
+def menu_and_footer(html: str) -> list[str]:
+    """The texts of the links in the main menu and the footer links."""
+    tree = lxml.html.fromstring(html)
+    links = tree.xpath("//nav[contains(@class, 'md-nav--primary')]//a | //nav[contains(@class, 'md-nav--primary')]"
+                       "//label | //nav[@class='voetlinks']//a")
+    return [" ".join(link.text_content().split()) for link in links]
+
+
+def settled(snapshot, seconds: float = 60.0) -> dict[str, str]:
+    """`snapshot()` once two calls a second apart agree: MkDocs writes the pages of one
+    rebuild one after the other, so the first changed page says the rebuild started."""
+    previous = snapshot()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        current = snapshot()
+        if current == previous:
+            return current
+        previous = current
+    raise AssertionError("the preview kept changing")
+
+
+REBUILT = "steden/almere/"
+UNTOUCHED = ("colofon/", "agenda/2019-2022/talent/", "steden/zwolle/")
+"""Pages whose Markdown the change below does not touch: the preview serves the HTML of its
+first build for them, and the menu and the footer in them name Colofon, Over deze site and
+Toegankelijkheid."""
+
+
+def test_a_page_rebuilt_by_the_preview_equals_the_full_build(project: Project) -> None:
+    """After a save, `make serve` rebuilt pages with "None" for Colofon, Over deze site and
+    Toegankelijkheid in the menu and the footer, where `make site` is right: the preview must
+    render through the same code as the build, and its pages must equal the build's."""
+    from generator.build import site_config
+    from generator.commands import build as build_command
+
+    path: Path = project.data / "cities.yaml"
+    with serving(project) as base:
+        assert wait_for(lambda: "Flevoland" in fetch(f"{base}/{REBUILT}")), "the preview did not come up"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            'name: "Almere"\n    province: Flevoland', 'name: "Almere"\n    province: Utrecht'), encoding="utf-8")
+        assert wait_for(lambda: "Utrecht" in fetch(f"{base}/{REBUILT}")), "the change did not reach the preview"
+        preview = settled(lambda: {url: PREVIEW_ONLY.sub("", fetch(f"{base}/{url}")) for url in (REBUILT, *UNTOUCHED)})
+    build_command.run(project, bundles=False)
+    site_url = site_config(project)["site_url"]
+    for url, html in preview.items():
+        built = (project.site / url / "index.html").read_text(encoding="utf-8")
+        assert "None" not in menu_and_footer(html), (url, menu_and_footer(html))
+        assert {"Colofon", "Over deze site", "Toegankelijkheid"} <= set(menu_and_footer(html)), url
+        assert first_difference(as_built(html, base, site_url), built) is None, (url, first_difference(
+            as_built(html, base, site_url), built))
+
+
+def first_difference(one: str, other: str) -> tuple[str, str] | None:
+    """The first line where two pages differ, from each (an assertion message short enough to read)."""
+    for a, b in zip(one.splitlines(), other.splitlines()):
+        if a != b:
+            return a, b
+    return None if one == other else (one[len(other):][:200], other[len(one):][:200])
