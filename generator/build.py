@@ -259,14 +259,48 @@ def last_changed(project: Project) -> dict[str, str]:
     return days
 
 
-def generate(project: Project, prepared: Prepared | None = None) -> list[str]:
-    """Validate, render and write build/docs and build/mkdocs.yml; return the paths rewritten."""
+# --- one build path: the public site and the preview ---------------------------------
+
+
+@dataclass(frozen=True)
+class Build:
+    """One kind of build of the site. Every kind writes the same docs tree (`prepare`) and
+    the same MkDocs configuration (`mkdocs_config`); what a kind sets differently or leaves
+    out is declared here and nowhere else."""
+
+    config: str
+    """Its MkDocs configuration, in build/."""
+    settings: dict
+    """What its configuration sets on top of the site's."""
+    leaves_out: tuple[str, ...] = ()
+    """What `make site` makes and this kind does not, in Dutch words for the editor."""
+
+
+PREVIEW_HOOKS = Path(__file__).with_name("preview_hooks.py")
+"""The MkDocs hooks that make a `--dirty` rebuild of the preview render as a full build does."""
+
+SITE = Build("mkdocs.yml", {})
+"""`make site`: strict, with the search index, the bundles and their PDFs."""
+
+PREVIEW = Build("mkdocs.preview.yml", {"strict": False, "hooks": [str(PREVIEW_HOOKS)]},
+                leaves_out=("de zoekindex", "de raadsbundels", "de pdf's"))
+"""`make serve`, built by `mkdocs serve --dirty` (MkDocs renders only the pages whose
+Markdown changed): without our search index, the bundles and their PDFs, which take a
+minute. Not strict: MkDocs warns about every dirty build, and the checks that matter run
+before MkDocs sees anything (`prepare`); `make site` stays strict. Its hooks give the pages
+a dirty build does not read their titles, so the pages it renders equal a full build's."""
+
+
+def generate(project: Project, prepared: Prepared | None = None, build: Build = SITE) -> list[str]:
+    """Validate, render and write build/docs and `build`'s MkDocs configuration in build/;
+    return the paths rewritten (the configuration by its name: when it changed, the menu did)."""
     prepared = prepared or prepare(project)
     written = sync_tree(project.docs, prepared.files)
     redirects.write_plan(project.build, redirects.redirects(prepared.site),
                          {page.path: page.title for page in prepared.pages})
-    if write_if_changed(project.config, mkdocs_config("../mkdocs.yml", prepared.nav, prepared.not_in_nav)):
-        written.append("mkdocs.yml")
+    config = mkdocs_config("../mkdocs.yml", prepared.nav, prepared.not_in_nav, **build.settings)
+    if write_if_changed(project.build / build.config, config):
+        written.append(build.config)
     return written
 
 

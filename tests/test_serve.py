@@ -172,7 +172,7 @@ def test_an_unexpected_failure_is_said_once_and_the_preview_goes_on(project: Pro
     regenerator = serve.Regenerator(project, echo=lambda message, err=False: said.append(message))
     real = serve.generate
 
-    def broken(project: Project) -> list[str]:
+    def broken(project: Project, **_) -> list[str]:
         raise ValueError("kapot")
 
     monkeypatch.setattr(serve, "generate", broken)
@@ -191,10 +191,12 @@ so the browser reloads after a rebuild; it carries the build's epoch and the req
 
 
 def as_built(html: str, base: str, site_url: str) -> str:
-    """A preview page as the full build writes it: without the livereload script, and with
-    the site's address where MkDocs' server puts its own (it sets `site_url` to the address
-    it serves on, which the theme prints in the canonical link)."""
-    return PREVIEW_ONLY.sub("", html).replace(f"{base}/", site_url)
+    """A preview page as the full build writes it, changing only what a preview must differ
+    in: MkDocs' livereload script goes, and the canonical link gets the site's address back
+    (MkDocs' server sets `site_url` to the address it serves on, and the theme prints
+    `site_url` in that link only)."""
+    canonical = '<link rel="canonical" href="'
+    return PREVIEW_ONLY.sub("", html).replace(f"{canonical}{base}/", f"{canonical}{site_url}")
 
 
 def menu_and_footer(html: str) -> list[str]:
