@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.meta import get_data
 
 from generator import guard, headers, opendata, redirects, search
 from generator.errors import BuildError, DataError, Problem
@@ -214,11 +215,21 @@ def prepare(project: Project) -> Prepared:
     files.update(opendata.files(site, site_config(project).get("site_url") or ""))
     files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
                                                        site_config(project).get("site_url") or "")
-    hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
+    hand_written = [menu_entry(p, files[p]) for p in sorted(files) if p.endswith(".md") and p not in rendered]
     in_menu = [page for page in generated if not older_detail(site, page.path)]
     older = tuple(f"{folder}/{name}" for folder, name in older_periods(site))
     return Prepared(site, generated, files, navigation(in_menu, hand_written, nav_order(site), NOT_IN_NAV),
                     definitions, older)
+
+
+def menu_entry(path: str, page: bytes) -> str | dict[str, str]:
+    """A hand-written page's menu entry, labelled with the title in its front matter, which
+    MkDocs would show anyway. With the label, a new title changes the configuration, and
+    the preview redraws the menu in every page (`make serve` rebuilds only pages whose
+    Markdown changed, and the other pages' Markdown does not hold this title)."""
+    _, meta = get_data(page.decode())
+    title = meta.get("title")
+    return {title: path} if isinstance(title, str) and title else path
 
 
 def older_periods(site: Site) -> list[tuple[str, str]]:

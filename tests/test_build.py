@@ -72,7 +72,7 @@ def test_hand_written_pages_are_copied_and_listed(project: Project) -> None:
     generate(project)
     copied = (project.docs / "over-deze-site.md").read_text(encoding="utf-8")
     assert copied.startswith((project.content / "over-deze-site.md").read_text(encoding="utf-8"))
-    assert "- over-deze-site.md" in project.config.read_text(encoding="utf-8")
+    assert "- Over deze site: over-deze-site.md" in project.config.read_text(encoding="utf-8")
 
 
 def test_a_page_ends_with_the_abbreviations_it_uses_and_no_others(project: Project) -> None:

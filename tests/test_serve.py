@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -221,35 +221,66 @@ def settled(snapshot, seconds: float = 60.0) -> dict[str, str]:
     raise AssertionError("the preview kept changing")
 
 
+def preview_and_build(project: Project, save: Callable[[], None], saved: Callable[[str], bool],
+                      pages: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Start a preview, `save` a change once it is up, wait until `saved(html)` holds for the
+    first page and the preview stops changing; then build the site as `make site` does (but
+    the bundles, which the preview leaves out). Returns, per page, the preview's HTML (made
+    comparable with `as_built`) and the build's."""
+    from generator.build import site_config
+    from generator.commands import build as build_command
+
+    site_url = site_config(project)["site_url"]
+    with serving(project) as base:
+        assert wait_for(lambda: "Stedenagenda G40" in fetch(f"{base}/{pages[0]}")), "the preview did not come up"
+        save()
+        assert wait_for(lambda: saved(fetch(f"{base}/{pages[0]}"))), f"the change did not reach /{pages[0]} in the preview"
+        preview = settled(lambda: {url: as_built(fetch(f"{base}/{url}"), base, site_url) for url in pages})
+    build_command.run(project, bundles=False)
+    return {url: (html, (project.site / url / "index.html").read_text(encoding="utf-8"))
+            for url, html in preview.items()}
+
+
 REBUILT = "steden/almere/"
 UNTOUCHED = ("colofon/", "agenda/2019-2022/talent/", "steden/zwolle/")
-"""Pages whose Markdown the change below does not touch: the preview serves the HTML of its
-first build for them, and the menu and the footer in them name Colofon, Over deze site and
-Toegankelijkheid."""
+"""Pages whose Markdown a new province of Almere does not touch: the preview serves the HTML
+of its first build for them. The menu and the footer in every page name Colofon, Over deze
+site and Toegankelijkheid."""
 
 
 def test_a_page_rebuilt_by_the_preview_equals_the_full_build(project: Project) -> None:
     """After a save, `make serve` rebuilt pages with "None" for Colofon, Over deze site and
-    Toegankelijkheid in the menu and the footer, where `make site` is right: the preview must
-    render through the same code as the build, and its pages must equal the build's."""
-    from generator.build import site_config
-    from generator.commands import build as build_command
-
+    Toegankelijkheid in the menu and the footer (MkDocs' `--dirty` build left those pages
+    unread, and so without a title), where `make site` is right: the preview's pages must
+    equal the build's."""
     path: Path = project.data / "cities.yaml"
-    with serving(project) as base:
-        assert wait_for(lambda: "Flevoland" in fetch(f"{base}/{REBUILT}")), "the preview did not come up"
+
+    def save() -> None:
         path.write_text(path.read_text(encoding="utf-8").replace(
             'name: "Almere"\n    province: Flevoland', 'name: "Almere"\n    province: Utrecht'), encoding="utf-8")
-        assert wait_for(lambda: "Utrecht" in fetch(f"{base}/{REBUILT}")), "the change did not reach the preview"
-        preview = settled(lambda: {url: PREVIEW_ONLY.sub("", fetch(f"{base}/{url}")) for url in (REBUILT, *UNTOUCHED)})
-    build_command.run(project, bundles=False)
-    site_url = site_config(project)["site_url"]
-    for url, html in preview.items():
-        built = (project.site / url / "index.html").read_text(encoding="utf-8")
-        assert "None" not in menu_and_footer(html), (url, menu_and_footer(html))
-        assert {"Colofon", "Over deze site", "Toegankelijkheid"} <= set(menu_and_footer(html)), url
-        assert first_difference(as_built(html, base, site_url), built) is None, (url, first_difference(
-            as_built(html, base, site_url), built))
+
+    pages = preview_and_build(project, save, lambda html: "Utrecht" in html, (REBUILT, *UNTOUCHED))
+    for url, (preview, built) in pages.items():
+        assert "None" not in menu_and_footer(preview), (url, menu_and_footer(preview))
+        assert {"Colofon", "Over deze site", "Toegankelijkheid"} <= set(menu_and_footer(preview)), url
+        assert first_difference(preview, built) is None, (url, first_difference(preview, built))
+    assert "Utrecht" in pages[REBUILT][1]
+
+
+def test_a_new_title_of_a_hand_written_page_reaches_every_page_of_the_preview(project: Project) -> None:
+    """The menu and the footer of every page name Colofon, but only colofon.md holds its title:
+    a new title must reach the pages whose Markdown did not change, as in a full build."""
+    path: Path = project.content / "colofon.md"
+
+    def save() -> None:
+        path.write_text(path.read_text(encoding="utf-8").replace("title: Colofon\n", "title: Colofon en contact\n"),
+                        encoding="utf-8")
+
+    pages = preview_and_build(project, save, lambda html: "Colofon en contact" in html,
+                              ("agenda/2019-2022/talent/", "colofon/", "steden/almere/"))
+    for url, (preview, built) in pages.items():
+        assert "Colofon en contact" in menu_and_footer(preview), (url, menu_and_footer(preview))
+        assert first_difference(preview, built) is None, (url, first_difference(preview, built))
 
 
 def first_difference(one: str, other: str) -> tuple[str, str] | None:
