@@ -199,11 +199,12 @@ def as_built(html: str, base: str, site_url: str) -> str:
     return PREVIEW_ONLY.sub("", html).replace(f"{canonical}{base}/", f"{canonical}{site_url}")
 
 
-def menu_and_footer(html: str) -> list[str]:
-    """The texts of the links in the main menu and the footer links."""
+def named_pages(html: str) -> list[str]:
+    """The texts that name other pages: the links and section labels of the main menu, the
+    breadcrumbs and the footer links."""
     tree = lxml.html.fromstring(html)
     links = tree.xpath("//nav[contains(@class, 'md-nav--primary')]//a | //nav[contains(@class, 'md-nav--primary')]"
-                       "//label | //nav[@class='voetlinks']//a")
+                       "//label | //nav[@class='kruimels']//li | //nav[@class='voetlinks']//a")
     return [" ".join(link.text_content().split()) for link in links]
 
 
@@ -241,30 +242,35 @@ def preview_and_build(project: Project, save: Callable[[], None], saved: Callabl
             for url, html in preview.items()}
 
 
-REBUILT = "steden/almere/"
-UNTOUCHED = ("colofon/", "agenda/2019-2022/talent/", "steden/zwolle/")
-"""Pages whose Markdown a new province of Almere does not touch: the preview serves the HTML
-of its first build for them. The menu and the footer in every page name Colofon, Over deze
-site and Toegankelijkheid."""
+REBUILT = ("activiteiten/bijeenkomst-aardgastransitie/", "jaarverslag/2021/overige/duurzaamheid/")
+"""Pages whose Markdown a new summary of an activity changes: the preview rebuilds them. Their
+breadcrumbs name index pages that are in the menu without a label (Jaarverslag 2021,
+Overige themagroepen)."""
+UNTOUCHED = ("colofon/", "agenda/2019-2022/talent/", "steden/almere/")
+"""Pages whose Markdown that change does not touch: the preview serves the HTML of its first
+build for them. The menu and the footer in every page name Colofon, Over deze site and
+Toegankelijkheid."""
 
 
 def test_a_page_rebuilt_by_the_preview_equals_the_full_build(project: Project) -> None:
     """After a save, `make serve` rebuilt pages with "None" for Colofon, Over deze site and
-    Toegankelijkheid in the menu and the footer (MkDocs' `--dirty` build left those pages
-    unread, and so without a title), where `make site` is right: the preview's pages must
-    equal the build's."""
-    path: Path = project.data / "cities.yaml"
+    Toegankelijkheid in the menu and the footer, and for index pages in the breadcrumbs
+    (MkDocs' `--dirty` build left those pages unread, and so without a title), where `make
+    site` is right: the preview's pages must equal the build's."""
+    path: Path = project.data / "jaarverslagen" / "2021" / "activities.yaml"
 
     def save() -> None:
         path.write_text(path.read_text(encoding="utf-8").replace(
-            'name: "Almere"\n    province: Flevoland', 'name: "Almere"\n    province: Utrecht'), encoding="utf-8")
+            "Sven Ringelberg sprak", "Sven Ringelberg (voorzitter) sprak"), encoding="utf-8")
 
-    pages = preview_and_build(project, save, lambda html: "Utrecht" in html, (REBUILT, *UNTOUCHED))
+    pages = preview_and_build(project, save, lambda html: "Sven Ringelberg (voorzitter) sprak" in html,
+                              (*REBUILT, *UNTOUCHED))
     for url, (preview, built) in pages.items():
-        assert "None" not in menu_and_footer(preview), (url, menu_and_footer(preview))
-        assert {"Colofon", "Over deze site", "Toegankelijkheid"} <= set(menu_and_footer(preview)), url
+        assert "None" not in named_pages(preview), (url, named_pages(preview))
+        assert {"Colofon", "Over deze site", "Toegankelijkheid"} <= set(named_pages(preview)), url
         assert first_difference(preview, built) is None, (url, first_difference(preview, built))
-    assert "Utrecht" in pages[REBUILT][1]
+    assert all("Sven Ringelberg (voorzitter) sprak" in pages[url][1] for url in REBUILT)
+    assert {"Jaarverslag 2021", "Overige themagroepen"} <= set(named_pages(pages[REBUILT[0]][0]))
 
 
 def test_a_new_title_of_a_hand_written_page_reaches_every_page_of_the_preview(project: Project) -> None:
@@ -279,7 +285,7 @@ def test_a_new_title_of_a_hand_written_page_reaches_every_page_of_the_preview(pr
     pages = preview_and_build(project, save, lambda html: "Colofon en contact" in html,
                               ("agenda/2019-2022/talent/", "colofon/", "steden/almere/"))
     for url, (preview, built) in pages.items():
-        assert "Colofon en contact" in menu_and_footer(preview), (url, menu_and_footer(preview))
+        assert "Colofon en contact" in named_pages(preview), (url, named_pages(preview))
         assert first_difference(preview, built) is None, (url, first_difference(preview, built))
 
 
