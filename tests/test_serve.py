@@ -266,7 +266,7 @@ def test_a_page_rebuilt_by_the_preview_equals_the_full_build(project: Project) -
     pages = preview_and_build(project, save, lambda html: "Sven Ringelberg (voorzitter) sprak" in html,
                               (*REBUILT, *UNTOUCHED))
     for url, (preview, built) in pages.items():
-        assert "None" not in named_pages(preview), (url, named_pages(preview))
+        assert "None" not in named_pages(preview), f"{url}: {' | '.join(named_pages(preview))}"
         assert {"Colofon", "Over deze site", "Toegankelijkheid"} <= set(named_pages(preview)), url
         assert first_difference(preview, built) is None, (url, first_difference(preview, built))
     assert all("Sven Ringelberg (voorzitter) sprak" in pages[url][1] for url in REBUILT)
