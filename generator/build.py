@@ -88,7 +88,7 @@ class Project:
 
     @property
     def config(self) -> Path:
-        return self.build / "mkdocs.yml"
+        return self.build / SITE.config
 
     @property
     def site(self) -> Path:
