@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.meta import get_data
 
 from generator import guard, headers, kinds, opendata, outputs, redirects, search
 from generator.errors import BuildError, DataError, Problem
@@ -71,7 +72,7 @@ class Project:
 
     @property
     def config(self) -> Path:
-        return self.build / "mkdocs.yml"
+        return self.build / SITE.config
 
     @property
     def site(self) -> Path:
@@ -225,11 +226,21 @@ def prepare(project: Project) -> Prepared:
     collisions = outputs.problems(planned_outputs(site, generated, files))
     if collisions:
         raise DataError(collisions)
-    hand_written = sorted(p for p in files if p.endswith(".md") and p not in rendered)
+    hand_written = [menu_entry(p, files[p]) for p in sorted(files) if p.endswith(".md") and p not in rendered]
     in_menu = [page for page in generated if not older_detail(site, page.path)]
     older = tuple(f"{folder}/{name}" for folder, name in older_periods(site))
     return Prepared(site, generated, files, navigation(in_menu, hand_written, nav_order(site), NOT_IN_NAV),
                     definitions, older)
+
+
+def menu_entry(path: str, page: bytes) -> str | dict[str, str]:
+    """A hand-written page's menu entry, labelled with the title in its front matter, which
+    MkDocs would show anyway. With the label, a new title changes the configuration, and
+    the preview redraws the menu in every page (`make serve` rebuilds only pages whose
+    Markdown changed, and the other pages' Markdown does not hold this title)."""
+    _, meta = get_data(page.decode())
+    title = meta.get("title")
+    return {title: path} if isinstance(title, str) and title else path
 
 
 def older_periods(site: Site) -> list[tuple[str, str]]:
@@ -271,14 +282,48 @@ def last_changed(project: Project) -> dict[str, str]:
     return days
 
 
-def generate(project: Project, prepared: Prepared | None = None) -> list[str]:
-    """Validate, render and write build/docs and build/mkdocs.yml; return the paths rewritten."""
+# --- one build path: the public site and the preview ---------------------------------
+
+
+@dataclass(frozen=True)
+class Build:
+    """One kind of build of the site. Every kind writes the same docs tree (`prepare`) and
+    the same MkDocs configuration (`mkdocs_config`); what a kind sets differently or leaves
+    out is declared here and nowhere else."""
+
+    config: str
+    """Its MkDocs configuration, in build/."""
+    settings: dict
+    """What its configuration sets on top of the site's."""
+    leaves_out: tuple[str, ...] = ()
+    """What `make site` makes and this kind does not, in Dutch words for the editor."""
+
+
+PREVIEW_HOOKS = Path(__file__).with_name("preview_hooks.py")
+"""The MkDocs hooks that make a `--dirty` rebuild of the preview render as a full build does."""
+
+SITE = Build("mkdocs.yml", {})
+"""`make site`: strict, with the search index, the bundles and their PDFs."""
+
+PREVIEW = Build("mkdocs.preview.yml", {"strict": False, "hooks": [str(PREVIEW_HOOKS)]},
+                leaves_out=("de zoekindex", "de raadsbundels", "de pdf's"))
+"""`make serve`, built by `mkdocs serve --dirty` (MkDocs renders only the pages whose
+Markdown changed): without our search index, the bundles and their PDFs, which take a
+minute. Not strict: MkDocs warns about every dirty build, and the checks that matter run
+before MkDocs sees anything (`prepare`); `make site` stays strict. Its hooks give the pages
+a dirty build does not read their titles, so the pages it renders equal a full build's."""
+
+
+def generate(project: Project, prepared: Prepared | None = None, build: Build = SITE) -> list[str]:
+    """Validate, render and write build/docs and `build`'s MkDocs configuration in build/;
+    return the paths rewritten (the configuration by its name: when it changed, the menu did)."""
     prepared = prepared or prepare(project)
     written = sync_tree(project.docs, prepared.files)
     redirects.write_plan(project.build, redirects.redirects(prepared.site),
                          {page.path: page.title for page in prepared.pages})
-    if write_if_changed(project.config, mkdocs_config("../mkdocs.yml", prepared.nav, prepared.not_in_nav)):
-        written.append("mkdocs.yml")
+    config = mkdocs_config("../mkdocs.yml", prepared.nav, prepared.not_in_nav, **build.settings)
+    if write_if_changed(project.build / build.config, config):
+        written.append(build.config)
     return written
 
 

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.build import Project, generate, mkdocs_build
 from generator.errors import BuildError, DataError
@@ -72,7 +73,7 @@ def test_hand_written_pages_are_copied_and_listed(project: Project) -> None:
     generate(project)
     copied = (project.docs / "over-deze-site.md").read_text(encoding="utf-8")
     assert copied.startswith((project.content / "over-deze-site.md").read_text(encoding="utf-8"))
-    assert "- over-deze-site.md" in project.config.read_text(encoding="utf-8")
+    assert "- Over deze site: over-deze-site.md" in project.config.read_text(encoding="utf-8")
 
 
 def test_a_page_ends_with_the_abbreviations_it_uses_and_no_others(project: Project) -> None:
@@ -164,3 +165,17 @@ def test_the_glossary_explains_its_terms_in_text_and_other_pages_by_tooltip(buil
     pages_with_tooltips = [p for p in built_site.rglob("index.html")
                            if "<abbr " in p.read_text(encoding="utf-8")]
     assert len(pages_with_tooltips) > 50
+
+
+def test_the_preview_is_configured_as_the_site_but_for_what_it_declares(project: Project) -> None:
+    """`make serve` renders the docs tree `make site` renders, with the site's configuration;
+    what differs is declared once, in `build.PREVIEW`."""
+    from generator.build import PREVIEW, SITE
+
+    generate(project)
+    assert generate(project, build=PREVIEW) == [PREVIEW.config]  # the same docs tree: not one page rewritten
+    site = yaml.safe_load((project.build / SITE.config).read_text(encoding="utf-8"))
+    preview = yaml.safe_load((project.build / PREVIEW.config).read_text(encoding="utf-8"))
+    assert preview == {**site, **PREVIEW.settings}
+    assert PREVIEW.settings["strict"] is False and all(Path(hook).is_file() for hook in PREVIEW.settings["hooks"])
+    assert SITE.settings == {} and SITE.leaves_out == ()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from generator.build import Project
@@ -170,7 +172,7 @@ def test_an_unexpected_failure_is_said_once_and_the_preview_goes_on(project: Pro
     regenerator = serve.Regenerator(project, echo=lambda message, err=False: said.append(message))
     real = serve.generate
 
-    def broken(project: Project) -> list[str]:
+    def broken(project: Project, **_) -> list[str]:
         raise ValueError("kapot")
 
     monkeypatch.setattr(serve, "generate", broken)
@@ -181,3 +183,115 @@ def test_an_unexpected_failure_is_said_once_and_the_preview_goes_on(project: Pro
     monkeypatch.setattr(serve, "generate", real)
     regenerator.regenerate()
     assert said[1] == "fouten opgelost; het voorbeeld is weer bij."
+
+
+PREVIEW_ONLY = re.compile(r"<script>\s*var livereload = function\(epoch, requestId\) \{.*?</script>", re.DOTALL)
+"""The one script MkDocs' development server adds to every page it serves (before `</body>`),
+so the browser reloads after a rebuild; it carries the build's epoch and the request's time."""
+
+
+def as_built(html: str, base: str, site_url: str) -> str:
+    """A preview page as the full build writes it, changing only what a preview must differ
+    in: MkDocs' livereload script goes, and the canonical link gets the site's address back
+    (MkDocs' server sets `site_url` to the address it serves on, and the theme prints
+    `site_url` in that link only)."""
+    canonical = '<link rel="canonical" href="'
+    return PREVIEW_ONLY.sub("", html).replace(f"{canonical}{base}/", f"{canonical}{site_url}")
+
+
+def named_pages(html: str) -> list[str]:
+    """The texts that name other pages: the links and section labels of the main menu, the
+    breadcrumbs and the footer links."""
+    tree = lxml.html.fromstring(html)
+    links = tree.xpath("//nav[contains(@class, 'md-nav--primary')]//a | //nav[contains(@class, 'md-nav--primary')]"
+                       "//label | //nav[@class='kruimels']//li | //nav[@class='voetlinks']//a")
+    return [" ".join(link.text_content().split()) for link in links]
+
+
+def settled(snapshot, seconds: float = 60.0) -> dict[str, str]:
+    """`snapshot()` once two calls a second apart agree: MkDocs writes the pages of one
+    rebuild one after the other, so the first changed page says the rebuild started."""
+    previous = snapshot()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        current = snapshot()
+        if current == previous:
+            return current
+        previous = current
+    raise AssertionError("the preview kept changing")
+
+
+def preview_and_build(project: Project, save: Callable[[], None], saved: Callable[[str], bool],
+                      pages: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Start a preview, `save` a change once it is up, wait until `saved(html)` holds for the
+    first page and the preview stops changing; then build the site as `make site` does (but
+    the bundles, which the preview leaves out). Returns, per page, the preview's HTML (made
+    comparable with `as_built`) and the build's."""
+    from generator.build import site_config
+    from generator.commands import build as build_command
+
+    site_url = site_config(project)["site_url"]
+    with serving(project) as base:
+        assert wait_for(lambda: "Stedenagenda G40" in fetch(f"{base}/{pages[0]}")), "the preview did not come up"
+        save()
+        assert wait_for(lambda: saved(fetch(f"{base}/{pages[0]}"))), f"the change did not reach /{pages[0]} in the preview"
+        preview = settled(lambda: {url: as_built(fetch(f"{base}/{url}"), base, site_url) for url in pages})
+    build_command.run(project, bundles=False)
+    return {url: (html, (project.site / url / "index.html").read_text(encoding="utf-8"))
+            for url, html in preview.items()}
+
+
+REBUILT = ("activiteiten/bijeenkomst-aardgastransitie/", "jaarverslag/2021/overige/duurzaamheid/")
+"""Pages whose Markdown a new summary of an activity changes: the preview rebuilds them. Their
+breadcrumbs name index pages that are in the menu without a label (Jaarverslag 2021,
+Overige themagroepen)."""
+UNTOUCHED = ("colofon/", "agenda/2019-2022/talent/", "steden/almere/")
+"""Pages whose Markdown that change does not touch: the preview serves the HTML of its first
+build for them. The menu and the footer in every page name Colofon, Over deze site and
+Toegankelijkheid."""
+
+
+def test_a_page_rebuilt_by_the_preview_equals_the_full_build(project: Project) -> None:
+    """After a save, `make serve` rebuilt pages with "None" for Colofon, Over deze site and
+    Toegankelijkheid in the menu and the footer, and for index pages in the breadcrumbs
+    (MkDocs' `--dirty` build left those pages unread, and so without a title), where `make
+    site` is right: the preview's pages must equal the build's."""
+    path: Path = project.data / "jaarverslagen" / "2021" / "activities.yaml"
+
+    def save() -> None:
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "Sven Ringelberg sprak", "Sven Ringelberg (voorzitter) sprak"), encoding="utf-8")
+
+    pages = preview_and_build(project, save, lambda html: "Sven Ringelberg (voorzitter) sprak" in html,
+                              (*REBUILT, *UNTOUCHED))
+    for url, (preview, built) in pages.items():
+        assert "None" not in named_pages(preview), f"{url}: {' | '.join(named_pages(preview))}"
+        assert {"Colofon", "Over deze site", "Toegankelijkheid"} <= set(named_pages(preview)), url
+        assert first_difference(preview, built) is None, (url, first_difference(preview, built))
+    assert all("Sven Ringelberg (voorzitter) sprak" in pages[url][1] for url in REBUILT)
+    assert {"Jaarverslag 2021", "Overige themagroepen"} <= set(named_pages(pages[REBUILT[0]][0]))
+
+
+def test_a_new_title_of_a_hand_written_page_reaches_every_page_of_the_preview(project: Project) -> None:
+    """The menu and the footer of every page name Colofon, but only colofon.md holds its title:
+    a new title must reach the pages whose Markdown did not change, as in a full build."""
+    path: Path = project.content / "colofon.md"
+
+    def save() -> None:
+        path.write_text(path.read_text(encoding="utf-8").replace("title: Colofon\n", "title: Colofon en contact\n"),
+                        encoding="utf-8")
+
+    pages = preview_and_build(project, save, lambda html: "Colofon en contact" in html,
+                              ("agenda/2019-2022/talent/", "colofon/", "steden/almere/"))
+    for url, (preview, built) in pages.items():
+        assert "Colofon en contact" in named_pages(preview), (url, named_pages(preview))
+        assert first_difference(preview, built) is None, (url, first_difference(preview, built))
+
+
+def first_difference(one: str, other: str) -> tuple[str, str] | None:
+    """The first line where two pages differ, from each (an assertion message short enough to read)."""
+    for a, b in zip(one.splitlines(), other.splitlines()):
+        if a != b:
+            return a, b
+    return None if one == other else (one[len(other):][:200], other[len(one):][:200])
