@@ -23,7 +23,8 @@ FIXTURE_DATA = FIXTURE / "data"
 FIXTURE_SEEDS = FIXTURE / "seeds"
 
 
-INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built", "two_periods_built", "two_periods_bundle"}
+INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built", "two_periods_built", "two_periods_bundle",
+                        "fixture_bundles_built"}
 """Fixtures that run MkDocs or Chromium: a test that uses one is an integration test."""
 
 
@@ -197,6 +198,18 @@ def bundles_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
     project = copy_project(tmp_path_factory.mktemp("bundles"))
     with source_date_epoch(BUNDLE_EPOCH):
+        build_command.run(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def fixture_bundles_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture built once with `make site`'s code (site/, dist/ with its one bundle and
+    its PDFs) at `BUNDLE_EPOCH`, for tests of the build's mechanics. Tests only read it."""
+    from generator.commands import build as build_command
+
+    project = copy_fixture_project(tmp_path_factory.mktemp("fixture-bundles"))
+    with source_date_epoch(BUNDLE_EPOCH), fixture_seeds():
         build_command.run(project)
     return project
 
