@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from generator.build import Project, generate, mkdocs_build
 from generator.errors import BuildError, DataError
 from generator.render import abbreviations_used
 from generator.validate import load_site
-from tests.conftest import REPO, adopt_build
+from tests.conftest import REPO, adopt_build, copy_fixture_project, fixture_seeds
 from tests.html import Page
 
 pytestmark = pytest.mark.integration
@@ -34,16 +35,36 @@ def build(project: Project) -> None:
     mkdocs_build(project, project.config, project.site)
 
 
-def test_two_builds_are_byte_identical(project: Project) -> None:
-    build(project)
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture project after one `build`, shared: tests that start from a built site
+    copy it (`built`) instead of building first."""
+    with fixture_seeds():
+        project = copy_fixture_project(tmp_path_factory.mktemp("built-once"))
+        build(project)
+    return project
+
+
+@pytest.fixture()
+def built(built_once: Project, project: Project) -> Project:
+    """A fresh copy of `built_once` (data, build/, the published generation and the site/
+    and dist/ links, which are relative) in this test's own project folder."""
+    shutil.rmtree(project.root)
+    shutil.copytree(built_once.root, project.root, symlinks=True)
+    return project
+
+
+def test_two_builds_are_byte_identical(built: Project) -> None:
+    """The second build runs in another folder than the first: paths leave no trace either."""
+    project = built
     first = tree_digest(project.site)
     build(project)
     assert tree_digest(project.site) == first
     assert "sitemap.xml.gz" in first
 
 
-def test_a_failing_mkdocs_build_keeps_the_previous_site(project: Project) -> None:
-    build(project)
+def test_a_failing_mkdocs_build_keeps_the_previous_site(built: Project) -> None:
+    project = built
     before = tree_digest(project.site)
     (project.content / "kapot.md").write_text("# Kapot\n\n[weg](bestaat-niet.md)\n", encoding="utf-8")
     with pytest.raises(BuildError, match="MkDocs kon de site niet bouwen; de vorige versie is bewaard"):
@@ -52,8 +73,8 @@ def test_a_failing_mkdocs_build_keeps_the_previous_site(project: Project) -> Non
     assert not list(project.root.glob(".site.*")), "the half-built folder is cleaned up"
 
 
-def test_invalid_data_builds_nothing(project: Project) -> None:
-    build(project)
+def test_invalid_data_builds_nothing(built: Project) -> None:
+    project = built
     before = tree_digest(project.site)
     docs_before = tree_digest(project.docs)
     path = project.data / "cities.yaml"
@@ -122,8 +143,8 @@ def test_a_broken_anchor_fails_the_strict_build(project: Project) -> None:
 @pytest.mark.parametrize("html", ['<script>alert(1)</script>', '<img src="x.png" onerror="alert(1)">',
                                   '<a href="javascript:alert(1)">x</a>', '<iframe src="https://example.org"></iframe>',
                                   '<meta http-equiv="Refresh" content="0;url=https://evil.example/">'])
-def test_the_html_guard_stops_executable_content(project: Project, html: str) -> None:
-    build(project)
+def test_the_html_guard_stops_executable_content(built: Project, html: str) -> None:
+    project = built
     before = tree_digest(project.site)
     (project.content / "over-deze-site.md").write_text(f"# Over\n\n{html}\n", encoding="utf-8")
     with pytest.raises(BuildError, match="Onveilige HTML in de gebouwde site"):
