@@ -15,9 +15,16 @@ from generator.build import OUT, Project, generate, mkdocs_build
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
+FIXTURE = Path(__file__).resolve().parent / "fixture"
+"""The small test data set (tests/fixture/README.md): `data/` laid out as the site's, and
+`seeds/` with its own source texts. Tests of mechanics run on it; an editorial change to
+the real data/ changes none of their results."""
+FIXTURE_DATA = FIXTURE / "data"
+FIXTURE_SEEDS = FIXTURE / "seeds"
 
 
-INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built", "two_periods_built", "two_periods_bundle"}
+INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built", "two_periods_built", "two_periods_bundle",
+                        "fixture_bundles_built"}
 """Fixtures that run MkDocs or Chromium: a test that uses one is an integration test."""
 
 
@@ -53,6 +60,69 @@ def copy_project(target: Path) -> Project:
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return Project(target)
+
+
+def copy_fixture_project(target: Path) -> Project:
+    """A project in `target` with the fixture's data and the repository's content,
+    overrides and mkdocs.yml; its passages resolve in `FIXTURE_SEEDS` (see `fixture_seeds`)."""
+    shutil.copytree(FIXTURE_DATA, target / "data")
+    for name in ("content", "overrides"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return Project(target)
+
+
+@contextmanager
+def fixture_seeds() -> Iterator[None]:
+    """Resolve passages in the fixture's own source texts, in this process and in the
+    processes it starts (`python -m generator build` reads STEDENAGENDA_SEEDS)."""
+    before = os.environ.get("STEDENAGENDA_SEEDS")
+    os.environ["STEDENAGENDA_SEEDS"] = str(FIXTURE_SEEDS)
+    try:
+        with seeds_at(FIXTURE_SEEDS):
+            yield
+    finally:
+        if before is None:
+            del os.environ["STEDENAGENDA_SEEDS"]
+        else:
+            os.environ["STEDENAGENDA_SEEDS"] = before
+
+
+@pytest.fixture()
+def fixture_project(tmp_path: Path) -> Iterator[Project]:
+    """A fresh copy of the fixture project, free to break, with its sources in force."""
+    with fixture_seeds():
+        yield copy_fixture_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def fixture_site():
+    """The fixture's data, validated once (read only)."""
+    from generator.validate import load_site
+
+    with fixture_seeds():
+        site, problems = load_site(FIXTURE_DATA)
+    assert not problems, problems
+    return site
+
+
+def render_fixture() -> dict[str, str]:
+    """The Markdown of every generated page of the fixture, by path (no git dates, no edit links)."""
+    from generator.pages import pages
+    from generator.render import render_pages
+    from generator.terms import abbreviations
+    from generator.validate import load_site
+
+    with fixture_seeds():
+        site, problems = load_site(FIXTURE_DATA)
+        assert not problems, problems
+        return render_pages(pages(site), abbreviations(site.organisations))
+
+
+@pytest.fixture(scope="session")
+def fixture_rendered() -> dict[str, str]:
+    """`render_fixture()`, once per session (read only)."""
+    return render_fixture()
 
 
 @pytest.fixture(scope="session")
@@ -129,6 +199,18 @@ def bundles_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
     project = copy_project(tmp_path_factory.mktemp("bundles"))
     with source_date_epoch(BUNDLE_EPOCH):
+        build_command.run(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def fixture_bundles_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture built once with `make site`'s code (site/, dist/ with its one bundle and
+    its PDFs) at `BUNDLE_EPOCH`, for tests of the build's mechanics. Tests only read it."""
+    from generator.commands import build as build_command
+
+    project = copy_fixture_project(tmp_path_factory.mktemp("fixture-bundles"))
+    with source_date_epoch(BUNDLE_EPOCH), fixture_seeds():
         build_command.run(project)
     return project
 

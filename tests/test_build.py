@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,17 @@ from generator.build import Project, generate, mkdocs_build
 from generator.errors import BuildError, DataError
 from generator.render import abbreviations_used
 from generator.validate import load_site
-from tests.conftest import REPO, adopt_build
+from tests.conftest import REPO, adopt_build, copy_fixture_project, fixture_seeds
 from tests.html import Page
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture()
+def project(fixture_project: Project) -> Project:
+    """These tests are about the build's mechanics, not the content: they build the small
+    fixture (tests/fixture/), a few seconds a build instead of the real site's half minute."""
+    return fixture_project
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -28,16 +36,36 @@ def build(project: Project) -> None:
     mkdocs_build(project, project.config, project.site)
 
 
-def test_two_builds_are_byte_identical(project: Project) -> None:
-    build(project)
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture project after one `build`, shared: tests that start from a built site
+    copy it (`built`) instead of building first."""
+    with fixture_seeds():
+        project = copy_fixture_project(tmp_path_factory.mktemp("built-once"))
+        build(project)
+    return project
+
+
+@pytest.fixture()
+def built(built_once: Project, project: Project) -> Project:
+    """A fresh copy of `built_once` (data, build/, the published generation and the site/
+    and dist/ links, which are relative) in this test's own project folder."""
+    shutil.rmtree(project.root)
+    shutil.copytree(built_once.root, project.root, symlinks=True)
+    return project
+
+
+def test_two_builds_are_byte_identical(built: Project) -> None:
+    """The second build runs in another folder than the first: paths leave no trace either."""
+    project = built
     first = tree_digest(project.site)
     build(project)
     assert tree_digest(project.site) == first
     assert "sitemap.xml.gz" in first
 
 
-def test_a_failing_mkdocs_build_keeps_the_previous_site(project: Project) -> None:
-    build(project)
+def test_a_failing_mkdocs_build_keeps_the_previous_site(built: Project) -> None:
+    project = built
     before = tree_digest(project.site)
     (project.content / "kapot.md").write_text("# Kapot\n\n[weg](bestaat-niet.md)\n", encoding="utf-8")
     with pytest.raises(BuildError, match="MkDocs kon de site niet bouwen; de vorige versie is bewaard"):
@@ -46,12 +74,12 @@ def test_a_failing_mkdocs_build_keeps_the_previous_site(project: Project) -> Non
     assert not list(project.root.glob(".site.*")), "the half-built folder is cleaned up"
 
 
-def test_invalid_data_builds_nothing(project: Project) -> None:
-    build(project)
+def test_invalid_data_builds_nothing(built: Project) -> None:
+    project = built
     before = tree_digest(project.site)
     docs_before = tree_digest(project.docs)
     path = project.data / "cities.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("province: Flevoland", "province: Flevo", 1),
+    path.write_text(path.read_text(encoding="utf-8").replace("province: Gelderland", "province: Gelderlnd", 1),
                     encoding="utf-8")
     with pytest.raises(DataError):
         build(project)
@@ -62,10 +90,10 @@ def test_invalid_data_builds_nothing(project: Project) -> None:
 def test_generate_rewrites_only_pages_whose_content_changed(project: Project) -> None:
     generate(project)
     path = project.data / "cities.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("province: Flevoland", "province: Utrecht", 1),
+    path.write_text(path.read_text(encoding="utf-8").replace("province: Gelderland", "province: Utrecht", 1),
                     encoding="utf-8")
     written = generate(project)
-    assert sorted(written) == ["in-beeld.md", "open-data/steden.csv", "open-data/steden.json", "steden/almere.md", "steden/index.md"]
+    assert sorted(written) == ["in-beeld.md", "open-data/steden.csv", "open-data/steden.json", "steden/apeldoorn.md", "steden/index.md"]
     assert generate(project) == []
 
 
@@ -116,8 +144,8 @@ def test_a_broken_anchor_fails_the_strict_build(project: Project) -> None:
 @pytest.mark.parametrize("html", ['<script>alert(1)</script>', '<img src="x.png" onerror="alert(1)">',
                                   '<a href="javascript:alert(1)">x</a>', '<iframe src="https://example.org"></iframe>',
                                   '<meta http-equiv="Refresh" content="0;url=https://evil.example/">'])
-def test_the_html_guard_stops_executable_content(project: Project, html: str) -> None:
-    build(project)
+def test_the_html_guard_stops_executable_content(built: Project, html: str) -> None:
+    project = built
     before = tree_digest(project.site)
     (project.content / "over-deze-site.md").write_text(f"# Over\n\n{html}\n", encoding="utf-8")
     with pytest.raises(BuildError, match="Onveilige HTML in de gebouwde site"):
@@ -128,19 +156,21 @@ def test_the_html_guard_stops_executable_content(project: Project, html: str) ->
 def test_hostile_data_reaches_the_page_as_text(project: Project) -> None:
     """End to end: Markdown syntax in data is shown as typed and passes the guard."""
     path = project.data / "people.yaml"
-    hostile = "Wever *vet* [x] {: onclick=alert(1) } # | `code` &amp; _y_ <3"
-    path.write_text(path.read_text(encoding="utf-8").replace('name: "Wever"', f'name: "{hostile}"'), encoding="utf-8")
+    hostile = "Han Polman *vet* [x] {: onclick=alert(1) } # | `code` &amp; _y_ <3"
+    text = path.read_text(encoding="utf-8")
+    assert "name: Han Polman\n" in text
+    path.write_text(text.replace("name: Han Polman\n", f'name: "{hostile}"\n'), encoding="utf-8")
     build(project)
     from tests.html import Page
     page = Page(project.site / "personen" / "index.html")
     assert hostile in page.text
 
 
-def test_a_failing_bundle_keeps_the_previous_site_and_dist(project: Project, bundles_built: Project,
+def test_a_failing_bundle_keeps_the_previous_site_and_dist(project: Project, fixture_bundles_built: Project,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.commands import build as build_command
 
-    adopt_build(project, bundles_built)
+    adopt_build(project, fixture_bundles_built)
     site_before, dist_before = tree_digest(project.site), tree_digest(project.dist)
     (project.content / "nieuw.md").write_text("# Nieuw\n\nEen nieuwe pagina.\n", encoding="utf-8")
 

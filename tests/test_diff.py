@@ -1,5 +1,6 @@
 """`make diff`: golden reports for an added, a changed, a removed record and a mass deletion,
-each made in a small git repository in a temporary folder.
+each made in a small git repository in a temporary folder holding the fixture's data
+(tests/fixture/), so an editorial change to data/ changes none of these golden files.
 
 Regenerate deliberately with `pytest tests/test_diff.py --update-golden` and review the diff.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from click.testing import CliRunner
 from generator.__main__ import cli
 from generator.build import Project
 from generator.diff import MASS_DELETION_SHARE, page_url, run_diff
-from tests.conftest import REPO, copy_project
+from tests.conftest import REPO, copy_fixture_project, copy_project, fixture_seeds
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.nl",
@@ -34,7 +36,7 @@ NEW_ACTIVITY = """
       De minister bezocht een warmtenet en sprak met bestuurders over de warmtewet.
     themes: [energietransitie]
     passages:
-      - {source: jaarverslag-2021, place: "Thema Duurzaamheid", anchor: "een bijeenkomst met Sven Ringelberg over zijn boek"}
+      - {source: jaarverslag-2021, place: "Thema Duurzaamheid", anchor: "G40-bestuurders hebben zich intensief ingezet"}
 """
 
 
@@ -44,13 +46,14 @@ def git(root: Path, *args: str) -> str:
 
 
 @pytest.fixture()
-def repo(tmp_path: Path) -> Project:
-    """A git repository holding a copy of the data, with one commit."""
-    project = copy_project(tmp_path)
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-q", "-m", "Gegevens")
-    return project
+def repo(tmp_path: Path) -> Iterator[Project]:
+    """A git repository holding a copy of the fixture's data, with one commit."""
+    with fixture_seeds():
+        project = copy_fixture_project(tmp_path)
+        git(tmp_path, "init", "-q", "-b", "main")
+        git(tmp_path, "add", "-A")
+        git(tmp_path, "commit", "-q", "-m", "Gegevens")
+        yield project
 
 
 def commit(project: Project, message: str) -> None:
@@ -88,8 +91,8 @@ def check_golden(name: str, text: str, update: bool) -> None:
 
 
 def test_added_record(repo: Project, update_golden: bool) -> None:
-    edit(repo, "jaarverslagen/2021/activities", "\n  - id: bijeenkomst-aardgastransitie", NEW_ACTIVITY.rstrip("\n")
-         + "\n\n  - id: bijeenkomst-aardgastransitie")
+    edit(repo, "jaarverslagen/2021/activities", "\n  - id: warmtewet", NEW_ACTIVITY.rstrip("\n")
+         + "\n\n  - id: warmtewet")
     commit(repo, "Nieuwe activiteit")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
@@ -100,41 +103,41 @@ def test_added_record(repo: Project, update_golden: bool) -> None:
 
 
 def test_changed_record(repo: Project, update_golden: bool) -> None:
-    edit(repo, "cities", 'name: "Almere"\n    province: Flevoland', 'name: "Almere"\n    province: Utrecht')
-    edit(repo, "jaarverslagen/2021/activities", "Sven Ringelberg sprak over zijn boek", "Sven Ringelberg, historicus, sprak over zijn boek")
+    edit(repo, "cities", "name: Apeldoorn\n    province: Gelderland", "name: Apeldoorn\n    province: Utrecht")
+    edit(repo, "jaarverslagen/2021/activities", "G40-bestuurders zetten zich in voor een warmtewet",
+         "G40-bestuurders, ook de wethouders, zetten zich in voor een warmtewet")
     commit(repo, "Provincie en samenvatting")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
-    assert "- stad `almere`: Almere\n  - Provincie: „Flevoland” → „Utrecht”\n" in text
-    assert "  - Samenvatting: „Sven Ringelberg sprak" in text
-    assert "[Almere](https://stedenagenda.example.nl/steden/almere/) — gewijzigd" in text
+    assert "- stad `apeldoorn`: Apeldoorn\n  - Provincie: „Gelderland” → „Utrecht”\n" in text
+    assert "  - Samenvatting: „G40-bestuurders zetten zich in" in text
+    assert "[Apeldoorn](https://stedenagenda.example.nl/steden/apeldoorn/) — gewijzigd" in text
     assert "Let op" not in text
     check_golden("changed", text, update_golden)
 
 
 def test_removed_record(repo: Project, update_golden: bool) -> None:
-    assert "bijeenkomst-aardgastransitie" in unreferenced_activities(repo)
-    remove_activities(repo, {"bijeenkomst-aardgastransitie"})
+    assert "warmtewet" in unreferenced_activities(repo)
+    remove_activities(repo, {"warmtewet"})
     commit(repo, "Activiteit weg")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
-    assert ("**Verwijderd**\n\n- activiteit `bijeenkomst-aardgastransitie`: Bijeenkomst over "
-            "'De Nederlandse Aardgastransitie'\n") in text
-    assert "/activiteiten/bijeenkomst-aardgastransitie/) — verdwijnt" in text
-    assert "Let op" not in text  # one of a hundred is no mass deletion
+    assert "**Verwijderd**\n\n- activiteit `warmtewet`: Een warmtewet met genoeg sturing voor gemeenten\n" in text
+    assert "/activiteiten/warmtewet/) — verdwijnt" in text
+    assert "Let op" not in text  # one of eleven is no mass deletion
     assert "Gewijzigd" not in text  # re-dumping the YAML changed no value
     check_golden("removed", text, update_golden)
 
 
 def test_mass_deletion_is_warned_about(repo: Project, update_golden: bool) -> None:
-    doomed = unreferenced_activities(repo)[:40]
-    assert len(doomed) == 40
+    doomed = unreferenced_activities(repo)[:3]
+    assert len(doomed) == 3
     remove_activities(repo, set(doomed))
     commit(repo, "Veel weg")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
-    assert ("> ⚠️ **Let op: veel verwijderd.** Deze wijziging verwijdert 40 van de 100 items "
-            "(40 %) in `data/jaarverslagen/2021/activities.yaml`. Is dat de bedoeling?") in text
+    assert ("> ⚠️ **Let op: veel verwijderd.** Deze wijziging verwijdert 3 van de 11 items "
+            "(27 %) in `data/jaarverslagen/2021/activities.yaml`. Is dat de bedoeling?") in text
     assert text.index("Let op") < text.index("### `data/jaarverslagen/2021/activities.yaml`"), "the warning comes first"
     check_golden("mass-deletion", text, update_golden)
 
@@ -157,7 +160,7 @@ def test_invalid_head_shows_the_check_and_fails(repo: Project) -> None:
     result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "HEAD"])
     assert result.exit_code == 1
     assert "**De gegevens van deze versie kloppen niet.** `make check` meldt:" in result.output
-    assert "data/agenda/2019-2022.yaml:52:15: onbekend thema 'zorgstelse'" in result.output
+    assert "data/agenda/2019-2022.yaml:69:15: onbekend thema 'zorgstelse'" in result.output
     assert "Niet vergeleken" in result.output
 
 
@@ -178,11 +181,11 @@ def test_unknown_revision_is_said_in_dutch(repo: Project) -> None:
 
 
 def test_compare_two_revisions_leaves_the_working_tree_alone(repo: Project) -> None:
-    edit(repo, "cities", "    province: Drenthe", "    province: Utrecht")
+    edit(repo, "cities", "    province: Gelderland", "    province: Utrecht")
     commit(repo, "Een")
-    edit(repo, "cities", "    province: Utrecht", "    province: Drenthe")  # uncommitted
+    edit(repo, "cities", "    province: Utrecht", "    province: Gelderland")  # uncommitted
     text, _ = run_diff(repo, "HEAD~1", "HEAD")
-    assert "„Drenthe” → „Utrecht”" in text
+    assert "„Gelderland” → „Utrecht”" in text
     assert git(repo.root, "status", "--porcelain").strip() == "M data/cities.yaml"
     assert git(repo.root, "worktree", "list").count("\n") == 1
 
@@ -196,7 +199,8 @@ def test_page_urls(path: str, url: str) -> None:
 def test_a_base_from_before_the_periods_is_compared_file_by_file(tmp_path: Path) -> None:
     """`make diff` against a version with data/agenda.yaml, report.yaml and activities.yaml
     (before agendas and reports had a file per period) compares them with the files they
-    became: moving them is no change of content, only the new field shows."""
+    became: moving them is no change of content, only the new field shows. On the real
+    data: the old layout is the real repository's history (one agenda, one report)."""
     project = copy_project(tmp_path)
     data = project.data
     moved = {"agenda/2019-2022": "agenda", "jaarverslagen/2021/report": "report",

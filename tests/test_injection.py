@@ -1,5 +1,6 @@
-"""The injection table: hostile text in every text field of the real data, built into the
-site, its search index and a council bundle, must give exactly the element tree that
+"""The injection table: hostile text in every text field of the fixture's data (tests/fixture/:
+every kind of record and every template, at a third of the real data's size), built into
+the site, its search index and a council bundle, must give exactly the element tree that
 neutral text of the same length gives.
 
 Every string value of every data file gets a payload (in turn from PAYLOADS); a value
@@ -30,9 +31,16 @@ from generator.commands import build as build_command
 from generator.load import Path_, load_document
 from generator.models import data_files
 from generator.validate import load_site
-from tests.conftest import copy_project
+from tests.conftest import copy_fixture_project, fixture_seeds
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fixture_sources() -> Iterator[None]:
+    """Every build and check here reads the fixture's own source texts."""
+    with fixture_seeds():
+        yield
 
 PAYLOADS = [
     '0;url=https://evil.example/" http-equiv="refresh',
@@ -149,7 +157,7 @@ def hostile(index: int, text: str) -> str:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Project]:
     """The hostile and the neutral build, each with the site and the bundles."""
-    projects = {kind: copy_project(tmp_path_factory.mktemp(kind)) for kind in ("hostile", "neutral")}
+    projects = {kind: copy_fixture_project(tmp_path_factory.mktemp(kind)) for kind in ("hostile", "neutral")}
     originals = original_data(projects["hostile"].root)
     keep: set[tuple[str, Path_]] = set()
     for _ in range(6):  # each round keeps what the validator refused in either build
@@ -165,7 +173,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Project]:
     else:
         pytest.fail(f"still refused after six rounds: {sorted(refused)[:5]}")
     mutated_count = sum(1 for doc in originals.values() for _ in string_paths(doc)) - len(keep)
-    assert mutated_count > 500, f"only {mutated_count} values carry a payload"
+    assert mutated_count > 250, f"only {mutated_count} values carry a payload"
     for project in projects.values():
         build_command.run(project)
     return projects
@@ -177,7 +185,9 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 class Tree(HTMLParser):
     """The element tree as (depth, tag, attribute names) per element. Compared as a
     multiset: pages that sort records by their text (source pages by section) may put
-    the same elements in another order, but may not add, drop or re-nest one."""
+    the same elements in another order, but may not add, drop or re-nest one. Only the
+    number of lines (`tspan`) of an SVG label is free: the picture wraps a label by its
+    width, and the neutral text's capitals are wider than the payload's characters."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -187,7 +197,8 @@ class Tree(HTMLParser):
 
     @property
     def shape(self) -> Counter:
-        return Counter(self.elements)
+        lines = {element for element in self.elements if element[1] == "tspan"}
+        return Counter(element for element in self.elements if element[1] != "tspan") + Counter(lines)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((self.depth, tag, tuple(sorted(name for name, _ in attrs))))
@@ -255,7 +266,7 @@ def test_no_payload_changes_any_pages_element_tree(builds: dict[str, Project], w
                             f"{list((hostile_tree.shape - neutral_tree.shape).elements())[:5]}, only without "
                             f"{list((neutral_tree.shape - hostile_tree.shape).elements())[:5]}")
             checked += 1
-    assert checked > 100 if where == "site" else checked > 50
+    assert checked > 80 if where == "site" else checked > 30
 
 
 def test_no_attribute_carries_script_or_a_refresh(builds: dict[str, Project]) -> None:
@@ -289,7 +300,7 @@ def test_the_search_index_has_the_same_pages_and_shows_only_text(builds: dict[st
         return found
 
     hostile, neutral = docs(builds["hostile"]), docs(builds["neutral"])
-    assert len(hostile) > 100
+    assert len(hostile) > 60
     assert [d[0] for d in hostile] == [d[0] for d in neutral]
     assert all(isinstance(field, str) for d in hostile for field in d)
     engine = (builds["hostile"].site / "search" / "zoek.js").read_text(encoding="utf-8")
@@ -326,12 +337,12 @@ TOOLTIP_PAYLOAD = "&lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt; & \"x\" 
 
 @pytest.fixture(scope="module")
 def tooltip_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, with the payload as every abbreviation's expansion."""
+    """The fixture's site, with the payload as every abbreviation's expansion."""
     from generator.build import generate, mkdocs_build
 
-    project = copy_project(tmp_path_factory.mktemp("tooltip"))
+    project = copy_fixture_project(tmp_path_factory.mktemp("tooltip"))
     path = project.data / "organisations.yaml"
-    text = re.sub(r"^(    expansion: ).*$", lambda m: m.group(1) + json.dumps(TOOLTIP_PAYLOAD),
+    text = re.sub(r"^( +expansion: ).*$", lambda m: m.group(1) + json.dumps(TOOLTIP_PAYLOAD),
                   path.read_text(encoding="utf-8"), flags=re.M)
     path.write_text(text, encoding="utf-8")
     generate(project)

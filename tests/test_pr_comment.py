@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from generator.build import Project
-from tests.conftest import REPO, SEEDS
+from tests.conftest import FIXTURE_SEEDS, REPO
 from tests.test_diff import commit, edit, git, repo  # noqa: F401 (repo is a fixture)
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
@@ -89,25 +89,25 @@ def fake_env(tmp_path: Path, api: str) -> dict[str, str]:
 
 
 def test_body_has_the_marker_the_diff_and_the_check(repo: Project) -> None:  # noqa: F811
-    edit(repo, "cities", 'name: "Almere"\n    province: Flevoland', 'name: "Almere"\n    province: Utrecht')
+    edit(repo, "cities", "name: Apeldoorn\n    province: Gelderland", "name: Apeldoorn\n    province: Utrecht")
     text = pr_comment.body(repo.root, "HEAD", "https://github.com/g40/stedenagenda/actions/runs/42")
     assert text.startswith(pr_comment.MARKER + "\n\n## Wat verandert er?")
-    assert "- stad `almere`: Almere\n  - Provincie: „Flevoland” → „Utrecht”" in text
-    assert "### Controle\n\n✅ OK: 8 thema's" in text
+    assert "- stad `apeldoorn`: Apeldoorn\n  - Provincie: „Gelderland” → „Utrecht”" in text
+    assert "### Controle\n\n✅ OK: 2 agenda's, 12 thema's" in text
     assert "[deze run](https://github.com/g40/stedenagenda/actions/runs/42)" in text
 
 
 def test_body_lists_check_warnings(repo: Project) -> None:  # noqa: F811
     edit(repo, "organisations", "organisations:\n", 'organisations:\n  - id: xyzq\n    term: "XYZQ"\n')
     text = pr_comment.body(repo.root, "HEAD")
-    assert "✅ OK: 8 thema's" in text
-    assert "\n\n- ⚠️ `data/organisations.yaml:9:11: let op: de term 'XYZQ' staat op geen enkele pagina" in text
+    assert "✅ OK: 2 agenda's, 12 thema's" in text
+    assert "\n\n- ⚠️ `data/organisations.yaml:5:11: let op: de term 'XYZQ' staat op geen enkele pagina" in text
 
 
 def test_body_shows_check_errors(repo: Project) -> None:  # noqa: F811
     edit(repo, "agenda/2019-2022", "      target: zorgstelsel", "      target: zorgstelse")
     text = pr_comment.body(repo.root, "HEAD")
-    assert "❌ `make check` vond fouten:\n\n```text\ndata/agenda/2019-2022.yaml:52:15: onbekend thema 'zorgstelse'" in text
+    assert "❌ `make check` vond fouten:\n\n```text\ndata/agenda/2019-2022.yaml:69:15: onbekend thema 'zorgstelse'" in text
 
 
 def test_comment_is_posted_once_then_updated(github: FakeGitHub, tmp_path: Path) -> None:
@@ -147,9 +147,9 @@ def test_workflow_comment_steps_run_against_a_fake_pull_request(repo: Project, g
     shutil.copytree(REPO / "vendor", root / "vendor")
     (root / ".venv").symlink_to(REPO / ".venv")
     git(root, "update-ref", "refs/remotes/origin/main", "HEAD")
-    env = {**os.environ, **fake_env(tmp_path, github.url), "STEDENAGENDA_SEEDS": str(SEEDS)}
-    for push, province in enumerate(("Utrecht", "Gelderland")):
-        edit(repo, "cities", "    province: Flevoland" if push == 0 else "    province: Utrecht",
+    env = {**os.environ, **fake_env(tmp_path, github.url), "STEDENAGENDA_SEEDS": str(FIXTURE_SEEDS)}
+    for push, province in enumerate(("Utrecht", "Drenthe")):
+        edit(repo, "cities", "    province: Gelderland" if push == 0 else "    province: Utrecht",
              f"    province: {province}")
         commit(repo, f"push {push}")
         for name in ("Reactie opstellen", "Reactie plaatsen"):
@@ -158,6 +158,6 @@ def test_workflow_comment_steps_run_against_a_fake_pull_request(repo: Project, g
             assert result.returncode == 0, result.stderr
     ours = [c for c in github.comments if pr_comment.MARKER in c["body"]]
     assert len(ours) == 1, "the comment was repeated instead of updated"
-    assert "„Flevoland” → „Gelderland”" in ours[0]["body"]
+    assert "„Gelderland” → „Drenthe”" in ours[0]["body"]
     assert "✅ OK:" in ours[0]["body"]
     assert "[deze run](https://github.com/g40/stedenagenda/actions/runs/42)" in ours[0]["body"]

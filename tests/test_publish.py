@@ -18,9 +18,16 @@ import pytest
 
 from generator.build import OUT, Project
 from generator.commands import build as build_command
-from tests.conftest import BUNDLE_EPOCH, REPO, adopt_build, copy_project
+from tests.conftest import BUNDLE_EPOCH, REPO, adopt_build, copy_fixture_project, fixture_seeds
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture()
+def project(fixture_project: Project) -> Project:
+    """Publishing is mechanics, not content: every build here is of the small fixture
+    (tests/fixture/), whose `make site` takes a third of the real data's."""
+    return fixture_project
 
 EPOCH = str(BUNDLE_EPOCH)
 
@@ -64,11 +71,11 @@ def full_build(project: Project) -> None:
 
 
 def switch_data(project: Project, variant: str) -> None:
-    """Two versions of the data whose sites differ: Almere's province."""
+    """Two versions of the data whose sites differ: Apeldoorn's province."""
     path = project.data / "cities.yaml"
     text = path.read_text(encoding="utf-8")
-    province = {"a": "Flevoland", "b": "Utrecht"}[variant]
-    text = re.sub(r"(id: almere\n(?:    .*\n)*?    province: )\S+", lambda m: m.group(1) + province, text, count=1)
+    province = {"a": "Gelderland", "b": "Utrecht"}[variant]
+    text = re.sub(r"(id: apeldoorn\n(?: +.*\n)*? +province: )\S+", lambda m: m.group(1) + province, text, count=1)
     assert f"province: {province}" in text
     path.write_text(text, encoding="utf-8")
 
@@ -106,8 +113,8 @@ def test_a_reader_never_misses_a_file_while_builds_publish(project: Project) -> 
 
 
 def test_killed_builds_leave_the_previous_or_the_new_build_and_the_next_build_cleans_up(
-        project: Project, bundles_built: Project) -> None:
-    adopt_build(project, bundles_built)
+        project: Project, fixture_bundles_built: Project) -> None:
+    adopt_build(project, fixture_bundles_built)
     builds = {"a": published(project)}
     switch_data(project, "b")
     full_build(project)
@@ -145,20 +152,21 @@ def test_two_builds_at_once_take_turns(project: Project) -> None:
 
 
 def test_a_checkout_at_another_path_builds_a_byte_identical_site_zips_and_pdfs(
-        bundles_built: Project, tmp_path_factory: pytest.TempPathFactory) -> None:
+        fixture_bundles_built: Project, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The session's build (in-process, at a short temporary path) and `make site`'s
     command in a process of its own, in a checkout at a longer path: the same bytes, PDFs
     and zips included. Paths, process and build order leave no trace in the output."""
     root = tmp_path_factory.mktemp("een-veel-langere-map") / "nog-dieper" / "stedenagenda"
     root.parent.mkdir(parents=True)
-    project = copy_project(root)
-    full_build(project)
-    first, second = ((digest(p.site), digest(p.dist)) for p in (bundles_built, project))
+    with fixture_seeds():
+        project = copy_fixture_project(root)
+        full_build(project)
+    first, second = ((digest(p.site), digest(p.dist)) for p in (fixture_bundles_built, project))
     assert first[0] == second[0], sorted(k for k in first[0] if first[0].get(k) != second[0].get(k))[:10]
     assert first[1] == second[1], sorted(k for k in first[1] if first[1].get(k) != second[1].get(k))
     kinds = {Path(name).suffix for name in first[1]}
     assert {".zip", ".pdf"} <= kinds, "the zips and the PDFs are compared too"
-    with zipfile.ZipFile(project.dist / "volledige-agenda.zip") as z:
+    with zipfile.ZipFile(project.dist / "raadsessie-2012-12-13.zip") as z:
         names = z.namelist()
         assert names == sorted(names)
         assert len({info.date_time for info in z.infolist()}) == 1

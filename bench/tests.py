@@ -1,0 +1,131 @@
+"""How long `make test` takes: the whole suite, once, in a fresh clone of the commit.
+
+Not part of `make bench` (the suite alone takes minutes, and `make bench` already runs for
+long): `.venv/bin/python -m bench.tests` prints the section, and with `--write` it also
+replaces the "Tests" section of bench/RESULTS.md, leaving every other section as it is
+(`make bench` keeps this section when it rewrites the file). Measure on a quiet machine:
+the load average at the start is written beside the time, since other work on the same
+cores makes the figure meaningless.
+
+The clone sits in a temporary folder beside a link to `../shared` (the source texts), as a
+checkout does; it uses this checkout's `.venv`. It runs what `make test` runs after
+installing: `python -m pytest`, here with `-q -p no:cacheprovider` (no cache written).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "RESULTS.md"
+HEADING = "## Tests"
+TARGET_SECONDS = 600
+"""Issue 23: `make test` within ten minutes on two cores."""
+PYTEST = ["-m", "pytest", "-q", "-p", "no:cacheprovider"]
+COUNTS = re.compile(r"(\d+) (passed|failed|skipped|errors?|deselected|xfailed|xpassed)")
+
+
+def fresh_clone(work: Path) -> Path:
+    """A clone of HEAD in `work/stedenagenda`, with `work/shared` linking the source texts."""
+    (work / "shared").symlink_to(REPO.parent / "shared")
+    clone = work / "stedenagenda"
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(clone)], check=True)
+    return clone
+
+
+def run_suite(clone: Path) -> tuple[float, int, str]:
+    """Wall seconds, exit status and the last line of `pytest -q` in the clone."""
+    subprocess.run([str(REPO / "scripts" / "ensure-chromium")], cwd=clone, check=True)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("STEDENAGENDA_SEEDS", None)
+    start = time.monotonic()
+    result = subprocess.run([str(REPO / ".venv" / "bin" / "python"), *PYTEST], cwd=clone, env=env,
+                            capture_output=True, text=True)
+    seconds = time.monotonic() - start
+    tail = [line for line in result.stdout.splitlines() if line.strip()]
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-5000:] + result.stderr[-2000:])
+    return seconds, result.returncode, tail[-1].strip("= ") if tail else "(geen uitvoer)"
+
+
+def counts(summary: str) -> dict[str, int]:
+    """pytest's closing line as numbers: {'passed': 1540, 'skipped': 0, …}."""
+    return {kind.rstrip("s") if kind.startswith("error") else kind: int(n) for n, kind in COUNTS.findall(summary)}
+
+
+def section(seconds: float, status: int, summary: str, commit: str, load: float, measured: str) -> list[str]:
+    """The Markdown section for bench/RESULTS.md."""
+    found = counts(summary)
+    met = status == 0 and seconds <= TARGET_SECONDS
+    minutes, rest = divmod(round(seconds), 60)
+    tally = ", ".join(f"{n} {kind}" for kind, n in found.items()) or summary
+    return [HEADING, "",
+            f"De hele testsuite (`{' '.join(['python', *PYTEST])}`, wat `make test` draait) in een verse kloon "
+            f"van {commit}, gemeten {measured} met `.venv/bin/python -m bench.tests --write`, los van `make bench`, "
+            f"op {os.cpu_count()} cores; belasting (load average, 1 min) bij de start: {load:.2f}.", "",
+            f"**{minutes} min {rest:02d} s** ({seconds:.0f} s): {tally}"
+            + ("" if status == 0 else f" (pytest eindigde met status {status})") + ".", "",
+            f"Doel: binnen {TARGET_SECONDS // 60} minuten, alle tests groen: **{'gehaald' if met else 'NIET gehaald'}**.",
+            ""]
+
+
+def write_section(results_file: Path, lines: list[str]) -> None:
+    """Put the section into RESULTS.md in place of the one there, or before the closing
+    `generate_share` line of `make bench` (at the end when there is none); the rest stays."""
+    text = results_file.read_text(encoding="utf-8") if results_file.exists() else "# Benchmark\n\n"
+    section_text = "\n".join(lines).rstrip("\n") + "\n\n"
+    start = text.find(HEADING + "\n")
+    if start >= 0:
+        end = text.find("\n## ", start + 1)
+        closing = text.find("\n`generate_share`", start + 1)
+        ends = [e for e in (end, closing) if e >= 0]
+        end = min(ends) + 1 if ends else len(text)
+        text = text[:start] + section_text + text[end:]
+    else:
+        closing = text.find("\n`generate_share`")
+        at = closing + 1 if closing >= 0 else len(text)
+        before = text[:at].rstrip("\n") + "\n\n"
+        text = before + section_text + text[at:]
+    results_file.write_text(text, encoding="utf-8")
+
+
+def kept_section(results_file: Path) -> list[str]:
+    """The Tests section as RESULTS.md has it now (for `make bench`, which rewrites the file
+    but does not run the suite), or nothing."""
+    if not results_file.exists():
+        return []
+    text = results_file.read_text(encoding="utf-8")
+    start = text.find(HEADING + "\n")
+    if start < 0:
+        return []
+    ends = [e for e in (text.find("\n## ", start + 1), text.find("\n`generate_share`", start + 1)) if e >= 0]
+    return text[start:min(ends) + 1 if ends else len(text)].rstrip("\n").split("\n") + [""]
+
+
+def main() -> None:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    load = os.getloadavg()[0]
+    measured = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    work = Path(tempfile.mkdtemp(prefix="stedenagenda-tests-"))
+    try:
+        seconds, status, summary = run_suite(fresh_clone(work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    lines = section(seconds, status, summary, commit, load, measured)
+    if "--write" in sys.argv:
+        write_section(RESULTS, lines)
+    print("\n".join(lines))
+    sys.exit(0 if status == 0 and seconds <= TARGET_SECONDS else 1)
+
+
+if __name__ == "__main__":
+    main()
