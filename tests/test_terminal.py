@@ -125,7 +125,7 @@ def test_make_serve_on_a_chosen_port_says_one_dutch_line_and_stops_quietly(tmp_p
         _, status = os.waitpid(pid, 0)
     text = out.decode("utf-8", errors="replace").replace("\r\n", "\n")
     assert text == (f"Voorbeeld op http://127.0.0.1:{port}/ — sla een bestand op en de pagina ververst; "
-                    "stoppen met Ctrl+C.\n^C"), text
+                    "stoppen met Ctrl+C. Zonder de zoekindex, de raadsbundels en de pdf's: die maakt make site.\n^C"), text
     assert os.waitstatus_to_exitcode(status) != 0  # interrupted, as the shell expects
 
 
