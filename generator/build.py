@@ -131,10 +131,19 @@ def planned_outputs(site: Site, generated: list[Page], files: dict[str, bytes]) 
     result += [outputs.Output(outputs.SITE, f"{search.FOLDER}/", "de map van de zoekindex", whole_folder=True),
                outputs.Output(outputs.SITE, f"{links.BUNDLE_FILES}/", "de map met de bestanden van de raadsbundels",
                               whole_folder=True)]
+    return result + bundle_outputs(site)
+
+
+def bundle_outputs(site: Site) -> list[outputs.Output]:
+    """The files the council bundles put in dist/ and on the site, each at its session's line."""
     sessions = site.documents["sessions"]
-    result += outputs.bundle_outputs(site.sessions.sessions,
-                                     lambda where: ("data/sessions.yaml", *sessions.where(where)))
-    return result
+    return outputs.bundle_outputs(site.sessions.sessions,
+                                  lambda where: ("data/sessions.yaml", *sessions.where(where)))
+
+
+def output_problems(site: Site, generated: list[Page]) -> list[Problem]:
+    """What `make check` can tell without rendering: two pages or two bundle files at one path."""
+    return outputs.problems([page_output(page) for page in generated] + bundle_outputs(site))
 
 
 def published_as(path: str) -> str:

@@ -3,8 +3,9 @@ anywhere else.
 
 The menu (build.py), the pages a council bundle can name (bundle.py, models.PageName), search
 (search.py), the test samples (accessibility, CSP, reader, golden files) and the bench read
-this list. A new kind of page is one entry here, one view, one template, and its golden file;
-a named test in tests/test_kinds.py fails when any of those is missing.
+this list. A new kind of page is one entry here, one view (generator/views.py, in VIEW_TYPES),
+one template, the function that makes its pages (generator/pages/), and a golden case on the
+fixture (tests/test_golden.py); a named test fails when any of those is missing.
 
 A generated page's kind is found by its template (`of`): each template belongs to one kind.
 """

@@ -66,12 +66,12 @@ SOURCE_REPORT = "Het jaarverslag op deze site"
 SOURCE_KERNBOODSCHAPPEN = "De kernboodschappen op deze site"
 SOURCE_ABOUT = "Over de G40"
 CHART_PER_THEME = "Activiteiten in {year} per agendathema"
-CHART_PER_THEME_TEXT = ("Aantal activiteiten uit het jaarverslag {year} bij elk agendathema; een activiteit kan "
-                        "bij meer thema's horen.")
+CHART_PER_THEME_TEXT = ("Aantal activiteiten uit het jaarverslag {year} bij elk agendathema, in de indeling van de "
+                        "redactie; een activiteit kan bij meer thema's horen.")
 CHART_PER_MONTH = "Activiteiten per maand in {year}"
 CHART_PER_MONTH_TEXT = "Aantal activiteiten waarvan het jaarverslag de maand noemt."
 CHART_MATRIX = "Themagroepen en agendathema's"
-CHART_MATRIX_TEXT = "Een gevuld vak: de themagroep werkt aan dat agendathema."
+CHART_MATRIX_TEXT = "Een gevuld vak: de redactie deelde de themagroep bij dat agendathema in."
 
 
 _UNITS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",

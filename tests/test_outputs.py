@@ -65,3 +65,17 @@ def test_a_file_inside_a_folder_one_output_fills_is_a_collision() -> None:
     assert [str(p) for p in problems] == [
         "content/search.md:1:1: de pagina content/search.md komt op hetzelfde adres /search/ als de map van de "
         "zoekindex — kies een andere id: elk bestand dat de bouw maakt heeft een eigen plaats nodig"]
+
+
+def test_make_check_refuses_the_same_collision_as_the_build(project: Project) -> None:
+    """An editor's `make check` passes no data that the build would refuse for a collision."""
+    from generator.commands import check
+
+    path = project.data / "sessions.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + NEW_SESSION, encoding="utf-8")
+    with pytest.raises(DataError) as by_check:
+        check.run(project)
+    with pytest.raises(DataError) as by_build:
+        generate(project)
+    assert sorted(map(str, by_check.value.problems)) == sorted(map(str, by_build.value.problems))
+    assert len(by_check.value.problems) == 2

@@ -117,6 +117,28 @@ def test_the_three_sentences_are_gone(site: Site) -> None:
         assert "Indeling van de redactie" in work or "De redactie deelde hier geen activiteiten" in work, page.path
 
 
+EDITORS_MAPPING = {"agenda.md.j2", "theme.md.j2", "randvoorwaarden.md.j2", "group.md.j2", "activity.md.j2",
+                   "pictures.md.j2"}
+"""The templates that show the editors' mapping of theme groups and activities to agenda themes."""
+
+
+def test_every_page_with_the_editors_mapping_says_so(site: Site) -> None:
+    generated, rendered = _rendered(site)
+    pages = [p for p in generated if p.template in EDITORS_MAPPING]
+    assert {p.template for p in pages} == EDITORS_MAPPING
+    assert [p.path for p in pages if "ndeling van de redactie" not in rendered[p.path]] == []
+
+
+def test_the_agenda_page_does_not_count_its_themes_twice(site: Site) -> None:
+    """The source speaks of nine themes counting the randvoorwaarden; the page lists eight and
+    the randvoorwaarden apart, so the summary says how the source counts."""
+    generated, rendered = _rendered(site)
+    agenda = site.agendas[-1].agenda
+    text = rendered[f"agenda/{agenda.period}/index.md"]
+    if "negen thema's" in text:
+        assert "randvoorwaarden mee" in text
+
+
 def test_the_home_page_says_what_the_network_is_with_its_passage(site: Site) -> None:
     generated, rendered = _rendered(site)
     home = next(p for p in generated if p.path == "index.md")
@@ -151,3 +173,29 @@ def test_counts_of_cities_follow_the_data(site: Site, less: bool) -> None:
     assert f"is een van de {number_word(n)} gemeenten van het Stedennetwerk G40." in rendered[f"steden/{city.id}.md"]
     werkwijze = f"agenda/{site.agendas[-1].period}/werkwijze.md"
     assert f"[de {n} steden van het netwerk]" in rendered[werkwijze]
+
+
+def _sentences_in_code(path: Path) -> list[str]:
+    """String literals of two or more words with a space between in `path`, docstrings aside (f-strings' literal
+    parts count: `f"{term} in de bronnen."` writes a sentence too)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    return [f"{path.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and " " in node.value.strip() and len(re.findall(r"[^\W\d_]{2,}", node.value)) >= 2]
+
+
+def test_page_modules_take_their_reader_sentences_from_the_catalogue() -> None:
+    """Reader wording lives in generator/wording.py (or in a template): a page module that
+    writes a Dutch phrase itself fails here."""
+    pages_dir = Path(wording.__file__).parent / "pages"
+    assert [s for path in sorted(pages_dir.glob("*.py")) for s in _sentences_in_code(path)] == []
+
+
+def test_the_sentence_check_sees_a_phrase_in_an_f_string(tmp_path: Path) -> None:
+    module = tmp_path / "organisations.py"
+    module.write_text('"""Doc."""\ndef f(term):\n    """Doc too."""\n    return f"{term} in de bronnen."\n')
+    assert _sentences_in_code(module) == ["organisations.py:4: ' in de bronnen.'"]

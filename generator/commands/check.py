@@ -5,14 +5,17 @@ from __future__ import annotations
 import click
 
 from generator import ownwords, passages
-from generator.build import Project, checked_pages, validated_site
+from generator.build import Project, checked_pages, output_problems, validated_site
+from generator.errors import DataError
 from generator.terms import unused_terms
 from generator.validate import Site
 
 
 def run(project: Project) -> None:
     site = validated_site(project)
-    checked_pages(site)
+    collisions = output_problems(site, checked_pages(site))
+    if collisions:
+        raise DataError(collisions)
     click.echo(summary(site))
     click.echo(sources_summary(site))
     for warning in unused_terms(site, project.content):
