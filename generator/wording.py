@@ -31,7 +31,7 @@ MAP_HEADING = "De {count} steden op de kaart"
 # --- one-line descriptions (search engines, link previews) ---
 HOME_DESCRIPTION = "De agenda van het Stedennetwerk G40: {title} {subtitle}."
 AGENDA_DESCRIPTION = "{title} De {themes} thema's en de randvoorwaarden van de G40."
-WERKWIJZE_DESCRIPTION = "Hoe het Stedennetwerk G40 werkt: pijlers, themagroepen, netwerkdagen en partners."
+WERKWIJZE_DESCRIPTION = "Hoe het Stedennetwerk G40 werkt, zoals de strategische agenda het beschrijft."
 CHANGES_DESCRIPTION = "Wat er tussen de strategische agenda's van de G40 veranderde, thema voor thema."
 REPORT_DESCRIPTION = "Wat het Stedennetwerk G40 in {year} deed, per pijler en themagroep."
 TIMELINE_DESCRIPTION = "De activiteiten van het Stedennetwerk G40 in {year}, per maand."
@@ -41,8 +41,7 @@ PEOPLE_DESCRIPTION = ("De mensen die de bronnen noemen, in hun publieke rol, met
                       "betrokken waren.")
 PICTURES_DESCRIPTION = "{map_heading} en het jaar {year} in grafieken, met de cijfers in tabellen."
 OPEN_DATA_DESCRIPTION = "Alle gegevens van de Stedenagenda als JSON en CSV, met schema's en een DCAT-catalogus."
-KERNBOODSCHAPPEN_DESCRIPTION = ("De kernboodschappen van de G40 over besturen in de regio, de kracht van de stad en "
-                                "instrumenten tegen kansenongelijkheid.")
+KERNBOODSCHAPPEN_DESCRIPTION = "De kernboodschappen van de G40: {asks}."
 SOURCES_DESCRIPTION = "De brondocumenten waarop alle feiten op deze site berusten."
 SOURCE_DESCRIPTION = "Brondocument: {title} ({publisher})."
 ABOUT_DESCRIPTION = ("Wie de G40 is: {count} steden die samen het verschil willen maken voor hun inwoners "

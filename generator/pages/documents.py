@@ -129,7 +129,7 @@ def kernboodschappen_pages(ctx: Context) -> list[Page]:
     return [Page(here, "kernboodschappen.md.j2", k.title, KernboodschappenView(
         k=k, asks=asks, dataset=ctx.dataset(here, "kernboodschappen"),
         published=partial_date(ctx.sources[k.source].date),
-        description=wording.KERNBOODSCHAPPEN_DESCRIPTION,
+        description=wording.KERNBOODSCHAPPEN_DESCRIPTION.format(asks="; ".join(a.title for a in k.asks)),
         references=ctx.cite(here, [*(p for a in k.analysis for p in a.passages), *k.needed.passages,
                                    *(p for a in k.asks for p in a.passages)]),
     ), ctx.origin("kernboodschappen"))]
