@@ -31,7 +31,7 @@ from bench import lighthouse  # noqa: E402
 from bench import tests as test_time  # noqa: E402
 from bench import search as search_bench  # noqa: E402
 from bench.synthetic import make_project, make_years  # noqa: E402
-from generator import load, search  # noqa: E402
+from generator import kinds, load, search  # noqa: E402
 from generator.build import Project, generate, prepare, strip_unneeded  # noqa: E402
 from generator.models import data_files  # noqa: E402
 from generator.pages import pages  # noqa: E402
@@ -271,16 +271,22 @@ YEARS = 10
 """The years of the 'ten annual reports' case."""
 
 
-def _largest(site: Path, pattern: str) -> tuple[int, str]:
-    """The biggest built page matching `pattern` (a glob for index.html files): bytes, folder."""
-    found = [(p.stat().st_size, p.parent.relative_to(site).as_posix()) for p in site.glob(pattern)]
-    return max(found) if found else (0, "")
+def largest_per_kind(project: Project, site: Path) -> dict[str, tuple[int, str]]:
+    """The biggest built page of every generated kind (generator/kinds.py) in `site`, built
+    from `project`: {kind label: (bytes, folder)}."""
+    largest: dict[str, tuple[int, str]] = {}
+    for page in prepare(project).pages:
+        folder = kinds.url(page.path).rstrip("/")
+        size = (site / folder / "index.html").stat().st_size
+        label = kinds.of(page.template).label
+        largest[label] = max(largest.get(label, (0, "")), (size, folder or "/"))
+    return largest
 
 
 def years_section(work: Path, one: Project, t_site1: float | None = None) -> list[str]:
     """Ten annual reports (and an agenda for every four years) against today's one: the
-    build per page, and the biggest theme, theme group, city and people page. Theme pages
-    list the years of their own agenda, group pages one year, so those stay bounded."""
+    build per page, and the biggest page of every kind, so a kind that grows with the years
+    shows here."""
     ten = make_years(work / f"years{YEARS}", YEARS)
     site1, site10 = work / "site1", work / f"site-years{YEARS}"
     build = [PY, "-m", "mkdocs", "build", "--strict", "-q", "-f"]
@@ -295,27 +301,26 @@ def years_section(work: Path, one: Project, t_site1: float | None = None) -> lis
     figures = {}
     for label, site, t_site, t_gen in ((1, site1, t_site1, t_gen1), (YEARS, site10, t_site10, t_gen10)):
         count, per_page = html_per_page(site)
-        largest = {kind: _largest(site, pattern) for kind, pattern in (
-            ("thema", "agenda/*/*/index.html"), ("themagroep", "jaarverslag/*/*/*/index.html"),
-            ("stad", "steden/*/index.html"), ("personen", "personen/index.html"))}
-        figures[label] = (count, t_site, per_page, largest)
+        figures[label] = (count, t_site, per_page)
         rows.append(f"| {label} | {count} | {fmt(t_site)} | {t_site / count * 1000:.1f} ms | {per_page / 1024:.1f} KiB | "
-                    + " | ".join(f"{size / 1024:.0f} KiB" for size, _ in largest.values()) + f" | {fmt(t_gen)} |")
-    (c1, s1, b1, l1), (c10, s10, b10, l10) = figures[1], figures[YEARS]
-    growth = " ".join(f"{kind} {l10[kind][0] / l1[kind][0]:.2f}× (`{l10[kind][1]}/`);" for kind in l1)
+                    f"{fmt(t_gen)} |")
+    (c1, s1, b1), (c10, s10, b10) = figures[1], figures[YEARS]
+    l1, l10 = largest_per_kind(one, site1), largest_per_kind(ten, site10)
+    kind_rows = [f"| {kind} | {l1[kind][0] / 1024:.0f} KiB | {l10[kind][0] / 1024:.0f} KiB (`{l10[kind][1]}/`) | "
+                 f"{l10[kind][0] / l1[kind][0]:.2f}× |" for kind in sorted(l1, key=lambda k: -l10[k][0] / l1[k][0])]
     return ["## Tien jaarverslagen", "",
             f"Het jaarverslag van nu en {YEARS - 1} synthetische jaren erna (kopieën met eigen ids voor de "
             "activiteiten, dezelfde ids voor pijlers en themagroepen), met elke vier jaar een nieuwe agenda "
             "(kopie van de huidige), door dezelfde code. MkDocs-build mediaan van "
-            f"{RUNS} runs; grootte = de grootste gebouwde pagina van die soort.", "",
-            "| jaren | pagina's | build | per pagina | HTML per pagina | grootste themapagina | grootste "
-            "themagroeppagina | grootste stadspagina | personen | generator |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |", *rows, "",
+            f"{RUNS} runs.", "",
+            "| jaren | pagina's | build | per pagina | HTML per pagina | generator |",
+            "| --- | --- | --- | --- | --- | --- |", *rows, "",
             f"Van 1 naar {YEARS} jaar: {c10 / c1:.1f}× zoveel pagina's, bouwtijd per pagina "
-            f"{s10 / c10 / (s1 / c1):.2f}×, HTML per pagina {b10 / b1:.2f}×. Grootste pagina per soort: {growth} "
-            "een themapagina toont de jaren van haar eigen agenda (hoogstens vier), een themagroeppagina één jaar; "
-            "een stadspagina heeft een kop per jaar en de personenpagina noemt elke activiteit van een persoon, "
-            f"die groeien dus met de jaren. Piekgeheugen MkDocs bij {YEARS} jaar: {m_site10} MiB.", ""]
+            f"{s10 / c10 / (s1 / c1):.2f}×, HTML per pagina {b10 / b1:.2f}×. Piekgeheugen MkDocs bij {YEARS} jaar: "
+            f"{m_site10} MiB.", "",
+            f"De grootste gebouwde pagina van elke soort (generator/kinds.py), bij 1 en bij {YEARS} jaar, "
+            "de snelst groeiende eerst:", "",
+            "| soort | 1 jaar | " + f"{YEARS} jaar | groei |", "| --- | --- | --- | --- |", *kind_rows, ""]
 
 
 def main() -> None:
