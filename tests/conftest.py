@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import itertools
 import os
 import shutil
 from contextlib import contextmanager
@@ -28,15 +30,36 @@ INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built", "two_periods_b
 """Fixtures that run MkDocs or Chromium: a test that uses one is an integration test."""
 
 
+BUILDS = ("bundles_built", "built_site", "two_periods_built", "fixture_bundles_built")
+"""The session's builds (see `once_per_run`), the longest first."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if INTEGRATION_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.integration)
-    # Files with integration tests first: the two workers (pytest-xdist, a file at a time, in
-    # this order with --no-loadscope-reorder) start on the long files and end on short unit
-    # files, instead of one worker finishing a long build alone while the other idles.
+    rank = file_order(items)
+    items.sort(key=lambda item: rank[item.path])
+
+
+def file_order(items: list[pytest.Item]) -> dict[Path, int]:
+    """The order the two workers take the test files in (pytest-xdist, a file at a time, in
+    this order with --no-loadscope-reorder): files with integration tests first, so the run
+    ends on short unit files instead of one worker finishing a long build alone; and among
+    those, the files needing each of the session's builds in turn (one needing `bundles_built`,
+    one needing `built_site`, …), so the two workers start by making two different builds
+    side by side rather than one waiting for the other's (`once_per_run`)."""
+    needs: dict[Path, set[str]] = {}
+    for item in items:
+        needs.setdefault(item.path, set()).update(getattr(item, "fixturenames", ()))
     slow = {item.path for item in items if item.get_closest_marker("integration")}
-    items.sort(key=lambda item: item.path not in slow)
+    groups: list[list[Path]] = [[] for _ in range(len(BUILDS) + 1)]
+    for path in needs:  # in collection order
+        if path in slow:
+            groups[next((i for i, build in enumerate(BUILDS) if build in needs[path]), len(BUILDS))].append(path)
+    turns = [path for turn in itertools.zip_longest(*groups) for path in turn if path]
+    ordered = turns + [path for path in needs if path not in slow]
+    return {path: rank for rank, path in enumerate(ordered)}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -130,13 +153,35 @@ def fixture_rendered() -> dict[str, str]:
     return render_fixture()
 
 
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path | None]) -> Path:
+    """What `make(folder)` returns (or `folder` itself), made once per test run in a folder
+    `name`, however many workers ask for it. pytest-xdist gives each worker its own session fixtures, so each worker
+    would build the site again; here the first worker to ask builds it under a lock and the
+    others wait and read the same folder (the pattern pytest-xdist documents for session
+    fixtures). The folders are read only: a test that changes a build copies it first."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above every worker's own
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            done.write_text(str(make(folder) or folder), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real data built once, strictly, into a temporary site/."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    generate(project)
-    mkdocs_build(project, project.config, project.site)
-    return project.site
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder)
+        generate(project)
+        mkdocs_build(project, project.config, project.site)
+
+    return Project(once_per_run(tmp_path_factory, "built-site", build)).site
 
 
 @pytest.fixture(scope="session")
@@ -166,30 +211,37 @@ def two_periods_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The real data plus a fictional agenda and two fictional reports (tests/periods.py)."""
     from tests.periods import copy_with_second_period
 
-    root, _ = copy_with_second_period(tmp_path_factory.mktemp("two-periods"))
-    return Project(root)
+    return Project(once_per_run(tmp_path_factory, "two-periods", lambda folder: copy_with_second_period(folder)[0]))
 
 
 @pytest.fixture(scope="session")
-def two_periods_built(two_periods_project: Project) -> Path:
+def two_periods_built(two_periods_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two-period fixture built once, strictly, into its site/."""
     project = two_periods_project
-    with seeds_at(project.root / "seeds"):
-        generate(project)
-    mkdocs_build(project, project.config, project.site)
-    return project.site
+
+    def build(_: Path) -> Path:
+        with seeds_at(project.root / "seeds"):
+            generate(project)
+        mkdocs_build(project, project.config, project.site)
+        return project.site
+
+    return once_per_run(tmp_path_factory, "two-periods-site", build)
 
 
 @pytest.fixture(scope="session")
-def two_periods_bundle(two_periods_project: Project, two_periods_built: Path) -> Path:
+def two_periods_bundle(two_periods_project: Project, two_periods_built: Path,
+                       tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole-site bundle of the two-period fixture, built by MkDocs (not printed)."""
     from generator import bundle
     from generator.build import prepare
 
-    with seeds_at(two_periods_project.root / "seeds"):
-        prepared = prepare(two_periods_project)
-        session = next(s for s in prepared.site.sessions.sessions if s.whole_site)
-        return bundle.build_bundle(two_periods_project, prepared, session).folder
+    def build(_: Path) -> Path:
+        with seeds_at(two_periods_project.root / "seeds"):
+            prepared = prepare(two_periods_project)
+            session = next(s for s in prepared.site.sessions.sessions if s.whole_site)
+            return bundle.build_bundle(two_periods_project, prepared, session).folder
+
+    return once_per_run(tmp_path_factory, "two-periods-bundle", build)
 
 
 BUNDLE_EPOCH = 1700000000
@@ -202,10 +254,11 @@ def bundles_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     and PDF, at a fixed SOURCE_DATE_EPOCH. Tests only read it."""
     from generator.commands import build as build_command
 
-    project = copy_project(tmp_path_factory.mktemp("bundles"))
-    with source_date_epoch(BUNDLE_EPOCH):
-        build_command.run(project)
-    return project
+    def build(folder: Path) -> None:
+        with source_date_epoch(BUNDLE_EPOCH):
+            build_command.run(copy_project(folder))
+
+    return Project(once_per_run(tmp_path_factory, "bundles", build))
 
 
 @pytest.fixture(scope="session")
@@ -214,10 +267,11 @@ def fixture_bundles_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     its PDFs) at `BUNDLE_EPOCH`, for tests of the build's mechanics. Tests only read it."""
     from generator.commands import build as build_command
 
-    project = copy_fixture_project(tmp_path_factory.mktemp("fixture-bundles"))
-    with source_date_epoch(BUNDLE_EPOCH), fixture_seeds():
-        build_command.run(project)
-    return project
+    def build(folder: Path) -> None:
+        with source_date_epoch(BUNDLE_EPOCH), fixture_seeds():
+            build_command.run(copy_fixture_project(folder))
+
+    return Project(once_per_run(tmp_path_factory, "fixture-bundles", build))
 
 
 def adopt_build(project: Project, built: Project) -> None:
