@@ -228,3 +228,21 @@ def test_nginx_sends_exactly_what_headers_says_on_every_address(built_site: Path
     assert len(addresses) > 300
     assert {200, 301, 404} <= statuses, statuses
     assert differences == {}, dict(list(differences.items())[:5])
+
+
+def test_every_old_address_answers_301_from_nginx(built_site: Path, strict_url: str) -> None:
+    """What `_redirects` promises, nginx does: every old address, with and without its slash,
+    answers 301 with the new address (a path, so it holds behind any proxy or CDN)."""
+    moves = [line.split() for line in (built_site / "_redirects").read_text(encoding="utf-8").splitlines() if line]
+    connection = http.client.HTTPConnection(urlsplit(strict_url).netloc, timeout=10)
+    wrong = {}
+    for source, target, code in moves:
+        for address in {source, source.rstrip("/") or "/"}:
+            connection.request("GET", address)
+            response = connection.getresponse()
+            response.read()
+            if (response.status, response.getheader("Location")) != (int(code), target):
+                wrong[address] = (response.status, response.getheader("Location"), target)
+    connection.close()
+    assert len(moves) > 10 and {code for _, _, code in moves} == {"301"}
+    assert wrong == {}
