@@ -45,7 +45,7 @@ def generate(root: str | None) -> None:
 @cli.command()
 @root_option
 @click.option("--no-bundles", is_flag=True, help="Build only site/, not the offline bundles in dist/.")
-@click.option("--publish", is_flag=True, help="A build to publish: refuse the placeholder address (STEDENAGENDA_SITE_URL).")
+@click.option("--publish", is_flag=True, help="A build to publish: refuse the placeholder public address (generator/address.py).")
 def build(root: str | None, no_bundles: bool, publish: bool) -> None:
     """Validate, generate and build site/ and the offline bundles in dist/."""
     from generator.commands import build as command
