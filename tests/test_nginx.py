@@ -160,3 +160,17 @@ def test_host_files_and_dot_files_are_not_served(base: str) -> None:
         status, _, body = fetch(base, path)
         assert status == 404 and b"Pagina niet gevonden" in body, path
     assert fetch(base, "/.well-known/security.txt")[0] == 200
+
+
+def test_make_test_and_ci_install_nginx_before_the_tests() -> None:
+    """A fresh machine gets Debian's nginx the way it gets Chromium: scripts/ensure-nginx runs
+    before pytest in `make test` and in .ci/run (and before Lighthouse in `make bench`)."""
+    repo = NGINX_CONFIG.parent.parent
+    makefile = (repo / "Makefile").read_text(encoding="utf-8")
+    for target, runner in (("test", "$(PY) -m pytest"), ("bench", "$(PY) -m bench.run")):
+        recipe = makefile.split(f"\n{target}: ", 1)[1].split("\n\n", 1)[0]
+        assert recipe.index("scripts/ensure-nginx") < recipe.index(runner), target
+    ci = (repo / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index("scripts/ensure-nginx") < ci.index("make test")
+    script = (repo / "scripts" / "ensure-nginx").read_text(encoding="utf-8")
+    assert "apt-get install -y -qq nginx" in script and "policy-rc.d" in script
