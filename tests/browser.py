@@ -1,13 +1,12 @@
-"""Headless Debian Chromium via Playwright, on a site served from 127.0.0.1."""
+"""Headless Debian Chromium via Playwright, on a site served from 127.0.0.1 by Debian's nginx
+with the shipped configuration (deploy/nginx/), as the host serves it."""
 
 from __future__ import annotations
 
-import http.server
 import os
 import socket
 import subprocess
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,19 +99,6 @@ def _start_nginx(prefix: Path, port: int) -> subprocess.Popen | None:
             time.sleep(0.05)
     process.kill()
     raise RuntimeError("nginx nam geen verbindingen aan binnen 15 s")
-
-
-@contextmanager
-def serve_with(handler) -> Iterator[str]:
-    """Run an http.server request handler on 127.0.0.1 at a free port; yield the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class Watch:
