@@ -1,7 +1,9 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
 #   make site   — validate, generate, build site/ and the bundles with their PDFs in dist/
+#   make publish — make site for publishing: STEDENAGENDA_SITE_URL must hold the real address
 #   make test   — run every test
-# Both install Debian's chromium (for the PDFs and the browser tests) when missing and root.
+# Both install Debian's chromium (for the PDFs and the browser tests) when missing and root;
+# make test also Debian's nginx (the tests serve the site with it).
 # For editors: make check, make serve [PORT=8001], make diff [BASE=<versie>], make ids.
 PYTHON ?= python3
 VENV   := .venv
@@ -13,17 +15,19 @@ LIGHTHOUSE := bench/npm/node_modules/.installed-from-lock
 BASE   ?= origin/main
 PORT   ?= 8000
 
-.PHONY: site test check generate serve schemas ids diff bench clean
+.PHONY: site publish test check generate serve schemas ids diff bench clean
 
 # The editors' commands, as `python -m generator` arguments.
 COMMAND_check    := check
 COMMAND_site     := build
+COMMAND_publish  := build --publish
 COMMAND_generate := generate
 COMMAND_schemas  := schemas
 COMMAND_ids      := ids
 COMMAND_diff     := diff --base '$(BASE)'
 # What a command needs first: the site's PDFs need Chromium.
 BEFORE_site      := scripts/ensure-chromium &&
+BEFORE_publish   := scripts/ensure-chromium &&
 
 # A quiet terminal: when one of the editors' commands is make's only goal, it runs while
 # make reads this file, with its output on the terminal (stderr). On failure make then
@@ -49,12 +53,16 @@ $(STAMP): requirements.lock
 
 ifdef QUIET_DONE
 # Already run above, while make read this file.
-site check generate schemas ids diff: $(STAMP)
+site publish check generate schemas ids diff: $(STAMP)
 	@:
 else
 site: $(STAMP)
 	@scripts/ensure-chromium
 	@$(PY) -m generator $(COMMAND_site)
+
+publish: $(STAMP)
+	@scripts/ensure-chromium
+	@$(PY) -m generator $(COMMAND_publish)
 
 check: $(STAMP)
 	@$(PY) -m generator $(COMMAND_check)
@@ -74,6 +82,7 @@ endif
 
 test: $(STAMP)
 	scripts/ensure-chromium
+	scripts/ensure-nginx
 	$(PY) -m pytest
 
 serve: $(STAMP)
@@ -91,6 +100,7 @@ $(LIGHTHOUSE): bench/npm/package-lock.json
 
 bench: $(STAMP) $(ENGINES) $(LIGHTHOUSE)
 	scripts/ensure-chromium
+	scripts/ensure-nginx
 	$(PY) -m bench.run
 
 clean:

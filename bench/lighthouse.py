@@ -1,8 +1,8 @@
 """Lighthouse 12 on every kind of page, mobile and desktop: a gate in `make bench`, not a test.
 
-The site is served from 127.0.0.1 the way a real host would serve it: gzip-compressed, with
-the headers the build writes in `_headers` (the strict Content-Security-Policy included), so
-the best-practices audits judge what a reader would get. Lighthouse itself is pinned in
+The site is served from 127.0.0.1 by a real host: Debian's nginx with the configuration in
+deploy/nginx/ (gzip, caching, the headers the build writes, the strict Content-Security-Policy
+included), so the best-practices audits judge what a reader would get. Lighthouse itself is pinned in
 `bench/npm/package-lock.json` and installed there by `npm ci` when missing; it drives Debian's
 Chromium (`CHROME_PATH`) with Lighthouse's default simulated throttling, which keeps the
 performance score steadier on a busy machine than real throttling would.
@@ -14,10 +14,7 @@ with `--write` it also replaces the Lighthouse section of bench/RESULTS.md. `LIG
 
 from __future__ import annotations
 
-import gzip
-import http.server
 import json
-import mimetypes
 import os
 import statistics
 import subprocess
@@ -26,14 +23,12 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator import kinds  # noqa: E402
-from tests.browser import serve_with  # noqa: E402
-from tests.test_headers import served_headers  # noqa: E402
+from tests.browser import serve  # noqa: E402
 
 PAGE_KINDS = {label: kinds.url(path) for label, path in kinds.samples("site").items()}
 """Every page kind's sample on the real data's site (generator/kinds.py), as the browser tests visit them."""
@@ -50,7 +45,6 @@ CATEGORIES = {"performance": "prestaties", "accessibility": "toegankelijkheid",
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 FORM_FACTORS = ("mobiel", "desktop")
 RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
 def ensure_installed() -> None:
@@ -62,38 +56,8 @@ def ensure_installed() -> None:
 
 @contextmanager
 def serve_like_a_host(site: Path) -> Iterator[str]:
-    """Serve `site` gzip-compressed with the headers of its `_headers` file; yield the base URL."""
-    headers = served_headers(site)
-
-    class Host(http.server.BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self) -> None:
-            path = site / unquote(urlsplit(self.path).path).lstrip("/")
-            if path.is_dir():
-                path = path / "index.html"
-            status = 200
-            if not path.is_file() or site.resolve() not in path.resolve().parents:
-                path, status = site / "404.html", 404
-            body = path.read_bytes()
-            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            self.send_response(status)
-            self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
-            if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                body = gzip.compress(body, 6, mtime=0)
-                self.send_header("Content-Encoding", "gzip")
-            self.send_header("Vary", "Accept-Encoding")
-            self.send_header("Cache-Control", "max-age=3600")
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    with serve_with(Host) as url:
+    """Serve `site` with Debian's nginx and the shipped configuration (deploy/nginx/); yield the base URL."""
+    with serve(site) as url:
         yield url
 
 
@@ -143,8 +107,9 @@ def section(results: dict[tuple[str, str], dict], runs: int = RUNS) -> tuple[lis
              f"Lighthouse {version} (vast in `bench/npm/package-lock.json`) met Debians Chromium, headless, op elke "
              "soort pagina (de lijst `PAGE_KINDS` van de browsertests), mobiel (Lighthouses standaard: Moto G "
              "Power, trage 4G) en desktop (`--preset=desktop`); beide met Lighthouses gesimuleerde vertraging. "
-             "De site komt van 127.0.0.1, gzip-gecomprimeerd en met de headers uit `_headers` (ook de strenge "
-             f"Content-Security-Policy), zoals een echte host hem zou geven. Mediaan van {runs} "
+             "De site komt van 127.0.0.1, van Debians nginx met de configuratie uit `deploy/nginx/` (gzip, "
+             "caching en de headers van de build, ook de strenge Content-Security-Policy), zoals de host hem geeft. "
+             f"Mediaan van {runs} "
              f"run{'s' if runs != 1 else ''} per pagina en vorm, in rondes (elke ronde alle pagina's één keer), "
              "met één Chromium voor alle runs (Lighthouse wist cache en opslag voor elke run). "
              "Doel: prestaties ≥ 95, de andere drie 100. "

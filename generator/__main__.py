@@ -45,11 +45,12 @@ def generate(root: str | None) -> None:
 @cli.command()
 @root_option
 @click.option("--no-bundles", is_flag=True, help="Build only site/, not the offline bundles in dist/.")
-def build(root: str | None, no_bundles: bool) -> None:
+@click.option("--publish", is_flag=True, help="A build to publish: refuse the placeholder public address (generator/address.py).")
+def build(root: str | None, no_bundles: bool, publish: bool) -> None:
     """Validate, generate and build site/ and the offline bundles in dist/."""
     from generator.commands import build as command
 
-    command.run(_project(root), bundles=not no_bundles)
+    command.run(_project(root), bundles=not no_bundles, publishing=publish)
 
 
 @cli.command()

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
-from generator import guard, headers, kinds, opendata, outputs, redirects, search
+from generator import address, guard, headers, kinds, opendata, outputs, redirects, search
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
 from generator.pages import links, pages
@@ -229,9 +229,8 @@ def prepare(project: Project) -> Prepared:
             files[path] = body
     if clashes:
         raise DataError(clashes)
-    files.update(opendata.files(site, site_config(project).get("site_url") or ""))
-    files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
-                                                       site_config(project).get("site_url") or "")
+    files.update(opendata.files(site, address.site_url()))
+    files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)), address.site_url())
     collisions = outputs.problems(planned_outputs(site, generated, files))
     if collisions:
         raise DataError(collisions)
@@ -330,7 +329,8 @@ def generate(project: Project, prepared: Prepared | None = None, build: Build = 
     written = sync_tree(project.docs, prepared.files)
     redirects.write_plan(project.build, redirects.redirects(prepared.site),
                          {page.path: page.title for page in prepared.pages})
-    config = mkdocs_config("../mkdocs.yml", prepared.nav, prepared.not_in_nav, **build.settings)
+    config = mkdocs_config("../mkdocs.yml", prepared.nav, prepared.not_in_nav, site_url=address.site_url(),
+                           **build.settings)
     if write_if_changed(project.build / build.config, config):
         written.append(build.config)
     return written
@@ -515,7 +515,7 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     try:
         search.install(fresh, directory_urls=generated.get("use_directory_urls", True))
         if config == project.config:  # the public site: bundles keep only their own pages
-            redirects.install(fresh, project.build, site_config(project).get("site_url") or "")
+            redirects.install(fresh, project.build, address.site_url())
         headers.write_header_files(fresh)
     except Exception:
         shutil.rmtree(fresh, ignore_errors=True)  # no half-built folder left behind

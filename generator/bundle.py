@@ -26,12 +26,11 @@ import markdown as markdown_lib
 from lxml import html as lxml_html
 from mkdocs.utils.meta import get_data
 
-from generator import kinds, outputs, printing, search
+from generator import address, kinds, outputs, printing, search, wording
 from generator.build import (
-    FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, site_config, source_date_epoch, strip_unneeded,
+    FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, source_date_epoch, strip_unneeded,
     sync_tree, write_if_changed,
 )
-from generator.errors import BuildError
 from generator.models import Session, SessionItem
 from generator.opendata import PUBLISHER
 from generator.pages import documents, links
@@ -116,8 +115,15 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
         rest=tuple(Link(title, path) for title, path in _rest(ctx)) if session.whole_site else (),
         description=f"Bundel voor {session.body}: {session.title}.",
         references=references,
+        address_warning=placeholder_warning(),
     ))
     return [cover]
+
+
+def placeholder_warning() -> str:
+    """The cover's and the session PDF's warning when links to the site go to the placeholder."""
+    url = address.site_url()
+    return wording.PLACEHOLDER_ADDRESS_WARNING.format(placeholder=url) if address.is_placeholder(url) else ""
 
 
 def _hand_written_title(prepared: Prepared, path: str) -> str:
@@ -193,10 +199,8 @@ def build_bundle(project: Project, prepared: Prepared, session: Session) -> Buil
 
 
 def site_url(project: Project) -> str:
-    url = site_config(project).get("site_url") or ""
-    if not url.startswith("https://"):
-        raise BuildError("mkdocs.yml: site_url moet een https-adres zijn; de pdf's linken daarheen.")
-    return url
+    """Where links to pages outside a bundle go: the one public address (generator/address.py)."""
+    return address.site_url()
 
 
 def prune(folder: Path, pages: set[str], public: str) -> None:
@@ -318,7 +322,8 @@ def print_session(project: Project, prepared: Prepared, built: Built, printer: p
     header, subtitle = _heading(session)
     everything = {item.page: item.number for item in built.items}
     printed = [printing.printable(item, folder, everything, site_url(project)) for item in built.items]
-    document = printing.Document(session.title, header, subtitle, paragraph_texts(session.letter), printed,
+    warning = [placeholder_warning()] if placeholder_warning() else []
+    document = printing.Document(session.title, header, subtitle, warning + paragraph_texts(session.letter), printed,
                                  printing.contents(printed, {}))
     pdf = dist / outputs.pdf_name(session)
     final = printer.document(document, folder / PRINT_PAGE, pdf)

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import labels
-from generator.build import Project, hand_written_pages, site_config
+from generator import address, labels
+from generator.build import Project, hand_written_pages
 from generator.errors import StedenagendaError, summary_line
 from generator.load import load_document
 from generator.markdown import escape, one_line
@@ -390,12 +390,10 @@ def run_diff(project: Project, base: str, head: str | None = None) -> tuple[str,
         before = load_revision(base_project, f"`{base}` ({_short(project.root, base)})")
         if head is None:
             after = load_revision(project, f"de werkmap (op {_short(project.root, 'HEAD') or 'geen commit'})")
-            config_root = project
         else:
-            config_root = Project(revision_root(project.root, head, Path(tmp) / "head"))
-            after = load_revision(config_root, f"`{head}` ({_short(project.root, head)})")
-        site_url = site_config(config_root).get("site_url") or ""
-        return report(before, after, site_url), not after.problems
+            head_project = Project(revision_root(project.root, head, Path(tmp) / "head"))
+            after = load_revision(head_project, f"`{head}` ({_short(project.root, head)})")
+        return report(before, after, address.site_url()), not after.problems
 
 
 def _short(repo: Path, revision: str) -> str:

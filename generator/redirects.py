@@ -99,7 +99,9 @@ def install(site: Path, build: Path, site_url: str) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(stub(old, entry["to"], entry["title"]))
         source, destination = f"{base}/{published(old)}", f"{base}/{published(entry['to'])}"
-        netlify.append(f"{source} {destination} 301\n")
+        # `!`: the stub page exists at the old address, and Netlify serves an existing file
+        # rather than redirect ("shadowing") unless the rule is forced.
+        netlify.append(f"{source} {destination} 301!\n")
         nginx.append(f"location = {source} {{ return 301 {destination}; }}\n")
         if source.rstrip("/"):
             nginx.append(f"location = {source.rstrip('/')} {{ return 301 {destination}; }}\n")

@@ -625,6 +625,8 @@ class CoverView(View):
     print_url: str
     linked: tuple[Link, ...]
     rest: tuple[Link, ...]
+    address_warning: str = ""
+    """Said only when the bundle links to the placeholder address (generator/address.py)."""
 
 
 VIEW_TYPES: dict[str, type[View]] = {

@@ -78,6 +78,12 @@ _UNITS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "ne
 _TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
 
 
+# --- a bundle built with the placeholder address (generator/address.py) ---
+PLACEHOLDER_ADDRESS_WARNING = ("Deze bundel is een proefversie, gemaakt zonder het adres van de publieke site. Links "
+                               "naar pagina's die niet in de bundel zitten gaan naar {placeholder}, een voorbeeldadres: "
+                               "die werken niet. Gebruik voor de raad een bundel van de gepubliceerde site.")
+
+
 def number_word(n: int) -> str:
     """A count in Dutch words, 1 to 100, as a sentence writes it ('acht', 'veertig',
     'eenenveertig', 'drieëntwintig'); a larger count stays in digits, as Dutch style writes it.

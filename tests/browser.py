@@ -1,10 +1,13 @@
-"""Headless Debian Chromium via Playwright, on a site served from 127.0.0.1."""
+"""Headless Debian Chromium via Playwright, on a site served from 127.0.0.1 by Debian's nginx
+with the shipped configuration (deploy/nginx/), as the host serves it."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import os
+import socket
+import subprocess
+import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -28,29 +31,74 @@ DUTCH_QUERIES = [
 """Searches a reader would type, and the page each should find in the top three."""
 
 
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 at a free port; yield the base URL."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    with serve_with(functools.partial(Quiet, directory=str(folder))) as url:
-        yield url
+NGINX = "/usr/sbin/nginx"
+NGINX_CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "nginx"
+"""The shipped configuration (deploy/nginx/): the tests serve the site with it, as a host does."""
+HEADERS_INCLUDE = "include site/nginx-headers.conf*;"
+"""The line of stedenagenda.conf that takes the build's headers (replaced by `serve(headers=…)`)."""
 
 
 @contextmanager
-def serve_with(handler) -> Iterator[str]:
-    """Run an http.server request handler on 127.0.0.1 at a free port; yield the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(folder: Path, headers: str | None = None) -> Iterator[str]:
+    """Serve `folder` with Debian's nginx and the shipped configuration on 127.0.0.1 at a free
+    port; yield the base URL. `headers` replaces the build's nginx-headers.conf (to show that
+    a check sees a broken policy). nginx must be installed (make test runs scripts/ensure-nginx)."""
+    assert Path(NGINX).is_file(), f"{NGINX} ontbreekt: draai scripts/ensure-nginx (of make test)"
+    with tempfile.TemporaryDirectory(prefix="stedenagenda-nginx-") as tmp:
+        prefix = Path(tmp)
+        (prefix / "nginx.conf").write_bytes((NGINX_CONFIG / "nginx.conf").read_bytes())
+        server = (NGINX_CONFIG / "stedenagenda.conf").read_text(encoding="utf-8")
+        if headers is not None:
+            assert server.count(HEADERS_INCLUDE) == 1
+            server = server.replace(HEADERS_INCLUDE, "include test-headers.conf;")
+            (prefix / "test-headers.conf").write_text(headers, encoding="utf-8")
+        (prefix / "stedenagenda.conf").write_text(server, encoding="utf-8")
+        (prefix / "site").symlink_to(folder.resolve(), target_is_directory=True)
+        (prefix / "tmp").mkdir()
+        for attempt in range(5):  # the free port can be taken between finding and binding it
+            port = free_port()
+            (prefix / "listen.conf").write_text(f"listen 127.0.0.1:{port};\n", encoding="utf-8")
+            process = _start_nginx(prefix, port)
+            if process is not None:
+                break
+        else:
+            raise RuntimeError(f"nginx kwam niet op: {(prefix / 'nginx.log').read_text(errors='replace')}")
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _start_nginx(prefix: Path, port: int) -> subprocess.Popen | None:
+    """nginx in the foreground with one worker (as root: a worker as root too, since pytest's
+    folders are closed to nobody); None when it could not bind `port`."""
+    user = " user root;" if os.geteuid() == 0 else ""
+    log = (prefix / "nginx.log").open("ab")
+    process = subprocess.Popen([NGINX, "-p", f"{prefix}/", "-c", str(prefix / "nginx.conf"), "-e", "stderr",
+                                "-g", f"daemon off; worker_processes 1;{user}"],
+                               stdout=log, stderr=log, stdin=subprocess.DEVNULL)
+    log.close()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            text = (prefix / "nginx.log").read_text(errors="replace")
+            if "Address already in use" in text:
+                return None
+            raise RuntimeError(f"nginx stopte meteen:\n{text}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("nginx nam geen verbindingen aan binnen 15 s")
 
 
 class Watch:

@@ -15,7 +15,8 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from generator.build import Project, prepare, site_config
+from generator import address
+from generator.build import Project, prepare
 from generator.bundle import contents, item_pdf_name, item_slug
 from tests.conftest import BUNDLE_EPOCH as EPOCH
 
@@ -120,7 +121,7 @@ def test_no_file_url_and_no_build_path_in_any_output(built: Project, tmp_path: P
 
 
 def test_every_pdf_link_lands_on_a_page_of_the_pdf_or_on_the_public_site(built: Project) -> None:
-    site_url = site_config(built)["site_url"]
+    site_url = address.site_url()
     checked_internal = checked_site = 0
     for path in all_pdfs(built):
         with pikepdf.open(path) as pdf:

@@ -1,21 +1,19 @@
 """Security headers, shipped (issue 16): the build writes `_headers` and an nginx snippet with
-a strict policy; served WITH those headers, no page kind breaks it, search included."""
+a strict policy; served by nginx with the shipped configuration (deploy/nginx/, issue 29), no
+page kind breaks it, search included, and nginx sends exactly what `_headers` says."""
 
 from __future__ import annotations
 
-import functools
-import http.server
+import http.client
 import re
-from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
-from generator.headers import security_txt
-from tests.browser import Watch, search, serve_with
+from generator.headers import CACHE_OTHER, security_txt
+from tests.browser import Watch, search, serve
 from generator import kinds
 from tests.test_accessibility import PAGE_KINDS
 
@@ -26,31 +24,34 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
+def header_rules(site: Path) -> list[tuple[str, dict[str, str]]]:
+    """`_headers` as Netlify reads it: (address pattern, {header: value}) in file order."""
+    found: list[tuple[str, dict[str, str]]] = []
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace():
+            found.append((line, {}))
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            found[-1][1][name] = value
+    return found
+
+
 def served_headers(site: Path) -> dict[str, str]:
-    """The headers `_headers` gives every path (`/*`), as a Netlify-style host reads them."""
-    text = (site / "_headers").read_text(encoding="utf-8")
-    assert text.startswith("/*\n")
-    return dict(line.strip().split(": ", 1) for line in text.splitlines()[1:] if line.strip())
+    """The headers `_headers` gives every path (`/*`)."""
+    pattern, values = header_rules(site)[0]
+    assert pattern == "/*"
+    return values
 
 
-@contextmanager
-def serve_with_headers(folder: Path, headers: dict[str, str]) -> Iterator[str]:
-    class WithHeaders(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self) -> None:
-            for name, value in headers.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    with serve_with(functools.partial(WithHeaders, directory=str(folder))) as url:
-        yield url
+def nginx_snippet(headers: dict[str, str]) -> str:
+    """An nginx-headers.conf that sends `headers` on every response."""
+    return "".join(f'add_header {name} "{value}" always;\n' for name, value in headers.items())
 
 
 @pytest.fixture(scope="module")
 def strict_url(built_site: Path):
-    with serve_with_headers(built_site, served_headers(built_site)) as url:
+    """The built site as nginx serves it with the shipped configuration and the build's headers."""
+    with serve(built_site) as url:
         yield url
 
 
@@ -64,9 +65,6 @@ def test_header_files_carry_a_strict_policy(built_site: Path) -> None:
     assert headers["Referrer-Policy"] == "same-origin"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
-    nginx = (built_site / "nginx-headers.conf").read_text(encoding="utf-8")
-    for name, value in headers.items():
-        assert f'add_header {name} "{value}" always;' in nginx
 
 
 def test_no_inline_style_attributes_or_style_elements(built_site: Path) -> None:
@@ -105,7 +103,7 @@ break: a bundle is read from disk, file://.)"""
 
 @pytest.mark.parametrize("path", ON_TWO_PERIODS.values(), ids=ON_TWO_PERIODS.keys())
 def test_no_csp_violations_on_kinds_sampled_on_the_two_period_site(browser, two_periods_built: Path, path: str) -> None:
-    with serve_with_headers(two_periods_built, served_headers(two_periods_built)) as url:
+    with serve(two_periods_built) as url:
         context = browser.new_context(viewport={"width": 375, "height": 900})
         context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
@@ -159,12 +157,12 @@ def test_security_txt_expires_within_a_year_of_the_build_date() -> None:
 
 
 def test_published_security_txt_is_the_builds_own(built_site: Path) -> None:
-    from generator.build import Project, site_config, source_date_epoch
+    from generator import address
+    from generator.build import Project, source_date_epoch
 
     project = Project(built_site.parent)
     epoch = int(source_date_epoch(project))
-    assert (built_site / ".well-known" / "security.txt").read_bytes() == \
-        security_txt(epoch, site_config(project).get("site_url") or "")
+    assert (built_site / ".well-known" / "security.txt").read_bytes() == security_txt(epoch, address.site_url())
 
 
 def test_the_check_sees_a_violation_when_there_is_one(browser, built_site: Path) -> None:
@@ -172,7 +170,7 @@ def test_the_check_sees_a_violation_when_there_is_one(browser, built_site: Path)
     headers = served_headers(built_site)
     headers["Content-Security-Policy"] = re.sub(r"script-src [^;]*", "script-src 'self'",
                                                 headers["Content-Security-Policy"])
-    with serve_with_headers(built_site, headers) as url:
+    with serve(built_site, headers=nginx_snippet(headers)) as url:
         context = browser.new_context()
         context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
@@ -180,3 +178,72 @@ def test_the_check_sees_a_violation_when_there_is_one(browser, built_site: Path)
         page.wait_for_load_state("networkidle")
         assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
         context.close()
+
+
+NOT_FROM_HEADERS = {"server", "date", "content-type", "content-length", "last-modified", "etag", "connection",
+                    "keep-alive", "accept-ranges", "vary", "content-encoding", "transfer-encoding", "location"}
+"""What nginx sends about the response itself, which `_headers` does not set on any host."""
+
+
+def expected_headers(rules: list[tuple[str, dict[str, str]]], address: str) -> dict[str, str]:
+    """What a Netlify-style host sends for `address` after `_headers`: every matching rule
+    (`/*` matches all, another pattern its own address), and for a file no rule gives a
+    Cache-Control, the host's own default (`headers.CACHE_OTHER`)."""
+    found: dict[str, str] = {}
+    for pattern, values in rules:
+        if pattern == address or (pattern.endswith("*") and address.startswith(pattern[:-1])):
+            found.update(values)
+    found.setdefault("Cache-Control", CACHE_OTHER)
+    return {name.lower(): value for name, value in found.items()}
+
+
+def site_addresses(site: Path) -> list[str]:
+    """Every file of the site by its address, every page also by its folder address, a page
+    that does not exist, and every old address of `_redirects`."""
+    files = sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    folders = sorted({f.removesuffix("index.html") for f in files if f.endswith("/index.html")})
+    old = [line.split()[0] for line in (site / "_redirects").read_text(encoding="utf-8").splitlines() if line]
+    return files + folders + ["/bestaat-niet/"] + old
+
+
+def test_nginx_sends_exactly_what_headers_says_on_every_address(built_site: Path, strict_url: str) -> None:
+    """The two host files can't drift: for every file, folder, old address and a missing
+    page, the headers nginx sends (shipped configuration + the build's nginx-headers.conf)
+    are those `_headers` gives it, nothing more, nothing less."""
+    rules = header_rules(built_site)
+    assert len(rules) > 1 and any("immutable" in v.get("Cache-Control", "") for _, v in rules[1:])
+    addresses = site_addresses(built_site)
+    connection = http.client.HTTPConnection(urlsplit(strict_url).netloc, timeout=10)
+    differences, statuses = {}, set()
+    for address in addresses:
+        connection.request("HEAD", address)
+        response = connection.getresponse()
+        response.read()
+        statuses.add(response.status)
+        got = {name.lower(): value for name, value in response.getheaders() if name.lower() not in NOT_FROM_HEADERS}
+        want = expected_headers(rules, address)
+        if got != want:
+            differences[address] = {k: (got.get(k), want.get(k)) for k in got.keys() | want.keys() if got.get(k) != want.get(k)}
+    connection.close()
+    assert len(addresses) > 300
+    assert {200, 301, 404} <= statuses, statuses
+    assert differences == {}, dict(list(differences.items())[:5])
+
+
+def test_every_old_address_answers_301_from_nginx(built_site: Path, strict_url: str) -> None:
+    """What `_redirects` promises, nginx does: every old address, with and without its slash,
+    answers 301 with the new address (a path, so it holds behind any proxy or CDN)."""
+    moves = [line.split() for line in (built_site / "_redirects").read_text(encoding="utf-8").splitlines() if line]
+    connection = http.client.HTTPConnection(urlsplit(strict_url).netloc, timeout=10)
+    wrong = {}
+    for source, target, code in moves:
+        for address in {source, source.rstrip("/") or "/"}:
+            connection.request("GET", address)
+            response = connection.getresponse()
+            response.read()
+            if (response.status, response.getheader("Location")) != (int(code.rstrip("!")), target):
+                wrong[address] = (response.status, response.getheader("Location"), target)
+    connection.close()
+    # `301!`: forced, since the stub page exists at the old address (Netlify's "shadowing").
+    assert len(moves) > 10 and {code for _, _, code in moves} == {"301!"}
+    assert wrong == {}

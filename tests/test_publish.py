@@ -170,3 +170,26 @@ def test_a_checkout_at_another_path_builds_a_byte_identical_site_zips_and_pdfs(
         names = z.namelist()
         assert names == sorted(names)
         assert len({info.date_time for info in z.infolist()}) == 1
+
+
+def test_a_local_build_says_on_every_bundle_cover_and_session_pdf_that_site_links_wont_work(
+        fixture_bundles_built: Project) -> None:
+    """The shared fixture build has the placeholder address (tests never set one): every
+    bundle's cover (the zip's index.html) and every session PDF carries the warning, and the
+    site's own pages do not (they are not for a council)."""
+    from generator import address, wording
+
+    warning = wording.PLACEHOLDER_ADDRESS_WARNING.format(placeholder=address.PLACEHOLDER)
+    zips = sorted(fixture_bundles_built.dist.glob("*.zip"))
+    assert zips
+    for archive in zips:
+        with zipfile.ZipFile(archive) as z:
+            cover = z.read("index.html").decode()
+        assert "Proefversie: links naar de site werken niet" in cover, archive.name
+        assert " ".join(warning.split()[:8]) in re.sub(r"\s+", " ", cover), archive.name
+        session_pdf = archive.with_suffix(".pdf")
+        text = subprocess.run(["pdftotext", "-q", str(session_pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "proefversie" in text and address.PLACEHOLDER_HOST in re.sub(r"\s+", "", text), session_pdf.name
+    home = (fixture_bundles_built.site / "index.html").read_text(encoding="utf-8")
+    assert "Proefversie" not in home

@@ -235,10 +235,10 @@ def preview_and_build(project: Project, save: Callable[[], None], saved: Callabl
     first page and the preview stops changing; then build the site as `make site` does (but
     the bundles, which the preview leaves out). Returns, per page, the preview's HTML (made
     comparable with `as_built`) and the build's."""
-    from generator.build import site_config
+    from generator import address
     from generator.commands import build as build_command
 
-    site_url = site_config(project)["site_url"]
+    site_url = address.site_url()
     with serving(project) as base:
         assert wait_for(lambda: "Stedenagenda G40" in fetch(f"{base}/{pages[0]}")), "the preview did not come up"
         save()

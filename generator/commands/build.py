@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from generator import address
 from generator.build import (
     Prepared, Project, build_lock, generate, keep_previous_dist, last_changed, mkdocs_into, new_generation, prepare,
     publish, site_config, write_if_changed,
@@ -27,9 +28,16 @@ from generator.printing import print_all
 from generator.render import render_pages
 
 
-def run(project: Project, bundles: bool = True) -> None:
+def run(project: Project, bundles: bool = True, publishing: bool = False) -> None:
+    """Build; `publishing` (make publish) refuses the placeholder address before any work,
+    a local build with it says, first and last, that links to the public site won't work."""
+    url = address.publishing_site_url() if publishing else address.site_url()
+    if address.is_placeholder(url):
+        click.echo(address.TERMINAL_WARNING, err=True)
     with build_lock(project):
         _build(project, bundles)
+    if address.is_placeholder(url):
+        click.echo(address.TERMINAL_WARNING, err=True)
 
 
 def _build(project: Project, bundles: bool) -> None:
