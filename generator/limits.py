@@ -26,7 +26,7 @@ from typing import Iterator
 
 import yaml
 
-from generator.errors import Problem
+from generator.errors import Problem, visible  # noqa: F401 - visible: part of the rule
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A data file larger than this is refused before it is read (ours are well under 1 MB)."""
@@ -79,18 +79,6 @@ duplicates, break a terminal, a CSV, a PDF (lxml refuses noncharacters) or the p
 
 _LONG_WORD = re.compile(r"[^\s\"'\[\]{},:]{%d,}" % (MAX_WORD + 1))
 _FLOW_TOKENS = re.compile(r"[\[\]{},]")
-
-
-def visible(text: str) -> str:
-    """`text` with every control, format, separator and unassigned character written as
-    `\\u…`, for messages: a file name or value must not move the cursor, colour the
-    terminal or reverse the line it is printed in."""
-    return "".join(c if c == " " or unicodedata.category(c)[0] not in "CZ" else _escape(c) for c in text)
-
-
-def _escape(character: str) -> str:
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def character_name(character: str) -> str:

@@ -33,7 +33,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from generator.build import MKDOCS_QUIET, PREVIEW, Project, generate
+from generator.build import MKDOCS_QUIET, PREVIEW, Project, build_lock, generate
 from generator.errors import StedenagendaError
 from generator.render import TEMPLATES
 
@@ -141,6 +141,11 @@ def dutch_list(items: tuple[str, ...]) -> str:
 
 
 def run(project: Project, address: str) -> None:
+    with build_lock(project, "make serve"):  # the preview writes build/ on every save
+        _serve(project, address)
+
+
+def _serve(project: Project, address: str) -> None:
     generate(project, build=PREVIEW)
     config = project.build / PREVIEW.config
     observer = Observer()
