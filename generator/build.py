@@ -200,7 +200,7 @@ def _script_problem(path: Path, name: str) -> Problem | None:
     """A problem for a script file or a `<script>` in a hand-written page: the site's
     scripts come from the theme and generator/search_assets, reviewed as code."""
     if path.suffix.lower() in _SCRIPT_SUFFIXES:
-        return Problem(name, 0, 0, "scripts horen niet in content/",
+        return Problem(name, 0, 0, "een script hoort niet in content/",
                        "content/ is voor tekst, stijl en afbeeldingen; een script hoort in de code van de generator")
     match = _SCRIPT_TAG.search(path.read_bytes())
     if match:

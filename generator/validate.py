@@ -208,7 +208,8 @@ def _unexpected_files(data_dir: Path, prefix: str, known: set[str]) -> list[Prob
                 problems.append(Problem(display, 0, 0, "een gegevensbestand eindigt op .yaml, niet op .yml",
                                         f"hernoem het naar {entry.removesuffix('.yml')}.yaml"))
             else:
-                problems.append(Problem(display, 0, 0, "onbekend bestand in de gegevensmap",
+                what = "onbekend gegevensbestand" if rel.endswith(".yaml") else "onbekend bestand in de gegevensmap"
+                problems.append(Problem(display, 0, 0, what,
                                         f"verwijder het of geef het een juiste naam; {_EXPECTED}"))
     return problems
 
