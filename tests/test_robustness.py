@@ -313,3 +313,59 @@ def test_no_script_in_content(tmp_path: Path, name: str, body: str) -> None:
 def test_contributing_says_who_may_edit_content() -> None:
     text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "**`content/` is van de ontwikkelaars.**" in text
+
+
+# --- 1. the preview survives a bad save ------------------------------------------------------------
+
+
+def test_the_preview_survives_a_file_that_crashed_the_parser_and_says_so_once(tmp_path: Path) -> None:
+    """Under `make serve` the preview process died on `? ? ? …` (a segmentation fault)."""
+    from generator.commands import serve
+
+    project = copy_fixture_project(tmp_path)
+    said: list[str] = []
+    regenerator = serve.Regenerator(project, echo=lambda message, err=False: said.append(message))
+    about = project.data / "about.yaml"
+    good = about.read_text(encoding="utf-8")
+    with fixture_seeds():
+        about.write_text("about:\n  " + "? " * 50000 + "x\n", encoding="utf-8")
+        regenerator.regenerate()
+        regenerator.regenerate()
+        about.write_text(good, encoding="utf-8")
+        regenerator.regenerate()
+    assert len(said) == 3 and said[0].startswith("data/about.yaml:2:") and "dieper genest" in said[0], said
+    assert said[1] == "fouten opgelost; het voorbeeld is weer bij." and said[2].startswith("bijgewerkt: ")
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+@pytest.mark.integration
+def test_the_preview_server_ends_with_the_preview(tmp_path: Path) -> None:
+    """When the preview process died, its `mkdocs serve` child went on serving old pages."""
+    import signal
+    import time
+
+    project = copy_fixture_project(tmp_path)
+    with fixture_seeds():
+        preview = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(project.root),
+                                    "--dev-addr", "127.0.0.1:0"], cwd=REPO, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not children(preview.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        server = children(preview.pid)
+        assert server, "MkDocs' server did not start"
+        os.kill(preview.pid, signal.SIGKILL)  # as a crash would end it: no `finally`
+        preview.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while Path(f"/proc/{server[0]}").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not Path(f"/proc/{server[0]}").exists(), "MkDocs' server outlived the preview"
+    finally:
+        preview.kill()
+        for pid in children(preview.pid):
+            os.kill(pid, signal.SIGKILL)
