@@ -336,36 +336,3 @@ def test_the_preview_survives_a_file_that_crashed_the_parser_and_says_so_once(tm
     assert len(said) == 3 and said[0].startswith("data/about.yaml:2:") and "dieper genest" in said[0], said
     assert said[1] == "fouten opgelost; het voorbeeld is weer bij." and said[2].startswith("bijgewerkt: ")
 
-
-def children(pid: int) -> list[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(child) for child in path.read_text().split()] if path.exists() else []
-
-
-@pytest.mark.integration
-def test_the_preview_server_ends_with_the_preview(tmp_path: Path) -> None:
-    """When the preview process died, its `mkdocs serve` child went on serving old pages."""
-    import signal
-    import time
-
-    project = copy_fixture_project(tmp_path)
-    with fixture_seeds():
-        preview = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(project.root),
-                                    "--dev-addr", "127.0.0.1:0"], cwd=REPO, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while not children(preview.pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        server = children(preview.pid)
-        assert server, "MkDocs' server did not start"
-        os.kill(preview.pid, signal.SIGKILL)  # as a crash would end it: no `finally`
-        preview.wait(timeout=10)
-        deadline = time.monotonic() + 10
-        while Path(f"/proc/{server[0]}").exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not Path(f"/proc/{server[0]}").exists(), "MkDocs' server outlived the preview"
-    finally:
-        preview.kill()
-        for pid in children(preview.pid):
-            os.kill(pid, signal.SIGKILL)
