@@ -51,8 +51,8 @@ MAX_SCALAR = 20_000
 """Characters in one value (the longest text today has about 1,100); the models cap
 names and texts much lower (generator/models.py)."""
 
-MAX_ITEMS = 1_000
-"""Items in one list (the longest today has 100)."""
+MAX_ITEMS = 500
+"""Items in one list (the longest today has 100; a thousand whole-site sessions were accepted)."""
 
 MAX_REPORTED = 10
 """At most this many character problems per file: one pasted block can hold thousands."""

@@ -108,7 +108,7 @@ def test_a_bom_at_the_start_is_not_a_character_inside(tmp_path: Path) -> None:
     ("title: " + "x" * 400_000 + "\n", "een woord van 400000 tekens zonder spatie, de grens is 300"),
     ("title: " + "abc " * 6000 + "\n", f"deze waarde is 23999 tekens lang, de grens is {limits.MAX_SCALAR}"),
     ("items: [" + "1, " * 30_000 + "]\n", f"te veel haakjes en komma's (30002, de grens is {limits.MAX_FLOW_TOKENS})"),
-    ("items:\n" + "  - a\n" * 1001, f"deze lijst heeft 1001 items, de grens is {limits.MAX_ITEMS}"),
+    ("items:\n" + "  - a\n" * 501, f"deze lijst heeft 501 items, de grens is {limits.MAX_ITEMS}"),
     ("a: b\n" * 50_001, f"het bestand heeft 50002 regels, de grens is {limits.MAX_LINES}"),
     ("a: " + "[" * 1000 + "]" * 1000 + "\n", "dieper genest dan 40 niveaus"),
 ])
