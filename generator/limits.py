@@ -54,6 +54,9 @@ names and texts much lower (generator/models.py)."""
 MAX_ITEMS = 500
 """Items in one list (the longest today has 100; a thousand whole-site sessions were accepted)."""
 
+MAX_QUOTE = 60
+"""How much of a value or key a message quotes: a 2 MB id must not give a 2 MB message."""
+
 MAX_REPORTED = 10
 """At most this many character problems per file: one pasted block can hold thousands."""
 
@@ -81,6 +84,12 @@ _LONG_WORD = re.compile(r"[^\s\"'\[\]{},:]{%d,}" % (MAX_WORD + 1))
 _FLOW_TOKENS = re.compile(r"[\[\]{},]")
 
 
+def quoted(value: object, limit: int = MAX_QUOTE) -> str:
+    """`repr` of a value for a message, shortened so a huge value gives a short message."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 def character_name(character: str) -> str:
     """`U+200B (ZERO WIDTH SPACE)`: what an editor can search for."""
     name = unicodedata.name(character, "")
@@ -97,13 +106,15 @@ def text_problems(text: str, name: str) -> list[Problem]:
     if lines > MAX_LINES:
         return [Problem(name, MAX_LINES + 1, 1, f"het bestand heeft {lines} regels, de grens is {MAX_LINES}",
                         "splits het bestand of verwijder wat er per ongeluk in terecht is gekomen")]
+    deep = _too_deep(text, name) if _may_nest_deeper_than_allowed(text) else None
+    if deep:
+        return [deep]
     flow = _FLOW_TOKENS.findall(text)
     if len(flow) > MAX_FLOW_TOKENS:
         return [_at(text, _nth_flow_token(text, MAX_FLOW_TOKENS), name,
                     f"te veel haakjes en komma's ({len(flow)}, de grens is {MAX_FLOW_TOKENS})",
                     "schrijf lijsten als regels die met '- ' beginnen, of splits het bestand")]
-    deep = _too_deep(text, name) if _may_nest_deeper_than_allowed(text) else None
-    return [deep] if deep else []
+    return []
 
 
 def file_too_large(size: int, name: str) -> Problem | None:
@@ -143,8 +154,8 @@ def _character_problems(text: str, name: str) -> list[Problem]:
 
 
 def _word_problems(text: str, name: str) -> list[Problem]:
-    return [_at(text, match.start(), name, f"een woord van {len(match.group())} tekens zonder spatie, "
-                f"de grens is {MAX_WORD}", "zet spaties tussen de woorden; een webadres hoort in een veld als 'url'")
+    return [_at(text, match.start(), name, f"een woord van {len(match.group())} tekens zonder spatie "
+                f"({quoted(match.group())}), de grens is {MAX_WORD}", "zet spaties tussen de woorden; een webadres hoort in een veld als 'url'")
             for match in _first(_LONG_WORD.finditer(text))]
 
 

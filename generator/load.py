@@ -27,15 +27,12 @@ import yaml
 
 from generator import limits
 from generator.errors import Problem
-from generator.limits import MAX_DEPTH, depth_problem
+from generator.limits import MAX_DEPTH, depth_problem, quoted
 
 try:  # libyaml is an optional part of PyYAML wheels; the pure-Python parser gives the same nodes
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-MAX_QUOTE = 60
-"""How much of a value or key a message quotes: a 2 MB id must not give a 2 MB message."""
 
 Path_ = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and sequence indices from the root."""
@@ -154,12 +151,6 @@ def _read_plain_file(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:
         return handle.read()
-
-
-def quoted(value: object, limit: int = MAX_QUOTE) -> str:
-    """`repr` of a value for a message, shortened so a huge value gives a short message."""
-    text = str(value)
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _alias_problems(text: str, name: str) -> list[Problem]:

@@ -1,5 +1,7 @@
-"""One key for text that looks the same: terms and ids are compared by it, so that `МKB`
-(Cyrillic М), `ＭＫＢ` (fullwidth) and `mkb` are one term, not three.
+"""One key for text that looks the same: terms are compared by it, so that `МKB` (Cyrillic
+М), `ＭＫＢ` (fullwidth) and `MKB` are one term, not three. Case is kept: `Novi` (the vision)
+and `NOVI` (the abbreviation) are told apart on purpose (tests/test_terms.py), and a reader
+sees the difference. Ids need no key: they are ASCII lowercase already (`SLUG_PATTERN`).
 
 The look-alike data is Unicode's confusables list (UTS #39), as packaged by
 confusable-homoglyphs: kept up to date there rather than copied here. It lists, for each
@@ -27,6 +29,6 @@ def _prototype(character: str) -> str:
 def look_alike_key(text: str) -> str:
     """The same key for two spellings a reader cannot tell apart: compatibility forms
     (fullwidth, ligatures) and composed/decomposed accents unified (NFKC), look-alike
-    characters of other scripts replaced by their Latin twin, case folded."""
+    characters of other scripts replaced by their Latin twin."""
     compatible = unicodedata.normalize("NFKC", text)
-    return unicodedata.normalize("NFKC", "".join(map(_prototype, compatible)).casefold())
+    return unicodedata.normalize("NFKC", "".join(map(_prototype, compatible)))

@@ -446,16 +446,13 @@ class Werkwijze(Model):
     """Its paragraphs."""
 
 
-FIRST_YEAR = 1900
-"""No agenda or report of the network is older than this; `0000-0000` is a typing error."""
-
-
 def _ordered_period(value: str) -> str:
-    """A period runs from its first year to its last: `2022-2019` and `0000-0000` are mistakes."""
+    """A period runs from its first year to its last, and a year has no leading zero: a
+    reversed period or one of year zero is a typing mistake."""
     if not re.fullmatch(r"\d{4}-\d{4}", value):
         return value  # the pattern says what is wrong
     first, last = (int(year) for year in value.split("-"))
-    if first < FIRST_YEAR or first > last:
+    if value.startswith("0") or first > last:
         raise ValueError("period-order")
     return value
 

@@ -22,7 +22,7 @@ from generator.references import suggestion
 from generator.models import (
     AGENDA_FOLDER, DATE_PATTERN, FILE_MODELS, REPORT_FILES, REPORT_FOLDER, SLUG_PATTERN,
     URL_PATTERN, YEAR_NAME, AboutFile, ActivitiesFile, Activity, AgendaFile, ArchiveFile, CitiesFile,
-    FIRST_YEAR, PERIOD_PATTERN, SEED_FILE_PATTERN, TERM_PATTERN, KernboodschappenFile, Model, OrganisationsFile,
+    PERIOD_PATTERN, SEED_FILE_PATTERN, TERM_PATTERN, KernboodschappenFile, Model, OrganisationsFile,
     PeopleFile, ReportFile, SessionsFile, SourcesFile, data_files,
     model_for,
 )
@@ -187,7 +187,7 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
 def _unexpected_files(data_dir: Path, prefix: str, known: set[str]) -> list[Problem]:
     """A Dutch problem for every entry under data/ the site would not read: a link (never
     followed: it could publish any file of the building machine), a `.yml` file, a copy
-    (`2019-2022 kopie.yaml`), a folder of its own; never an assertion."""
+    (`<periode> kopie.yaml`), a folder of its own; never an assertion."""
     if data_dir.is_symlink():
         return [Problem(prefix, 0, 0, "de map is een symbolische link", _NO_LINKS)]
     problems = []
@@ -200,7 +200,7 @@ def _unexpected_files(data_dir: Path, prefix: str, known: set[str]) -> list[Prob
             if path.is_symlink():
                 problems.append(Problem(display, 0, 0, "dit is een symbolische link, geen gewoon bestand", _NO_LINKS))
             elif entry in subfolders:
-                if rel not in _known_folders(known):
+                if rel not in _known_folders(known) and rel.removesuffix(".yaml") not in known:  # else: load says
                     problems.append(_unknown_folder(display, rel))
             elif rel.endswith(".yaml") and rel.removesuffix(".yaml") in known:
                 continue
@@ -221,7 +221,7 @@ _EXPECTED = (f"bekende bestanden zijn: {', '.join(f'{n}.yaml' for n in FILE_MODE
 
 
 def _known_folders(known: set[str]) -> set[str]:
-    """The folders that hold known data files (`agenda`, `jaarverslagen/2021`, …)."""
+    """The folders that hold known data files (`agenda`, `jaarverslagen/<jaar>`, …)."""
     folders = {AGENDA_FOLDER, REPORT_FOLDER}
     return folders | {name.rsplit("/", 1)[0] for name in known if "/" in name}
 
@@ -279,7 +279,7 @@ _PATTERN_TEXT = {
     URL_PATTERN: ("is geen geldig webadres", "gebruik een adres dat begint met https://, http:// of mailto:"),
     TERM_PATTERN: ("is geen geldig begrip", "begin met een letter of cijfer; daarna alleen letters, cijfers, "
                    "spaties en & . ' -"),
-    PERIOD_PATTERN: ("is geen periode", "schrijf het eerste en het laatste jaar, zoals 2023-2026"),
+    PERIOD_PATTERN: ("is geen periode", "schrijf het eerste en het laatste jaar als jjjj-jjjj"),
     SEED_FILE_PATTERN: ("is geen naam van een brontekst", "de naam van het .txt-bestand in ../shared/seeds/, "
                         "zoals 001_0123456789abcdef.txt"),
 }
@@ -304,7 +304,7 @@ _VALUE_ERRORS = {
     "url-userinfo": ("een webadres met een naam of wachtwoord voor de @ leidt naar een andere site dan het lijkt",
                      "haal het deel tot en met de @ weg"),
     "period-order": ("een periode loopt van het eerste naar het laatste jaar",
-                     f"schrijf het vroegste jaar eerst, vanaf {FIRST_YEAR}, zoals 2023-2026"),
+                     "schrijf het vroegste jaar eerst (jjjj-jjjj), zonder nul vooraan"),
     "reserved-id": ("de id 'index' is gereserveerd", "elke map heeft een eigen pagina 'index'; kies een andere id"),
     "impossible-date": ("deze datum bestaat niet", "controleer dag en maand (februari heeft 28 dagen, in een "
                                                    "schrikkeljaar 29; april, juni, september en november 30)"),

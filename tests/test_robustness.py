@@ -105,7 +105,7 @@ def test_a_bom_at_the_start_is_not_a_character_inside(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text, message", [
-    ("title: " + "x" * 400_000 + "\n", "een woord van 400000 tekens zonder spatie, de grens is 300"),
+    ("title: " + "x" * 400_000 + "\n", "een woord van 400000 tekens zonder spatie ('xxxx"),
     ("title: " + "abc " * 6000 + "\n", f"deze waarde is 23999 tekens lang, de grens is {limits.MAX_SCALAR}"),
     ("items: [" + "1, " * 30_000 + "]\n", f"te veel haakjes en komma's (30002, de grens is {limits.MAX_FLOW_TOKENS})"),
     ("items:\n" + "  - a\n" * 501, f"deze lijst heeft 501 items, de grens is {limits.MAX_ITEMS}"),
@@ -136,9 +136,10 @@ def add_organisation(term: str):
     return change
 
 
-@pytest.mark.parametrize("term", ["\u0412ZK", "\uff22\uff3a\uff2b", "bzk"])
+@pytest.mark.parametrize("term", ["\u0412ZK", "\uff22\uff3a\uff2b", "B\u0396K"])
 def test_look_alike_terms_are_one_term(tmp_path: Path, term: str) -> None:
-    """Cyrillic В, fullwidth ＢＺＫ and another case explained `BZK` a second time."""
+    """Cyrillic В, fullwidth ＢＺＫ and Greek Ζ explained `BZK` a second time (case is kept:
+    `Novi` and `NOVI` are two terms on purpose, tests/test_terms.py)."""
     problems = fixture_problems(tmp_path, add_organisation(term))
     assert [p.message for p in problems] == [f"het begrip {term!r} staat er al"], problems
 
