@@ -28,7 +28,7 @@ from tests.test_injection import PAYLOADS, set_at, string_paths
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-ISSUE_28 = ["Titel\ufffe", "x" * 400_000, "a\x00b", "a\x1b[2Kb", "Over\u061cde", "Over\u200bde", "Over\u2028de",
+ISSUE_28 = ["Titel\ufffe", "x" * 100_000, "a\x00b", "a\x1b[2Kb", "Over\u061cde", "Over\u200bde", "Over\u2028de",
             "Over\ufeffde", "Over\U000e0041de", "\u041cKB", "\uff2d\uff2b\uff22", "Cafe\u0301", "woord " * 2000,
             "https://stedenagenda.example.nl@evil.example/", "<a href=\"java&#9;script:alert(1)\">x</a>",
             "ondermijningsfondsbestuursvoorzittersverkiezingscommissie" * 5]
@@ -137,16 +137,22 @@ def later_stages(prepared) -> None:
         lxml_html.Element("p").text = text
 
 
-@settings(FUZZ, max_examples=30)
+def with_issue_28(test):
+    """Each case of issue 28 alone in the about page's title, a field that takes any text
+    (other fields may refuse a value for another reason, e.g. a name not in its passage)."""
+    for value in ISSUE_28:
+        test = example(targets=[TEXT_FIELDS[0]], values=[value] * 4).via("issue 28")(test)
+    return test
+
+
+@settings(FUZZ, max_examples=24)
 @given(targets=st.lists(st.sampled_from(TEXT_FIELDS), min_size=1, max_size=4, unique=True),
        values=st.lists(hostile_text, min_size=4, max_size=4))
-@example(targets=TEXT_FIELDS[:4], values=ISSUE_28[:4]).via("issue 28")
-@example(targets=TEXT_FIELDS[-4:], values=ISSUE_28[4:8]).via("issue 28")
-@example(targets=TEXT_FIELDS[4:8], values=ISSUE_28[8:12]).via("issue 28")
-@example(targets=TEXT_FIELDS[8:12], values=ISSUE_28[12:16]).via("issue 28")
+@with_issue_28
 def test_whatever_passes_the_check_renders(targets, values) -> None:
     """If the check accepts the data, the build completes: the pages render and the stages
-    after them that broke (search, lxml) run (bounded: 34 examples on the fixture data)."""
+    after them that broke (search, lxml) run. Bounded: the issue's cases and 24 generated
+    examples on the fixture data."""
     def change(data: Path) -> None:
         changed = {name: yaml.safe_load(yaml.safe_dump(REAL[name])) for name, _ in targets}
         for (name, path), value in zip(targets, values):
