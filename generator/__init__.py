@@ -19,7 +19,7 @@ A new module gets a place in `LAYERS`; the test fails until it has one.
 """
 
 LAYERS: dict[str, tuple[str, ...]] = {
-    "load": ("errors", "address", "load", "labels"),
+    "load": ("errors", "address", "limits", "load", "lookalike", "labels"),
     "model": ("markers", "models", "markdown", "geo"),
     "check": ("passages", "references", "validate", "ownwords", "schemas"),
     "pages": ("wording", "views", "kinds", "chrome", "render", "terms", "pictures", "opendata", "pages", "pages.links", "pages.agenda",

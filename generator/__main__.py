@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from generator.build import Project
+from generator.errors import IOFailure
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +21,18 @@ root_option = click.option("--root", type=click.Path(file_okay=False, exists=Tru
                            help="Repository root (default: this checkout).")
 
 
-@click.group()
+class _DutchGroup(click.Group):
+    """Every command's I/O error (full disk, read-only folder) is a Dutch message with the
+    file it happened to, not an English traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            raise IOFailure(exc, os.getcwd()) from None
+
+
+@click.group(cls=_DutchGroup)
 def cli() -> None:
     """Stedenagenda G40: from YAML to a searchable site."""
 

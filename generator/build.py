@@ -11,10 +11,12 @@ from __future__ import annotations
 import fcntl
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -166,8 +168,12 @@ def site_config(project: Project) -> dict:
 
 def hand_written_pages(project: Project) -> dict[str, bytes]:
     """The files under content/, by path relative to it; a DataError for anything that is
-    not a regular file (a link could publish any file of the building machine)."""
-    if not project.content.is_dir() or project.content.is_symlink():
+    not a regular file (a link could publish any file of the building machine) and for any
+    script (content/ is published as it is, under the site's own address)."""
+    if project.content.is_symlink():
+        raise DataError([Problem("content", 0, 0, "de map is een symbolische link",
+                                 "zet de inhoud zelf in de repository in plaats van een link")])
+    if not project.content.is_dir():
         return {}
     files, problems = {}, []
     for folder, subfolders, names in os.walk(project.content, followlinks=False):
@@ -176,7 +182,7 @@ def hand_written_pages(project: Project) -> dict[str, bytes]:
             rel = path.relative_to(project.content).as_posix()
             if name in subfolders and not path.is_symlink():
                 continue
-            problem = not_a_plain_file(path, f"content/{rel}")
+            problem = not_a_plain_file(path, f"content/{rel}") or _script_problem(path, f"content/{rel}")
             if problem:
                 problems.append(problem)
             else:
@@ -184,6 +190,27 @@ def hand_written_pages(project: Project) -> dict[str, bytes]:
     if problems:
         raise DataError(problems)
     return dict(sorted(files.items()))
+
+
+_SCRIPT_SUFFIXES = (".js", ".mjs", ".cjs", ".wasm")
+_SCRIPT_TAG = re.compile(rb"<\s*script\b", re.IGNORECASE)
+
+
+def _script_problem(path: Path, name: str) -> Problem | None:
+    """A problem for a script file or a `<script>` in a hand-written page: the site's
+    scripts come from the theme and generator/search_assets, reviewed as code."""
+    if path.suffix.lower() in _SCRIPT_SUFFIXES:
+        return Problem(name, 0, 0, "een script hoort niet in content/",
+                       "content/ is voor tekst, stijl en afbeeldingen; een script hoort in de code van de generator")
+    match = _SCRIPT_TAG.search(path.read_bytes())
+    if match:
+        return Problem(name, *_line_column(path.read_bytes(), match.start()), "een <script> hoort niet in content/",
+                       "schrijf de pagina zonder script; content/ is voor tekst, stijl en afbeeldingen")
+    return None
+
+
+def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
+    return raw.count(b"\n", 0, offset) + 1, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
 
 
 @dataclass(frozen=True)
@@ -416,14 +443,30 @@ DEBRIS = (".site.new-*", ".dist.new-*", ".site.old", ".dist.old", ".legacy-*", "
 
 
 @contextmanager
-def build_lock(project: Project) -> Iterator[None]:
-    """Hold the build lock; then clear what earlier, killed builds left behind."""
+def build_lock(project: Project, command: str = "make site") -> Iterator[None]:
+    """Hold the one lock of every command that writes build/, site/ or dist/ (`make site`,
+    `make generate`, `make serve` for as long as it runs); then clear what earlier, killed
+    builds left behind. When another command holds it, a Dutch BuildError names that
+    command and its process: waiting would hang behind a preview that runs for hours."""
     out = project.root / OUT
     out.mkdir(exist_ok=True)
-    with open(out / "lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        remove_debris(project)
-        yield
+    with open(out / "lock", "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "een ander proces"
+            raise BuildError(f"{command} kan nu niet: {holder} schrijft al in build/, site/ en dist/ — wacht tot "
+                             "dat klaar is, of stop het (Ctrl+C), en probeer het opnieuw") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{command} (proces {os.getpid()}, sinds {time.strftime('%H:%M:%S')})\n")
+        handle.flush()
+        try:
+            remove_debris(project)
+            yield
+        finally:
+            handle.truncate(0)
 
 
 def remove_debris(project: Project) -> list[str]:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import stat
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,27 +25,14 @@ from typing import Any
 
 import yaml
 
+from generator import limits
 from generator.errors import Problem
+from generator.limits import MAX_DEPTH, depth_problem, quoted
 
 try:  # libyaml is an optional part of PyYAML wheels; the pure-Python parser gives the same nodes
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""A data file larger than this is refused before it is parsed (ours are well under 1 MB)."""
-
-MAX_DEPTH = 40
-"""Deeper nesting than this is refused with a located message (ours goes six deep); the
-walk and PyYAML's composer recurse, and a thousand levels would exhaust Python's stack."""
-
-MAX_QUOTE = 60
-"""How much of a value or key a message quotes: a 2 MB id must not give a 2 MB message."""
-
-_FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Control characters (tab and newline aside) and the bidirectional marks, embeddings,
-overrides and isolates: invisible in an editor and in review, they can make a name read
-differently from what it is (`Trojan Source`), or break a terminal, a CSV or a PDF."""
 
 Path_ = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and sequence indices from the root."""
@@ -115,26 +102,20 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     problem = not_a_plain_file(path, name)
     if problem:
         return doc, [problem]
-    size = path.lstat().st_size
-    if size > MAX_FILE_BYTES:
-        return doc, [
-            Problem(
-                name, 1, 1,
-                f"bestand is te groot ({size} bytes, de grens is {MAX_FILE_BYTES})",
-                "splits het bestand of verwijder wat er per ongeluk in terecht is gekomen",
-            )
-        ]
+    problem = limits.file_too_large(path.lstat().st_size, name)
+    if problem:
+        return doc, [problem]
     raw = _read_plain_file(path)
     text, problem = _decode(raw, name)
     if problem:
         return doc, [problem]
+    bounds = limits.text_problems(text, name)  # before libyaml sees the text
+    if bounds:
+        return doc, bounds
     try:
         aliases = _alias_problems(text, name)
         if aliases:
             return doc, aliases
-        deep = _too_deep(text, name) if _may_nest_deeper_than_allowed(text) else None
-        if deep:
-            return doc, [deep]
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return doc, [_syntax_problem(exc, name, text)]
@@ -170,50 +151,6 @@ def _read_plain_file(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:
         return handle.read()
-
-
-def quoted(value: object, limit: int = MAX_QUOTE) -> str:
-    """`repr` of a value for a message, shortened so a huge value gives a short message."""
-    text = str(value)
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _may_nest_deeper_than_allowed(text: str) -> bool:
-    """A cheap upper bound of the nesting depth, so that the event scan (a second parse)
-    runs only when the text could be too deep. It must run before composing: libyaml's
-    composer recurses in C, and 100,000 open brackets crash the process, not just raise.
-
-    Flow nesting is at most the running balance of open brackets; block nesting at most
-    a line's indentation plus its `- ` markers (brackets or dashes inside text only make
-    the bound larger, which costs a scan, never a miss)."""
-    balance = flow = 0
-    for match in _BRACKETS.finditer(text):
-        balance += 1 if match.group() in "[{" else -1
-        flow = max(flow, balance)
-    block = max((len(line) - len(line.lstrip(" ")) + line.count("- ") for line in text.splitlines()), default=0)
-    return flow + block > MAX_DEPTH
-
-
-def _too_deep(text: str, name: str) -> Problem | None:
-    """Where nesting first goes deeper than MAX_DEPTH, from the event stream (libyaml's
-    parser keeps its own stack and does not recurse); None when it never does."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return _depth_problem(name, event.start_mark.line + 1, event.start_mark.column + 1)
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-    return None
-
-
-def _depth_problem(name: str, line: int, column: int) -> Problem:
-    return Problem(name, line, column, f"de gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus",
-                   "controleer de haakjes [ ] en { } en de inspringing")
 
 
 def _alias_problems(text: str, name: str) -> list[Problem]:
@@ -299,7 +236,7 @@ def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem],
     seen.add(id(node))
     doc.values[path] = _mark(node)
     if len(path) > MAX_DEPTH:
-        problems.append(_depth_problem(doc.name, *_mark(node)))
+        problems.append(depth_problem(doc.name, *_mark(node)))
         return None
     if node.tag not in (_PLAIN_TAGS if isinstance(node, yaml.ScalarNode) else _COLLECTION_TAGS):
         line, column = _mark(node)
@@ -309,12 +246,16 @@ def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem],
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _NULL_TAG and not node.style:  # plain style is None (Python) or "" (libyaml)
             return None
-        bad = _FORBIDDEN_CHARACTERS.search(node.value)
-        if bad:
-            problems.append(_character_problem(doc.name, node, bad))
+        problem = _scalar_problem(doc.name, node)
+        if problem:
+            problems.append(problem)
             return None
-        return node.value
+        return unicodedata.normalize("NFC", node.value)  # one spelling of é, however it was typed
     if isinstance(node, yaml.SequenceNode):
+        too_many = limits.items_problem(len(node.value), doc.name, *_mark(node))
+        if too_many:
+            problems.append(too_many)
+            return None
         items = []
         for index, child in enumerate(node.value):
             doc.lines[path + (index,)] = child.start_mark.line + 1
@@ -329,8 +270,9 @@ def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem],
                                         "gebruik 'naam: waarde'; samenvoegen met '<<' is niet toegestaan"))
                 continue
             key = key_node.value
-            if _FORBIDDEN_CHARACTERS.search(key):
-                problems.append(_character_problem(doc.name, key_node, _FORBIDDEN_CHARACTERS.search(key)))
+            problem = _scalar_problem(doc.name, key_node)
+            if problem:
+                problems.append(problem)
                 continue
             if key in result:
                 first = doc.keys[path + (key,)]
@@ -343,12 +285,13 @@ def _value(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem],
     raise AssertionError(f"unexpected YAML node {node!r}")  # pragma: no cover
 
 
-def _character_problem(name: str, node: yaml.Node, bad: re.Match[str]) -> Problem:
-    """A located problem for an invisible control or direction character."""
+def _scalar_problem(name: str, node: yaml.ScalarNode) -> Problem | None:
+    """The character rule and length bound (generator/limits.py) on one parsed key or value:
+    escapes in quoted text (`"\\u200b"`) only become characters here."""
     line, column = _mark(node)
-    before = node.value[: bad.start()]
-    if "\n" not in before and not node.style:  # a plain scalar on one line: point at the character
-        column += bad.start()
-    return Problem(name, line, column,
-                   f"onzichtbaar stuurteken U+{ord(bad.group()):04X} in de tekst",
-                   "typ de tekst opnieuw of verwijder het teken; stuur- en richtingtekens zijn niet toegestaan")
+    problem = limits.value_problem(node.value, name, line, column)
+    bad = limits.FORBIDDEN_CHARACTERS.search(node.value)
+    if problem and bad and "\n" not in node.value[: bad.start()] and not node.style:
+        # a plain scalar on one line: point at the character itself
+        problem = limits.character_problem(name, line, column + bad.start(), bad.group())
+    return problem

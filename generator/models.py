@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -20,15 +21,27 @@ from generator.markers import InForce, InPassage, NotARef, Ref
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 URL_PATTERN = r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$"
+TERM_PATTERN = r"^[\w][\w&.' -]*$"
+PERIOD_PATTERN = r"^\d{4}-\d{4}$"
+SEED_FILE_PATTERN = r"^[0-9]{3}_[0-9a-f]{16}\.txt$"
 
 SLUG_MAX_LENGTH = 80
 """Ids become file names (with a prefix and `.html`, `.zip`, `.pdf`), which most file
 systems cap at 255 bytes; the longest id today has 60 characters."""
 
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                              *(f"lpt{n}" for n in range(10))})
+"""Names Windows gives to devices: a file `con.html` or `aux.zip` cannot be made or opened
+there, so an editor on Windows could not check out or unpack the site."""
+
+
 def _not_reserved(value: str) -> str:
-    """`index` is the file name of every folder's own page, so no record can have it."""
+    """`index` is the file name of every folder's own page, so no record can have it; ids
+    become file names, so no Windows device name either."""
     if value == "index":
         raise ValueError("reserved-id")
+    if value in WINDOWS_RESERVED:
+        raise ValueError("windows-id")
     return value
 
 
@@ -56,11 +69,18 @@ def _one_line(value: str) -> str:
     return value
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line),
-                 AfterValidator(_plain_text)]
+NAME_MAX_LENGTH = 300
+"""Characters in a name or title (the longest today is well under half of this)."""
+TEXT_MAX_LENGTH = 4000
+"""Characters in one prose field (the longest today has about 1,100): a pasted document
+would otherwise multiply into every page, bundle and PDF that shows the text."""
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_LENGTH),
+                 AfterValidator(_one_line), AfterValidator(_plain_text)]
 """An exact name or title, quoted from the source: one line of plain text."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX_LENGTH),
+                 AfterValidator(_plain_text)]
 """Prose in our own words, plain text; paragraphs are separated by an empty line."""
 
 
@@ -87,7 +107,15 @@ def _calendar_date(value: str) -> str:
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_calendar_date)]
 """A date as precise as the source gives it: year, year-month or year-month-day (ISO 8601)."""
 
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+def _no_userinfo(value: str) -> str:
+    """`https://stedenagenda.example.nl@evil.example/` reads as our address and leads to
+    evil.example: a web address with a user name or password before the host is refused."""
+    if value.startswith(("http://", "https://")) and "@" in urlsplit(value).netloc:
+        raise ValueError("url-userinfo")
+    return value
+
+
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_no_userinfo)]
 """An http(s) or mailto address."""
 
 Province = Literal[
@@ -118,7 +146,7 @@ class Source(Model):
     """When it was published, as precise as known."""
     kind: Literal["agenda", "standpunt", "jaarverslag", "webpagina", "raadsstukken", "brief", "notitie"]
     """What sort of document it is."""
-    file: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
+    file: str = Field(pattern=SEED_FILE_PATTERN)
     """The text extraction in `../shared/seeds/` that the data is taken from."""
     url: Url | None = None
     """Where the original can be found, if the text names an address."""
@@ -418,6 +446,17 @@ class Werkwijze(Model):
     """Its paragraphs."""
 
 
+def _ordered_period(value: str) -> str:
+    """A period runs from its first year to its last, and a year has no leading zero: a
+    reversed period or one of year zero is a typing mistake."""
+    if not re.fullmatch(r"\d{4}-\d{4}", value):
+        return value  # the pattern says what is wrong
+    first, last = (int(year) for year in value.split("-"))
+    if value.startswith("0") or first > last:
+        raise ValueError("period-order")
+    return value
+
+
 class AgendaFile(Model):
     """`data/agenda/<period>.yaml`: one strategic agenda (the file is named after its period)."""
 
@@ -427,7 +466,7 @@ class AgendaFile(Model):
     """The agenda's title."""
     subtitle: Name
     """Its subtitle."""
-    period: Name = Field(pattern=r"^\d{4}-\d{4}$")
+    period: Annotated[Name, AfterValidator(_ordered_period)] = Field(pattern=PERIOD_PATTERN)
     """The years it covers, first-last; also the file name and the folder of its pages."""
     undated_addresses: Flag = False
     """Whether the site's addresses from before it held more than one agenda (`agenda/…`
@@ -487,7 +526,7 @@ def _not_a_common_word(value: str) -> str:
     return value
 
 
-Term = Annotated[str, StringConstraints(pattern=r"^[\w][\w&.' -]*$", max_length=80), AfterValidator(_not_a_common_word)]
+Term = Annotated[str, StringConstraints(pattern=TERM_PATTERN, max_length=80), AfterValidator(_not_a_common_word)]
 """An abbreviation or name as it appears in running text."""
 
 
@@ -871,7 +910,7 @@ class Session(Model):
     """Where the letter's content comes from, if it summarises a source."""
     items: list[SessionItem] = Field(min_length=1)
     """The bundled items, in order."""
-    whole_site: bool = False
+    whole_site: Flag = False
     """Bundle the whole site; otherwise only the items and the pages they link to."""
 
 
@@ -933,9 +972,14 @@ def data_files(data_dir: Path) -> list[str]:
     """The name of every data file (`data/<name>.yaml`) of the site, in a fixed order:
     the fixed files, then the agendas and the annual reports, oldest first."""
     names = list(FILE_MODELS)
-    names += [f"{AGENDA_FOLDER}/{p.stem}" for p in sorted((data_dir / AGENDA_FOLDER).glob("*.yaml"))]
-    for folder in sorted((data_dir / REPORT_FOLDER).glob("*")):
-        if folder.is_dir() and not folder.is_symlink():
+    if data_dir.is_symlink():
+        return names  # never followed; the check names the link (generator/validate.py)
+    agendas = data_dir / AGENDA_FOLDER
+    if agendas.is_dir() and not agendas.is_symlink():
+        names += [f"{AGENDA_FOLDER}/{p.stem}" for p in sorted(agendas.glob("*.yaml")) if PERIOD_NAME.match(p.stem)]
+    reports = data_dir / REPORT_FOLDER
+    for folder in sorted(reports.glob("*")) if reports.is_dir() and not reports.is_symlink() else ():
+        if folder.is_dir() and not folder.is_symlink() and YEAR_NAME.match(folder.name):
             names += [f"{REPORT_FOLDER}/{folder.name}/{file}" for file in REPORT_FILES]
     return names
 

@@ -6,6 +6,7 @@ line and column of the key or value at fault.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -14,13 +15,15 @@ from pydantic import ValidationError
 
 from generator import references
 from generator.errors import Problem
+from generator.lookalike import look_alike_key
 from generator.load import Document, Path_, collector_paused, load_document, quoted
 from generator.passages import passage_problems
 from generator.references import suggestion
 from generator.models import (
     AGENDA_FOLDER, DATE_PATTERN, FILE_MODELS, REPORT_FILES, REPORT_FOLDER, SLUG_PATTERN,
     URL_PATTERN, YEAR_NAME, AboutFile, ActivitiesFile, Activity, AgendaFile, ArchiveFile, CitiesFile,
-    KernboodschappenFile, Model, OrganisationsFile, PeopleFile, ReportFile, SessionsFile, SourcesFile, data_files,
+    PERIOD_PATTERN, SEED_FILE_PATTERN, TERM_PATTERN, KernboodschappenFile, Model, OrganisationsFile,
+    PeopleFile, ReportFile, SessionsFile, SourcesFile, data_files,
     model_for,
 )
 
@@ -135,10 +138,13 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, Model] = {}
+    if data_dir.is_symlink():  # its files would be read from wherever it points
+        return None, _unexpected_files(data_dir, display_prefix, set())
     names = data_files(data_dir)
     for name in names:
         model = model_for(name)
-        assert model is not None
+        if model is None:  # pragma: no cover - data_files only lists names with a model
+            continue
         path = data_dir / f"{name}.yaml"
         display = f"{display_prefix}/{name}.yaml"
         if not path.exists() and not path.is_symlink():
@@ -179,21 +185,52 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
 
 
 def _unexpected_files(data_dir: Path, prefix: str, known: set[str]) -> list[Problem]:
-    """A problem for every YAML file (or folder) under data/ the site would not read."""
+    """A Dutch problem for every entry under data/ the site would not read: a link (never
+    followed: it could publish any file of the building machine), a `.yml` file, a copy
+    (`<periode> kopie.yaml`), a folder of its own; never an assertion."""
+    if data_dir.is_symlink():
+        return [Problem(prefix, 0, 0, "de map is een symbolische link", _NO_LINKS)]
     problems = []
-    expected = (f"bekende bestanden zijn: {', '.join(f'{n}.yaml' for n in FILE_MODELS)}, "
-                f"{AGENDA_FOLDER}/<periode>.yaml (jjjj-jjjj.yaml) en "
-                f"{REPORT_FOLDER}/<jaar>/ met {' en '.join(f'{n}.yaml' for n in REPORT_FILES)}")
-    for path in sorted(data_dir.rglob("*.yaml")):
-        name = path.relative_to(data_dir).with_suffix("").as_posix()
-        if name not in known:
-            problems.append(Problem(f"{prefix}/{name}.yaml", 0, 0, "onbekend gegevensbestand", expected))
-    for path in sorted((data_dir / REPORT_FOLDER).glob("*")):
-        if path.is_dir() and not YEAR_NAME.match(path.name):
-            problems.append(Problem(f"{prefix}/{REPORT_FOLDER}/{path.name}", 0, 0,
-                                    "de map van een jaarverslag heet naar het jaar",
-                                    "noem de map naar het jaar van het verslag, vier cijfers (jjjj)"))
+    for folder, subfolders, names in os.walk(data_dir, followlinks=False):
+        subfolders.sort()
+        for entry in sorted(subfolders + names):
+            path = Path(folder) / entry
+            rel = path.relative_to(data_dir).as_posix()
+            display = f"{prefix}/{rel}"
+            if path.is_symlink():
+                problems.append(Problem(display, 0, 0, "dit is een symbolische link, geen gewoon bestand", _NO_LINKS))
+            elif entry in subfolders:
+                if rel not in _known_folders(known) and rel.removesuffix(".yaml") not in known:  # else: load says
+                    problems.append(_unknown_folder(display, rel))
+            elif rel.endswith(".yaml") and rel.removesuffix(".yaml") in known:
+                continue
+            elif rel.endswith(".yml"):
+                problems.append(Problem(display, 0, 0, "een gegevensbestand eindigt op .yaml, niet op .yml",
+                                        f"hernoem het naar {entry.removesuffix('.yml')}.yaml"))
+            else:
+                what = "onbekend gegevensbestand" if rel.endswith(".yaml") else "onbekend bestand in de gegevensmap"
+                problems.append(Problem(display, 0, 0, what,
+                                        f"verwijder het of geef het een juiste naam; {_EXPECTED}"))
     return problems
+
+
+_NO_LINKS = "zet de inhoud zelf in de repository in plaats van een link"
+_EXPECTED = (f"bekende bestanden zijn: {', '.join(f'{n}.yaml' for n in FILE_MODELS)}, "
+             f"{AGENDA_FOLDER}/<periode>.yaml (jjjj-jjjj.yaml) en "
+             f"{REPORT_FOLDER}/<jaar>/ met {' en '.join(f'{n}.yaml' for n in REPORT_FILES)}")
+
+
+def _known_folders(known: set[str]) -> set[str]:
+    """The folders that hold known data files (`agenda`, `jaarverslagen/<jaar>`, …)."""
+    folders = {AGENDA_FOLDER, REPORT_FOLDER}
+    return folders | {name.rsplit("/", 1)[0] for name in known if "/" in name}
+
+
+def _unknown_folder(display: str, rel: str) -> Problem:
+    if rel.startswith(f"{REPORT_FOLDER}/") and rel.count("/") == 1:
+        return Problem(display, 0, 0, "de map van een jaarverslag heet naar het jaar",
+                       "noem de map naar het jaar van het verslag, vier cijfers (jjjj)")
+    return Problem(display, 0, 0, "onbekende map in de gegevensmap", f"verwijder de map; {_EXPECTED}")
 
 
 def _periods_named_right(documents: dict[str, Document], models: dict[str, Model]) -> list[Problem]:
@@ -240,6 +277,11 @@ _PATTERN_TEXT = {
     DATE_PATTERN: ("is geen geldige datum", "schrijf het jaar, jaar-maand of jaar-maand-dag, "
                    "zoals 'jjjj', 'jjjj-mm' of 'jjjj-mm-dd', tussen aanhalingstekens"),
     URL_PATTERN: ("is geen geldig webadres", "gebruik een adres dat begint met https://, http:// of mailto:"),
+    TERM_PATTERN: ("is geen geldig begrip", "begin met een letter of cijfer; daarna alleen letters, cijfers, "
+                   "spaties en & . ' -"),
+    PERIOD_PATTERN: ("is geen periode", "schrijf het eerste en het laatste jaar als jjjj-jjjj"),
+    SEED_FILE_PATTERN: ("is geen naam van een brontekst", "de naam van het .txt-bestand in ../shared/seeds/, "
+                        "zoals 001_0123456789abcdef.txt"),
 }
 
 _VALUE_ERRORS = {
@@ -257,6 +299,12 @@ _VALUE_ERRORS = {
     "markup-link": ("een Markdown-link werkt niet in tekst", "schrijf gewone tekst; webadressen horen in een "
                                                                "veld als 'url'"),
     "strict-bool": ("hier hoort true of false", "schrijf true of false (niet yes/no/on/off)"),
+    "windows-id": ("deze id is op Windows de naam van een apparaat (con, prn, aux, nul, com1–9, lpt1–9)",
+                   "ids worden bestandsnamen; kies een andere id"),
+    "url-userinfo": ("een webadres met een naam of wachtwoord voor de @ leidt naar een andere site dan het lijkt",
+                     "haal het deel tot en met de @ weg"),
+    "period-order": ("een periode loopt van het eerste naar het laatste jaar",
+                     "schrijf het vroegste jaar eerst (jjjj-jjjj), zonder nul vooraan"),
     "reserved-id": ("de id 'index' is gereserveerd", "elke map heeft een eigen pagina 'index'; kies een andere id"),
     "impossible-date": ("deze datum bestaat niet", "controleer dag en maand (februari heeft 28 dagen, in een "
                                                    "schrikkeljaar 29; april, juni, september en november 30)"),
@@ -272,6 +320,10 @@ _VALUE_ERRORS = {
     "text-or-summary": ("een punt heeft óf 'text' (letterlijk) óf 'summary' (samengevat)",
                         "gebruik precies één van de twee"),
 }
+
+
+_UNKNOWN = ("deze waarde past hier niet",
+            "de beschrijving van het veld staat in schemas/ en verschijnt als tip in een editor met YAML-ondersteuning")
 
 
 def _field_names(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
@@ -315,7 +367,7 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
         hint = suggestion(field, allowed) or f"toegestaan zijn: {', '.join(allowed)}"
     elif kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
-        text, hint = _PATTERN_TEXT.get(pattern, ("heeft niet de juiste vorm", f"verwacht patroon {pattern}"))
+        text, hint = _PATTERN_TEXT.get(pattern, ("heeft niet de juiste vorm", _UNKNOWN[1]))
         message = f"{quoted(value)} {text}"
     elif kind in ("string_too_short", "too_short"):
         message, hint = f"{quoted(field)} mag niet leeg zijn", "vul een waarde in of verwijder het veld als dat mag"
@@ -323,7 +375,14 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
         message = f"{quoted(value)} is geen toegestane waarde voor {quoted(field)}"
         expected = str(error.get("ctx", {}).get("expected", ""))
         hint = "kies uit: " + expected.replace("' or '", "' of '")  # pydantic joins the last choice with "or"
-    elif kind in ("int_parsing", "int_type", "int_from_float"):
+    elif kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        message = f"{quoted(field)} is te lang ({len(value) if isinstance(value, str) else '?'} tekens, de grens is {limit})"
+        hint = "kort de tekst in; de site geeft een samenvatting in eigen woorden, geen hele documenten"
+    elif kind in ("less_than_equal", "less_than"):
+        message = f"{quoted(value)} is te groot"
+        hint = f"de grootste waarde is {error.get('ctx', {}).get('le', error.get('ctx', {}).get('lt'))}"
+    elif kind.startswith("int_"):
         message, hint = f"verwacht een heel getal, kreeg {quoted(value)}", "schrijf alleen cijfers, zoals 3"
     elif kind == "greater_than_equal":
         message = f"{quoted(value)} is te klein"
@@ -333,11 +392,11 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
         message, hint = f"verwacht {expected}, kreeg {_describe(value)}", "controleer de inspringing en de vorm"
     elif kind == "value_error":
         key = str(error.get("ctx", {}).get("error", ""))
-        message, hint = _VALUE_ERRORS.get(key, (error["msg"], ""))
+        message, hint = _VALUE_ERRORS.get(key, _UNKNOWN)
         if isinstance(value, str):
             message = f"{message} (kreeg {quoted(value)})"
-    else:  # pragma: no cover - a pydantic error we have no Dutch text for yet
-        message, hint = f"{error['msg']} (kreeg {quoted(value)})", ""
+    else:  # a pydantic error we have no own text for: still Dutch (pydantic's is English)
+        message, hint = f"{_UNKNOWN[0]} (kreeg {_describe(value)})", _UNKNOWN[1]
     return Problem(doc.name, line, column, message, hint)
 
 
@@ -418,11 +477,12 @@ def _repeated_terms(site: Site) -> Iterable[Problem]:
     for o, org in enumerate(site.organisations.organisations):
         spellings = [(("organisations", o, "term"), org.term)]
         spellings += [(("organisations", o, "also", a), term) for a, term in enumerate(org.also)]
-        for path, term in spellings:
+        for path, spelling in spellings:
+            term = look_alike_key(spelling)  # `МKB` (Cyrillic М) would look like `MKB` and explain it twice
             if term in first and first[term] != o:
                 line, column = doc.where(path)
                 earlier = doc.where(("organisations", first[term], "term"))[0]
-                yield Problem(doc.name, line, column, f"het begrip {quoted(term)} staat er al",
+                yield Problem(doc.name, line, column, f"het begrip {quoted(spelling)} staat er al",
                               f"het eerste staat bij regel {earlier}; voeg de twee samen of kies een andere schrijfwijze")
             first.setdefault(term, o)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -76,7 +77,7 @@ def project(fixture_project: Project) -> Project:
     return fixture_project
 
 
-def test_serve_picks_up_a_changed_yaml_file(project: Project) -> None:
+def test_serve_picks_up_a_changed_yaml_file_and_its_server_ends_with_it(project: Project) -> None:
     with serving(project) as base:
         url = f"{base}/steden/apeldoorn/"
         assert wait_for(lambda: "Gelderland" in fetch(url)), "the preview did not come up"
@@ -86,6 +87,9 @@ def test_serve_picks_up_a_changed_yaml_file(project: Project) -> None:
         assert wait_for(lambda: "Utrecht" in fetch(url)), "the change did not reach the preview"
         assert "province: Utrecht" not in (project.docs / "steden" / "apeldoorn.md").read_text(encoding="utf-8")
         assert "| Provincie | Utrecht |" in (project.docs / "steden" / "apeldoorn.md").read_text(encoding="utf-8")
+        # Issue 28: when the preview process died (a crash), MkDocs' server went on serving old pages.
+        os.kill(serving.pid, signal.SIGKILL)  # type: ignore[attr-defined]  # as a crash ends it: no `finally`
+        assert wait_for(lambda: not fetch(url), seconds=10), "MkDocs' server outlived the preview"
 
 
 def test_a_changed_menu_reaches_pages_whose_text_did_not_change(project: Project) -> None:

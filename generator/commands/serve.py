@@ -18,6 +18,7 @@ printed once however often it is saved again, and MkDocs' English chatter is lef
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import signal
@@ -33,7 +34,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from generator.build import MKDOCS_QUIET, PREVIEW, Project, generate
+from generator.build import MKDOCS_QUIET, PREVIEW, Project, build_lock, generate
 from generator.errors import StedenagendaError
 from generator.render import TEMPLATES
 
@@ -140,7 +141,26 @@ def dutch_list(items: tuple[str, ...]) -> str:
     return ", ".join(items[:-1]) + f" en {items[-1]}" if len(items) > 1 else "".join(items)
 
 
+def _end_with_parent() -> None:
+    """In MkDocs' server process: end when this process ends, however it ends (killed, or a
+    crash), so that no orphaned server goes on showing old pages (Linux; elsewhere the
+    `finally` below is all there is)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal a process gets when its parent ends."""
+
+
 def run(project: Project, address: str) -> None:
+    with build_lock(project, "make serve"):  # the preview writes build/ on every save
+        _serve(project, address)
+
+
+def _serve(project: Project, address: str) -> None:
     generate(project, build=PREVIEW)
     config = project.build / PREVIEW.config
     observer = Observer()
@@ -152,7 +172,7 @@ def run(project: Project, address: str) -> None:
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file", str(config),
                                "--dev-addr", address], cwd=project.root, env={**os.environ, **MKDOCS_QUIET},
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-                              errors="replace")
+                              errors="replace", preexec_fn=_end_with_parent)
     assert server.stdout is not None
     threading.Thread(target=relay_mkdocs, args=(server.stdout,), daemon=True).start()
     click.echo(f"Voorbeeld op http://{address}/ — sla een bestand op en de pagina ververst; stoppen met Ctrl+C. "
