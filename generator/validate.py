@@ -308,6 +308,9 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
     if kind == "missing":
         line, column = doc.where(path[:-1])
         message, hint = f"verplicht veld {quoted(field)} ontbreekt", f"voeg '{field}: …' toe"
+        swallowed = _swallowed_field(doc, path[:-1], field)
+        if swallowed:
+            (line, column), message, hint = swallowed
     elif kind == "extra_forbidden":
         line, column = doc.where(path, key=True)
         allowed = _field_names(model, loc[:-1])
@@ -339,6 +342,32 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
     else:  # pragma: no cover - a pydantic error we have no Dutch text for yet
         message, hint = f"{error['msg']} (kreeg {quoted(value)})", ""
     return Problem(doc.name, line, column, message, hint)
+
+
+def _swallowed_field(doc: Document, record: Path_, field: str) -> tuple[tuple[int, int], str, str] | None:
+    """Where a 'missing' field stands after all, indented too far, so that YAML read it as
+    more lines of the text above it (a `>-` text takes every line indented further than its
+    key): the place, the message and the fix. None when the field is not in the record."""
+    columns = [column for path, (_, column) in doc.keys.items() if path[:-1] == record]
+    if not columns or not doc.text:
+        return None
+    column = min(columns)
+    lines = doc.text.splitlines()
+    start = doc.where(record)[0]
+    for number in range(start + 1, len(lines) + 1):
+        text = lines[number - 1]
+        indent = len(text) - len(text.lstrip(" "))
+        if text.strip() and not text.lstrip().startswith("#") and indent < column - 1:
+            return None  # the record ends here
+        if text.lstrip().startswith(f"{field}:") and indent > column - 1:
+            above = max(((at, path[-1]) for path, (at, _) in doc.keys.items() if path[:-1] == record and at < number),
+                        default=None)
+            part = f" van {quoted(above[1])}" if above else ""
+            return ((number, indent + 1), f"veld {quoted(field)} staat te ver ingesprongen en is zo deel geworden "
+                    f"van de tekst{part} erboven",
+                    f"zet '{field}:' recht onder de andere velden van dit item ({column - 1} spaties vanaf het begin "
+                    "van de regel)")
+    return None
 
 
 def _describe(value: Any) -> str:
