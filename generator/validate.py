@@ -129,12 +129,22 @@ class Site:
         return next((year_of(s.date) for s in self.sources.sources if s.id == source_id), None)
 
 
+SKIPPED = "dit bestand is daarna niet verder gecontroleerd (velden en verwijzingen): herstel dit eerst"
+"""Said once per file that could not be read, after its first problem's hint."""
+
+
 @collector_paused()
 def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None, list[Problem]]:
-    """Load and validate every data file; the site is None when there is any problem."""
+    """Load and validate every data file; the site is None when there is any problem.
+
+    All rounds run in one go: syntax and fields of every file, then the references between
+    files and the cited passages of every file that has valid fields. A file that cannot be
+    read is left out of the later rounds, and its first message says so; references to
+    what such a file holds are not checked (they would all look unknown)."""
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, Model] = {}
+    failed: set[str] = set()
     names = data_files(data_dir)
     for name in names:
         model = model_for(name)
@@ -143,15 +153,19 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
         display = f"{display_prefix}/{name}.yaml"
         if not path.exists() and not path.is_symlink():
             problems.append(Problem(display, 0, 0, "bestand ontbreekt", f"maak {display} aan"))
+            failed.add(name)
             continue
         doc, found = load_document(path, display)
         documents[name] = doc
-        problems += found
         if found:
+            failed.add(name)
+            first = min(found)
+            problems += [_skipped(first), *(p for p in found if p != first)]
             continue
         try:
             models[name] = model.model_validate(doc.data)
         except ValidationError as exc:
+            failed.add(name)
             problems += [_model_problem(error, doc, model) for error in exc.errors()]
     problems += _unexpected_files(data_dir, display_prefix, set(names))
     if not any(n.startswith(f"{AGENDA_FOLDER}/") for n in names):
@@ -162,20 +176,51 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
         problems.append(Problem(f"{display_prefix}/{REPORT_FOLDER}", 0, 0, "er is geen jaarverslag",
                                 f"zet een jaarverslag in {display_prefix}/{REPORT_FOLDER}/<jaar>/ "
                                 "(report.yaml en activities.yaml)"))
-    if problems:
-        return None, sorted(set(problems))
     problems += _periods_named_right(documents, models)
+    site = _site(names, documents, models, failed)
+    if site is None:
+        return None, sorted(set(problems))
+    unread = frozenset(failed | {name.split("/")[0] for name in failed if "/" in name})
+    problems += reference_problems(site, unread)
+    if "sources" not in failed:
+        problems += passage_problems(site)
     if problems:
         return None, sorted(set(problems))
-    agendas = tuple(AgendaPeriod(n, models[n]) for n in names if n.startswith(f"{AGENDA_FOLDER}/"))  # type: ignore[arg-type]
-    years = tuple(ReportYear(n, n.replace("/report", "/activities"), models[n],  # type: ignore[arg-type]
-                             models[n.replace("/report", "/activities")])  # type: ignore[arg-type]
-                  for n in names if n.startswith(f"{REPORT_FOLDER}/") and n.endswith("/report"))
-    fixed = {name: models[name] for name in FILE_MODELS}
-    site = Site(agendas=agendas, years=years, documents=documents, models=models, **fixed)  # type: ignore[arg-type]
-    problems = (sorted(set(reference_problems(site))) or sorted(set(passage_problems(site)))
-                or sorted(set(references.checked_fact_problems(site))))
+    problems = sorted(set(references.checked_fact_problems(site)))
     return (None, problems) if problems else (site, [])
+
+
+def _skipped(problem: Problem) -> Problem:
+    """`problem`, saying that its file is left out of the later rounds."""
+    hint = f"{problem.hint}; {SKIPPED}" if problem.hint else SKIPPED
+    return Problem(problem.file, problem.line, problem.column, problem.message, hint)
+
+
+class _Unread:
+    """Stands in for a data file that could not be read, in the later rounds: every list
+    it would hold is empty (references to it are not checked, see `Target.reads`)."""
+
+    def __getattr__(self, name: str) -> list:
+        return []
+
+
+def _site(names: list[str], documents: dict[str, Document], models: dict[str, Model],
+          failed: set[str]) -> Site | None:
+    """The site of the files that validated, for the later rounds (an unread activities file
+    counts as one without activities); None when no agenda or no report validated, which
+    every reference is read in."""
+    agendas = tuple(AgendaPeriod(n, models[n]) for n in names  # type: ignore[arg-type]
+                    if n.startswith(f"{AGENDA_FOLDER}/") and n in models)
+    reports = [n for n in names if n.startswith(f"{REPORT_FOLDER}/") and n.endswith("/report") and n in models]
+    years = tuple(ReportYear(n, n.replace("/report", "/activities"), models[n],  # type: ignore[arg-type]
+                             models.get(n.replace("/report", "/activities"), _Unread()))  # type: ignore[arg-type]
+                  for n in reports)
+    if not agendas or not years:
+        return None
+    orphans = {n for n in models if n.startswith(f"{REPORT_FOLDER}/") and n.rsplit("/", 1)[0] + "/report" not in reports}
+    kept = {n: m for n, m in models.items() if n not in orphans}
+    fixed = {name: models.get(name, _Unread()) for name in FILE_MODELS}
+    return Site(agendas=agendas, years=years, documents=documents, models=kept, **fixed)  # type: ignore[arg-type]
 
 
 def _unexpected_files(data_dir: Path, prefix: str, known: set[str]) -> list[Problem]:
@@ -383,7 +428,7 @@ def _describe(value: Any) -> str:
 # --- references between files ------------------------------------------------------
 
 
-def reference_problems(site: Site) -> Iterable[Problem]:
+def reference_problems(site: Site, unread: frozenset[str] = frozenset()) -> Iterable[Problem]:
     """Ids unique per kind, and every id reference pointing at something that exists.
 
     Which fields are references, and to what, is declared on the model fields (`Ref`); the
@@ -391,7 +436,7 @@ def reference_problems(site: Site) -> Iterable[Problem]:
     report's group is read in the agenda or report in force in the year of the record:
     ids stay stable across periods, so `armoede-schulden` of one year is not that of another."""
     yield from _repeated_ids(site)
-    yield from references.reference_problems(site)
+    yield from references.reference_problems(site, unread)
     yield from _repeated_terms(site)
     yield from _places_off_the_map(site)
 
@@ -401,15 +446,15 @@ def _repeated_ids(site: Site) -> Iterable[Problem]:
     sessions per file; activities over all years; themes (and their numbers) per agenda;
     pillars, theme groups and the foreword per report."""
     docs = site.documents
-    yield from _unique_ids(docs["sources"], ("sources",), [s.id for s in site.sources.sources])
-    yield from _unique_ids(docs["cities"], ("cities",), [c.id for c in site.cities.cities])
-    yield from _unique_ids(docs["people"], ("people",), [p.id for p in site.people.people])
-    yield from _unique_ids(docs["organisations"], ("organisations",), [o.id for o in site.organisations.organisations])
+    yield from _unique_ids(docs.get("sources"), ("sources",), [s.id for s in site.sources.sources])
+    yield from _unique_ids(docs.get("cities"), ("cities",), [c.id for c in site.cities.cities])
+    yield from _unique_ids(docs.get("people"), ("people",), [p.id for p in site.people.people])
+    yield from _unique_ids(docs.get("organisations"), ("organisations",), [o.id for o in site.organisations.organisations])
     activity_paths = [(year.activities_name, ("activities", a), activity.id)
                       for year in site.years for a, activity in enumerate(year.activities.activities)]
     yield from _unique_across_files(docs, activity_paths)
-    yield from _unique_ids(docs["archive"], ("documents",), [d.id for d in site.archive.documents])
-    yield from _unique_ids(docs["sessions"], ("sessions",), [s.id for s in site.sessions.sessions])
+    yield from _unique_ids(docs.get("archive"), ("documents",), [d.id for d in site.archive.documents])
+    yield from _unique_ids(docs.get("sessions"), ("sessions",), [s.id for s in site.sessions.sessions])
     for period in site.agendas:
         agenda, name = period.agenda, period.name
         yield from _unique_ids(docs[name], ("themes",), [t.id for t in agenda.themes])
@@ -442,7 +487,7 @@ def _unique_across_files(docs: dict[str, Document], items: list[tuple[str, Path_
 
 def _repeated_terms(site: Site) -> Iterable[Problem]:
     """A term (or other spelling) may explain one thing only: otherwise the last would win."""
-    doc = site.documents["organisations"]
+    doc = site.documents.get("organisations")
     first: dict[str, int] = {}
     for o, org in enumerate(site.organisations.organisations):
         spellings = [(("organisations", o, "term"), org.term)]
@@ -461,7 +506,7 @@ def _places_off_the_map(site: Site) -> Iterable[Problem]:
     from generator.geo import dutch_places
 
     places = dutch_places()
-    doc = site.documents["cities"]
+    doc = site.documents.get("cities")
     for c, city in enumerate(site.cities.cities):
         if (city.map_place or city.name) not in places:
             field = "map_place" if city.map_place else "name"
@@ -484,7 +529,7 @@ def _unique_paths(doc: Document, items: list[tuple[Path_, str]], taken: set[str]
     return set(seen)
 
 
-def _unique_ids(doc: Document, path: Path_, ids: list[str]):
+def _unique_ids(doc: Document | None, path: Path_, ids: list[str]):
     """Report repeated ids; return the set of ids."""
     seen: dict[str, int] = {}
     for index, item_id in enumerate(ids):

@@ -40,7 +40,8 @@ def test_duplicate_key(project: Project) -> None:
     assert code == 1
     assert output == (
         "data/cities.yaml:22:5: sleutel 'name' staat hier twee keer — de eerste staat op regel 21; "
-        "houd er één over\n1 fout in 1 bestand; er is niets gebouwd.\n"
+        "houd er één over; dit bestand is daarna niet verder gecontroleerd (velden en verwijzingen): "
+        "herstel dit eerst\n1 fout in 1 bestand; er is niets gebouwd.\n"
     )
 
 
@@ -132,3 +133,32 @@ def test_loading_and_rendering_leave_the_cycle_collector_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_one_run_reports_syntax_fields_and_references_of_every_file(project: Project) -> None:
+    """A syntax error in one file, a wrong field in another and an unknown id in a third
+    come out of one run; the unreadable file says it was left out of the later rounds, and
+    references to what it holds are not reported as unknown."""
+    replace_in(project.data / "cities.yaml", '    name: "Almere"\n', '    name: "Almere\n')
+    replace_in(project.data / "jaarverslagen/2021/activities.yaml", '    date: "2021-03"\n', '    date: [2021]\n')
+    replace_in(project.data / "people.yaml", "    city: breda\n", "    city: bredaa\n")
+    replace_in(project.data / "people.yaml", '    name: "André Krouwel"\n', '    name: "André Krouwel"\n    nam: x\n')
+    code, output = run_check(project)
+    lines = output.splitlines()
+    assert code == 1
+    assert lines[0] == ('data/cities.yaml:21:11: YAML-syntaxfout: het aanhalingsteken " aan het begin van deze tekst '
+                        'wordt niet gesloten — zet een " aan het eind van de tekst op deze regel; dit bestand is '
+                        'daarna niet verder gecontroleerd (velden en verwijzingen): herstel dit eerst')
+    assert lines[1].startswith("data/jaarverslagen/2021/activities.yaml:31:11: verwacht tekst, kreeg een lijst")
+    assert lines[2].startswith("data/people.yaml:14:5: onbekend veld 'nam'")
+    assert lines[-1] == "3 fouten in 3 bestanden; er is niets gebouwd."
+    assert "bredaa" not in output  # cities.yaml could not be read: its ids are not known
+
+
+def test_references_are_reported_with_field_errors_of_other_files(project: Project) -> None:
+    replace_in(project.data / "people.yaml", "    city: breda\n", "    city: bredaa\n")
+    replace_in(project.data / "jaarverslagen/2021/activities.yaml", '    date: "2021-03"\n', '    date: [2021]\n')
+    code, output = run_check(project)
+    assert code == 1
+    assert "data/people.yaml:50:11: onbekende stad 'bredaa' — bedoelde je 'breda'?" in output.splitlines()
+    assert output.splitlines()[-1] == "2 fouten in 2 bestanden; er is niets gebouwd."
