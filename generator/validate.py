@@ -439,6 +439,7 @@ def reference_problems(site: Site, unread: frozenset[str] = frozenset()) -> Iter
     yield from references.reference_problems(site, unread)
     yield from _repeated_terms(site)
     yield from _places_off_the_map(site)
+    yield from _misleading_aliases(site)
 
 
 def _repeated_ids(site: Site) -> Iterable[Problem]:
@@ -515,6 +516,45 @@ def _places_off_the_map(site: Site) -> Iterable[Problem]:
                           "dus de stad kan niet op de kaart",
                           "zet bij 'map_place' de plaats uit GeoNames die de gemeente op de kaart voorstelt, "
                           "bijvoorbeeld Hoofddorp voor Haarlemmermeer")
+
+
+ALIAS_HINT = ("een zoeknaam is een andere naam voor dit item zelf, zoals 'Den Bosch' voor 's-Hertogenbosch; "
+              "een naam van een andere plaats stuurt lezers die daarop zoeken naar de verkeerde pagina: haal hem weg")
+
+
+def _misleading_aliases(site: Site) -> Iterable[Problem]:
+    """A search alias must not be another member's name or alias, nor a Dutch place in
+    GeoNames other than the record's own: the search would send a reader who types
+    'Den Haag' to Delft. A city's own place (its name or `map_place`, and GeoNames' other
+    names for it) is allowed."""
+    from generator.geo import dutch_places
+
+    places = {name.casefold(): place["name"] for name, place in dutch_places().items()}
+    members: dict[str, list[tuple[int, str]]] = {}
+    for c, city in enumerate(site.cities.cities):  # names before aliases: a name is what an alias takes
+        members.setdefault(city.name.casefold(), []).append((c, f"de naam van de G40-gemeente {quoted(city.name)}"))
+    for c, city in enumerate(site.cities.cities):
+        for name in city.search_aliases:
+            members.setdefault(name.casefold(), []).append((c, f"ook een zoeknaam van {quoted(city.name)}"))
+    records: list[tuple[str, Path_, list[str], set[str], int | None]] = []
+    for c, city in enumerate(site.cities.cities):
+        own = {places.get(n.casefold()) for n in (city.name, city.map_place) if n} - {None}
+        records.append(("cities", ("cities", c), city.search_aliases, own, c))  # type: ignore[arg-type]
+    for o, organisation in enumerate(site.organisations.organisations):
+        records.append(("organisations", ("organisations", o), organisation.search_aliases, set(), None))
+    for file, path, aliases, own, city in records:
+        doc = site.documents.get(file)
+        for a, alias in enumerate(aliases):
+            member = next((m for m in members.get(alias.casefold(), []) if m[0] != city), None)
+            place = places.get(alias.casefold())
+            if member:
+                what = member[1]
+            elif place and place not in own:
+                what = f"in GeoNames de plaats {quoted(place)}"
+            else:
+                continue
+            line, column = doc.where(path + ("search_aliases", a)) if doc else (0, 0)
+            yield Problem(f"data/{file}.yaml", line, column, f"zoeknaam {quoted(alias)} is {what}", ALIAS_HINT)
 
 
 def _unique_paths(doc: Document, items: list[tuple[Path_, str]], taken: set[str]):

@@ -162,3 +162,45 @@ def test_references_are_reported_with_field_errors_of_other_files(project: Proje
     assert code == 1
     assert "data/people.yaml:50:11: onbekende stad 'bredaa' — bedoelde je 'breda'?" in output.splitlines()
     assert output.splitlines()[-1] == "2 fouten in 2 bestanden; er is niets gebouwd."
+
+
+def test_a_summary_pasted_from_its_source_fails_with_the_run_quoted(project: Project) -> None:
+    """Own words are enforced: a run of ownwords.LIMIT words or more shared with a source is
+    a located error that quotes the run and says where it stands in the source; a name
+    between single quotes does not count."""
+    replace_in(project.data / "jaarverslagen/2021/activities.yaml",
+               "      De G40 werkte mee aan de propositie 'De winst van het sociaal domein', waarin gemeenten\n"
+               "      het Rijk vragen om aandacht voor drie opgaven: bestaanszekerheid herstellen,\n"
+               "      kansengelijkheid vergroten en gezond leven makkelijker maken.\n",
+               "      De G40 werkte mee aan de propositie 'De winst van het sociaal domein' waarin de gemeenten\n"
+               "      aandacht vragen van het Rijk voor de drie opgaven: het herstellen van bestaanszekerheid.\n")
+    code, output = run_check(project)
+    assert code == 1
+    assert output == (
+        "data/jaarverslagen/2021/activities.yaml:72:14: 16 woorden achter elkaar staan zo ook in de bron "
+        "jaarverslag-2021 (004_a441b1ac5001b251.txt, regel 99): „waarin de gemeenten aandacht vragen van het rijk "
+        "voor de drie opgaven het herstellen van bestaanszekerheid”"
+        " — vat samen in eigen woorden (hooguit 9 woorden achter elkaar gelijk aan de bron); een naam van een "
+        "document of evenement mag letterlijk, tussen enkele aanhalingstekens\n"
+        "1 fout in 1 bestand; er is niets gebouwd.\n")
+
+
+def test_an_alias_that_names_another_place_is_refused(project: Project) -> None:
+    """The GeoNames places and the other members: 'Den Haag' as Delft's alias would send a
+    reader to the wrong city; 'Delft' as another member's alias too; an organisation cannot
+    take a city's name. The city's own other names (Den Bosch) pass: see the valid data."""
+    replace_in(project.data / "cities.yaml", '    name: "Almere"\n',
+               '    name: "Almere"\n    search_aliases: ["Den Haag", "Delft", "Den Bosch", "Almere Stad"]\n')
+    replace_in(project.data / "organisations.yaml", '    search_aliases: ["Technische Universiteit Delft"]',
+               '    search_aliases: ["Technische Universiteit Delft", "delft"]')
+    code, output = run_check(project)
+    hint = ("een zoeknaam is een andere naam voor dit item zelf, zoals 'Den Bosch' voor 's-Hertogenbosch; een naam "
+            "van een andere plaats stuurt lezers die daarop zoeken naar de verkeerde pagina: haal hem weg")
+    assert code == 1
+    assert output == (
+        f"data/cities.yaml:22:22: zoeknaam 'Den Haag' is in GeoNames de plaats 'The Hague' — {hint}\n"
+        f"data/cities.yaml:22:34: zoeknaam 'Delft' is de naam van de G40-gemeente 'Delft' — {hint}\n"
+        f"data/cities.yaml:22:43: zoeknaam 'Den Bosch' is ook een zoeknaam van \"'s-Hertogenbosch\" — {hint}\n"
+        f"data/cities.yaml:88:22: zoeknaam 'Den Bosch' is ook een zoeknaam van 'Almere' — {hint}\n"
+        f"data/organisations.yaml:262:55: zoeknaam 'delft' is de naam van de G40-gemeente 'Delft' — {hint}\n"
+        "5 fouten in 2 bestanden; er is niets gebouwd.\n")
