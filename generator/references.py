@@ -347,6 +347,9 @@ CHECKED_TEXT: dict[str, tuple[str, str]] = {
     "member": ("staat niet in de ledenlijst van de G40 in",
                "alleen gemeenten die de bronnen als lid noemen horen in data/cities.yaml; schrijf de naam precies "
                "zoals de ledenlijst (de passages bij 'membership')"),
+    "role-city": ("staat niet in de passage van deze rol:",
+                  "geef de rol een eigen passage ('passages' bij de stad) waarin de bron de stad bij naam noemt, "
+                  "of laat de stad weg als de bron haar niet noemt"),
 }
 """The Dutch message and hint per `InPassage.checked` key."""
 

@@ -176,8 +176,9 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
         problems.append(Problem(f"{display_prefix}/{REPORT_FOLDER}", 0, 0, "er is geen jaarverslag",
                                 f"zet een jaarverslag in {display_prefix}/{REPORT_FOLDER}/<jaar>/ "
                                 "(report.yaml en activities.yaml)"))
-    problems += _periods_named_right(documents, models)
-    site = _site(names, documents, models, failed)
+    misnamed = _periods_named_right(documents, models)
+    problems += misnamed
+    site = None if misnamed else _site(names, documents, models, failed)  # scopes are read from the names
     if site is None:
         return None, sorted(set(problems))
     unread = frozenset(failed | {name.split("/")[0] for name in failed if "/" in name})

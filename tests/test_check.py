@@ -204,3 +204,18 @@ def test_an_alias_that_names_another_place_is_refused(project: Project) -> None:
         f"data/cities.yaml:88:22: zoeknaam 'Den Bosch' is ook een zoeknaam van 'Almere' — {hint}\n"
         f"data/organisations.yaml:262:55: zoeknaam 'delft' is de naam van de G40-gemeente 'Delft' — {hint}\n"
         "5 fouten in 2 bestanden; er is niets gebouwd.\n")
+
+
+def test_a_role_whose_passage_does_not_name_its_city_is_refused(project: Project) -> None:
+    replace_in(project.data / "jaarverslagen/2021/activities.yaml",
+               "      - {city: eindhoven, role: \"trekker van het thema 'beweging naar de voorkant' en 'wijkgericht "
+               "werken'\"}",
+               "      - {city: breda, role: \"trekker van het thema 'beweging naar de voorkant' en 'wijkgericht "
+               "werken'\"}")
+    code, output = run_check(project)
+    assert code == 1
+    assert output == (
+        "data/jaarverslagen/2021/activities.yaml:140:16: 'Breda' staat niet in de passage van deze rol: "
+        "jaarverslag-2021 (Thema Zorg Jeugd en Onderwijs) — geef de rol een eigen passage ('passages' bij de stad) "
+        "waarin de bron de stad bij naam noemt, of laat de stad weg als de bron haar niet noemt\n"
+        "1 fout in 1 bestand; er is niets gebouwd.\n")
