@@ -309,6 +309,12 @@ _BACKTICKS = re.compile("`+")
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%-]*)?$")
 
 
+def safe_address(url: str) -> bool:
+    """Whether an address can be a Markdown link target as it is (http(s), no spaces,
+    brackets, quotes or other characters that could end the link)."""
+    return bool(_SAFE_URL.match(url))
+
+
 def _longest_backticks(text: str) -> int:
     return max((len(m.group()) for m in _BACKTICKS.finditer(text)), default=0)
 
@@ -371,7 +377,7 @@ class Markdown(Text):
         return f"`{text}`"
 
     def link(self, label: object, url: str) -> str:
-        return f"[{self.value(label)}]({url})" if url and _SAFE_URL.match(url) else self.value(label)
+        return f"[{self.value(label)}]({url})" if url and safe_address(url) else self.value(label)
 
     def block(self, lines: list[str]) -> list[str]:
         body = [_CONTROL.sub("?", line) for line in lines]
@@ -463,8 +469,8 @@ def _passages_of(record: Record) -> list[tuple]:
     """The passages a record cites (its own and those of the parts without an id of their own)."""
     found = []
     for path, value in record.fields.items():
-        if path and path[-1] == "anchor" and "passages" in path:
-            prefix = path[:-1]
+        prefix = path[:-1]
+        if path and path[-1] == "anchor" and prefix + ("source",) in record.fields:  # a Passage
             found.append((record.fields.get(prefix + ("source",)), record.fields.get(prefix + ("place",)), value))
     return found
 
