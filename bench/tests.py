@@ -80,12 +80,12 @@ def section(seconds: float, status: int, summary: str, commit: str, load: float,
             ""]
 
 
-def write_section(results_file: Path, lines: list[str]) -> None:
+def write_section(results_file: Path, lines: list[str], heading: str = HEADING) -> None:
     """Put the section into RESULTS.md in place of the one there, or before the closing
     `generate_share` line of `make bench` (at the end when there is none); the rest stays."""
     text = results_file.read_text(encoding="utf-8") if results_file.exists() else "# Benchmark\n\n"
     section_text = "\n".join(lines).rstrip("\n") + "\n\n"
-    start = text.find(HEADING + "\n")
+    start = text.find(heading + "\n")
     if start >= 0:
         end = text.find("\n## ", start + 1)
         closing = text.find("\n`generate_share`", start + 1)
@@ -100,13 +100,13 @@ def write_section(results_file: Path, lines: list[str]) -> None:
     results_file.write_text(text, encoding="utf-8")
 
 
-def kept_section(results_file: Path) -> list[str]:
-    """The Tests section as RESULTS.md has it now (for `make bench`, which rewrites the file
-    but does not run the suite), or nothing."""
+def kept_section(results_file: Path, heading: str = HEADING) -> list[str]:
+    """The Tests section (or another measured apart: `heading`) as RESULTS.md has it now (for
+    `make bench`, which rewrites the file but does not run the suite), or nothing."""
     if not results_file.exists():
         return []
     text = results_file.read_text(encoding="utf-8")
-    start = text.find(HEADING + "\n")
+    start = text.find(heading + "\n")
     if start < 0:
         return []
     ends = [e for e in (text.find("\n## ", start + 1), text.find("\n`generate_share`", start + 1)) if e >= 0]
