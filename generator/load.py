@@ -318,7 +318,8 @@ def _real_mistake(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tup
     """(line, column, message, hint) of a recognised mistake at or above `line`, or None."""
     if exc.context == "while scanning a quoted scalar" and exc.context_mark:  # open to the end of the file
         at = exc.context_mark
-        quote = lines[at.line][at.column] if at.line < len(lines) else '"'
+        quote = lines[at.line][at.column:at.column + 1] if at.line < len(lines) else ""
+        quote = quote if quote in ("'", '"') else '"'
         return at.line + 1, at.column + 1, UNCLOSED[0].format(quote=quote), UNCLOSED[1].format(quote=quote)
     for number in range(min(line, len(lines)), max(0, line - LOOK_BACK), -1):
         found = _quote_mistake(lines[number - 1]) or _indent_mistake(lines, number)
