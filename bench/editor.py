@@ -21,13 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.tests import RESULTS, fresh_clone, write_section  # noqa: E402
+from bench.tests import RESULTS, fresh_clone, stamp, write_section  # noqa: E402
 
 HEADING = "## Voor redacteuren"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -73,10 +72,7 @@ def section(install: float, check: float, site: float, preview: float, commit: s
 def main() -> None:
     from bench.run import preview_seconds
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                            check=True).stdout.strip()
-    load = os.getloadavg()[0]
-    measured = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    commit, load, measured = stamp()
     work = Path(tempfile.mkdtemp(prefix="stedenagenda-editor-"))
     try:
         clone = fresh_clone(work)

@@ -113,11 +113,16 @@ def kept_section(results_file: Path, heading: str = HEADING) -> list[str]:
     return text[start:min(ends) + 1 if ends else len(text)].rstrip("\n").split("\n") + [""]
 
 
-def main() -> None:
+def stamp() -> tuple[str, float, str]:
+    """What a measurement is said with: the commit, the load average (1 min) at its start
+    and the time (UTC)."""
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
                             check=True).stdout.strip()
-    load = os.getloadavg()[0]
-    measured = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return commit, os.getloadavg()[0], datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def main() -> None:
+    commit, load, measured = stamp()
     work = Path(tempfile.mkdtemp(prefix="stedenagenda-tests-"))
     try:
         seconds, status, summary = run_suite(fresh_clone(work))
