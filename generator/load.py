@@ -299,8 +299,9 @@ LOOK_BACK = 12
 """How many lines above the parser's stop the real mistake is looked for: an open quote
 runs on to the next quote, a line or a few later."""
 
-_QUOTED_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)*[^\s#'\"{\[][^:#]*:\s+|\s*(?:-\s+)+)(?P<quote>[\"'])")
-"""A block value that starts with a quote: `key: "…`, `- key: '…`, `- "…`."""
+_QUOTED_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)*[^\s#'\"{}\[\]][^:#{}\[\]]*:\s+|\s*(?:-\s+)+)(?P<quote>[\"'])")
+"""A block value that starts with a quote: `key: "…`, `- key: '…`, `- "…` (not a value inside
+a `{…}` or `[…]` on one line, which text after its closing quote is part of)."""
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?:-\s+)*(?P<key>[\w-]+):(?:\s+(?P<value>\S.*))?$")
 """A `key:` line, with its value when it has one on the line."""
 
