@@ -46,7 +46,7 @@ endif
 endif
 
 $(STAMP): requirements.lock
-	@echo "eerste keer: installeren, ± 30 s" >&2
+	@echo "eerste keer: installeren (hoe lang dat duurt: bench/RESULTS.md, Voor redacteuren)" >&2
 	@$(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/pip install --quiet --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $(STAMP)

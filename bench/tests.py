@@ -80,12 +80,12 @@ def section(seconds: float, status: int, summary: str, commit: str, load: float,
             ""]
 
 
-def write_section(results_file: Path, lines: list[str]) -> None:
+def write_section(results_file: Path, lines: list[str], heading: str = HEADING) -> None:
     """Put the section into RESULTS.md in place of the one there, or before the closing
     `generate_share` line of `make bench` (at the end when there is none); the rest stays."""
     text = results_file.read_text(encoding="utf-8") if results_file.exists() else "# Benchmark\n\n"
     section_text = "\n".join(lines).rstrip("\n") + "\n\n"
-    start = text.find(HEADING + "\n")
+    start = text.find(heading + "\n")
     if start >= 0:
         end = text.find("\n## ", start + 1)
         closing = text.find("\n`generate_share`", start + 1)
@@ -100,24 +100,29 @@ def write_section(results_file: Path, lines: list[str]) -> None:
     results_file.write_text(text, encoding="utf-8")
 
 
-def kept_section(results_file: Path) -> list[str]:
-    """The Tests section as RESULTS.md has it now (for `make bench`, which rewrites the file
-    but does not run the suite), or nothing."""
+def kept_section(results_file: Path, heading: str = HEADING) -> list[str]:
+    """The Tests section (or another measured apart: `heading`) as RESULTS.md has it now (for
+    `make bench`, which rewrites the file but does not run the suite), or nothing."""
     if not results_file.exists():
         return []
     text = results_file.read_text(encoding="utf-8")
-    start = text.find(HEADING + "\n")
+    start = text.find(heading + "\n")
     if start < 0:
         return []
     ends = [e for e in (text.find("\n## ", start + 1), text.find("\n`generate_share`", start + 1)) if e >= 0]
     return text[start:min(ends) + 1 if ends else len(text)].rstrip("\n").split("\n") + [""]
 
 
-def main() -> None:
+def stamp() -> tuple[str, float, str]:
+    """What a measurement is said with: the commit, the load average (1 min) at its start
+    and the time (UTC)."""
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
                             check=True).stdout.strip()
-    load = os.getloadavg()[0]
-    measured = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return commit, os.getloadavg()[0], datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def main() -> None:
+    commit, load, measured = stamp()
     work = Path(tempfile.mkdtemp(prefix="stedenagenda-tests-"))
     try:
         seconds, status, summary = run_suite(fresh_clone(work))

@@ -13,6 +13,8 @@ many values at once without anyone noticing.
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -24,7 +26,7 @@ from generator import address, labels
 from generator.build import Project, hand_written_pages
 from generator.errors import StedenagendaError, summary_line
 from generator.load import load_document
-from generator.markdown import escape, one_line
+from generator.markdown import one_line
 from generator.models import AGENDA_FOLDER, REPORT_FOLDER, Model, data_files, model_for
 from generator.validate import load_site
 
@@ -69,6 +71,8 @@ class FileChanges:
     added: list[Record] = field(default_factory=list)
     removed: list[Record] = field(default_factory=list)
     changed: list[tuple[Record, list[tuple[str, Any, Any]]]] = field(default_factory=list)
+    before: dict[tuple[str, str], Record] = field(default_factory=dict)
+    """The file's records before the change, by (kind of record, id)."""
     records_before: int = 0
     fields_before: int = 0
     fields_removed: int = 0
@@ -94,6 +98,8 @@ class Revision:
     pages: dict[str, tuple[str, str]] | None
     """{docs path: (title, Markdown)}, or None when the data did not validate."""
     problems: list[str] = field(default_factory=list)
+    site: Any = None
+    """The validated site, None when the data did not validate."""
 
 
 def _percent(part: int, whole: int) -> str:
@@ -170,7 +176,7 @@ def compare(before: dict[str, dict], after: dict[str, dict]) -> list[FileChanges
     result = []
     for name in [*before, *(n for n in after if n not in before)]:
         old, new = before.get(name, {}), after.get(name, {})
-        changes = FileChanges(name)
+        changes = FileChanges(name, before=old)
         changes.records_before = sum(1 for r in old.values() if r.id)
         for key, record in old.items():
             filled = [p for p, v in record.fields.items() if not _empty(v)]
@@ -233,7 +239,7 @@ def load_revision(project: Project, label: str) -> Revision:
         lines = [str(p) for p in problems] + [summary_line(problems)]
         return Revision(label, records, None, lines)
     records = {name: records_of(name, model.model_dump(mode="json")) for name, model in site.models.items()}
-    return Revision(label, records, rendered_pages(project, site))
+    return Revision(label, records, rendered_pages(project, site), site=site)
 
 
 LEGACY_FILES = {"agenda": AGENDA_FOLDER, "report": REPORT_FOLDER, "activities": REPORT_FOLDER}
@@ -295,23 +301,110 @@ def page_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + stem
 
 
-# --- the report ---------------------------------------------------------------------
+# --- the report ----------------------------------------------------------------------
+
+_BREAKS = re.compile(r"\s+")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BACKTICKS = re.compile("`+")
+_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%-]*)?$")
 
 
-def _show(value: Any, other: Any = None) -> str:
+def safe_address(url: str) -> bool:
+    """Whether an address can be a Markdown link target as it is (http(s), no spaces,
+    brackets, quotes or other characters that could end the link)."""
+    return bool(_SAFE_URL.match(url))
+
+
+def _longest_backticks(text: str) -> int:
+    return max((len(m.group()) for m in _BACKTICKS.finditer(text)), default=0)
+
+
+class Text:
+    """The report for a terminal: plain Dutch text, values as they are between „…”."""
+
+    def heading(self, level: int, text: str) -> list[str]:
+        return [text, ("=" if level <= 2 else "-") * len(text), ""]
+
+    def value(self, value: object) -> str:
+        """A value from the data or a file name, on one line, control characters shown as '?'."""
+        return _CONTROL.sub("?", _BREAKS.sub(" ", str(value)).strip())
+
+    def quoted(self, value: object) -> str:
+        return f"„{self.value(value)}”"
+
+    def strong(self, text: str) -> str:
+        return text
+
+    def command(self, text: str) -> str:
+        """One of our commands, named in the text."""
+        return text
+
+    def link(self, label: object, url: str) -> str:
+        return f"{self.value(label)} ({url})" if url else self.value(label)
+
+    def block(self, lines: list[str]) -> list[str]:
+        return [f"  {self.value(line)}" for line in lines]
+
+    def warning(self, text: str) -> str:
+        return f"LET OP: {text}"
+
+
+class Markdown(Text):
+    """The report for the pull-request comment (GitHub Markdown). Every value from the data
+    or a file name is inert: on one line, in a code span whose fence is longer than any run
+    of backticks in it, so no heading, list, link, image, HTML, mention or bare address can
+    come from it (GitHub links neither @names nor addresses inside code). Blocks of lines go
+    in a fence no line can close. Our own words carry the Markdown."""
+
+    def heading(self, level: int, text: str) -> list[str]:
+        return ["#" * level + " " + text, ""]
+
+    def value(self, value: object) -> str:
+        text = super().value(value)
+        if not text:
+            return "(leeg)"
+        fence = "`" * (_longest_backticks(text) + 1)
+        pad = " " if text[0] == "`" or text[-1] == "`" else ""  # CommonMark strips one space each side
+        return f"{fence}{pad}{text}{pad}{fence}"
+
+    def quoted(self, value: object) -> str:
+        return self.value(value)
+
+    def strong(self, text: str) -> str:
+        return f"**{text}**"
+
+    def command(self, text: str) -> str:
+        return f"`{text}`"
+
+    def link(self, label: object, url: str) -> str:
+        return f"[{self.value(label)}]({url})" if url and safe_address(url) else self.value(label)
+
+    def block(self, lines: list[str]) -> list[str]:
+        body = [_CONTROL.sub("?", line) for line in lines]
+        fence = "`" * max(3, max((_longest_backticks(line) for line in body), default=0) + 1)
+        return [f"{fence}text", *body, fence]
+
+    def warning(self, text: str) -> str:
+        return f"> ⚠️ **Let op:** {text}"
+
+
+TEXT, MARKDOWN = Text(), Markdown()
+
+
+def _show(value: Any, fmt: Text, other: Any = None) -> str:
     """A value as a reviewer reads it; a long text shows the part that changed."""
     if _empty(value):
         return "(leeg)"
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, list):
-        return ", ".join(_show(v) for v in value)
+        return ", ".join(_show(v, fmt) for v in value)
     text = one_line(value)
     if isinstance(other, str) and max(len(text), len(other)) > 160:
         text = _excerpt(text, one_line(other))
     elif len(text) > 160:
         text = text[:157] + "…"
-    return f"„{escape(text)}”"
+    return fmt.quoted(text)
 
 
 def _excerpt(text: str, other: str, context: int = 50) -> str:
@@ -326,74 +419,185 @@ def _excerpt(text: str, other: str, context: int = 50) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-def _name(record: Record) -> str:
+def _name(record: Record, fmt: Text) -> str:
     if not record.id:
-        return f"`data/{record.file}.yaml` zelf"
-    title = f": {escape(record.title)}" if record.title else ""
-    return f"{record.kind} `{record.id}`{title}"
+        return f"{fmt.value(f'data/{record.file}.yaml')} zelf"
+    title = f": {fmt.quoted(record.title)}" if record.title else ""
+    return f"{record.kind} {fmt.value(record.id)}{title}"
 
 
-def report(base: Revision, head: Revision, site_url: str) -> str:
-    """The Dutch Markdown report of what changes from `base` to `head`."""
-    lines = [f"## Wat verandert er?", "", f"Vergeleken: {base.label} → {head.label}.", ""]
+def report(base: Revision, head: Revision, site_url: str, fmt: Text = MARKDOWN,
+           warnings: list[str] | None = None) -> str:
+    """The Dutch report of what changes from `base` to `head`: Markdown for the comment,
+    plain text for a terminal. With invalid new data, only its errors: records compared
+    from data that does not load would be invented changes."""
+    lines = [*fmt.heading(2, "Wat verandert er?"), f"Vergeleken: {base.label} → {head.label}.", ""]
     if head.problems:
-        lines += ["**De gegevens van deze versie kloppen niet.** `make check` meldt:", "", "```text",
-                  *head.problems, "```", ""]
+        return "\n".join([*lines, f"{fmt.strong('De gegevens van deze versie kloppen niet.')} "
+                                  f"{fmt.command('make check')} meldt:", "", *fmt.block(head.problems), "",
+                          f"Er is niets vergeleken: herstel eerst deze fouten, dan toont {fmt.command('make diff')} "
+                          "wat er verandert."]) + "\n"
     if base.problems:
         lines += [f"De gegevens van {base.label} kloppen niet volgens de huidige controle; ze zijn "
                   "vergeleken zoals ze geladen zijn.", ""]
     changes = compare(base.records, head.records)
-    warnings = [(c.name, w) for c in changes for w in c.mass_deletion()]
-    for name, warning in warnings:
-        lines += [f"> ⚠️ **Let op: veel verwijderd.** Deze wijziging {warning} in `data/{name}.yaml`. "
-                  "Is dat de bedoeling?", ""]
+    for change in changes:
+        for warning in change.mass_deletion():
+            lines += [fmt.warning(f"veel verwijderd. Deze wijziging {warning} in "
+                                  f"{fmt.value(f'data/{change.name}.yaml')}. Is dat de bedoeling?"), ""]
+    for warning in [*passages_lost(changes, fmt), *(warnings or [])]:
+        lines += [fmt.warning(warning), ""]
     if not changes:
         lines += ["Geen wijzigingen in de gegevens.", ""]
     for change in changes:
-        lines += [f"### `data/{change.name}.yaml`", ""]
+        lines += fmt.heading(3, fmt.value(f"data/{change.name}.yaml"))
         if change.added:
-            lines += ["**Toegevoegd**", "", *(f"- {_name(r)}" for r in change.added), ""]
+            lines += [fmt.strong("Toegevoegd"), "", *(f"- {_name(r, fmt)}" for r in change.added), ""]
         if change.removed:
-            lines += ["**Verwijderd**", "", *(f"- {_name(r)}" for r in change.removed), ""]
+            lines += [fmt.strong("Verwijderd"), "", *(f"- {_name(r, fmt)}" for r in change.removed), ""]
         if change.changed:
-            lines += ["**Gewijzigd**", ""]
+            lines += [fmt.strong("Gewijzigd"), ""]
             for record, fields in change.changed:
-                lines.append(f"- {_name(record)}")
-                lines += [f"  - {escape(label)}: {_show(old, new)} → {_show(new, old)}" for label, old, new in fields]
+                lines.append(f"- {_name(record, fmt)}")
+                lines += [f"  - {label}: {_show(old, fmt, new)} → {_show(new, fmt, old)}" for label, old, new in fields]
             lines.append("")
-    lines += _pages_section(base, head, site_url)
+    lines += _pages_section(base, head, site_url, fmt)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _pages_section(base: Revision, head: Revision, site_url: str) -> list[str]:
+def _passages_of(record: Record) -> list[tuple]:
+    """The passages a record cites (its own and those of the parts without an id of their own)."""
+    found = []
+    for path, value in record.fields.items():
+        prefix = path[:-1]
+        if path and path[-1] == "anchor" and prefix + ("source",) in record.fields:  # a Passage
+            found.append((record.fields.get(prefix + ("source",)), record.fields.get(prefix + ("place",)), value))
+    return found
+
+
+def passages_lost(changes: list[FileChanges], fmt: Text) -> list[str]:
+    """A warning per record that stays but cites fewer passages than before: its facts may
+    no longer be traceable to a source."""
+    warnings = []
+    for change in changes:
+        for record, _ in change.changed:
+            before = change.before.get((record.model.__name__, record.id))
+            if before is None:
+                continue
+            old, new = _passages_of(before), _passages_of(record)
+            if len(new) < len(old):
+                gone = [p for p in old if p not in new] or old[len(new):]
+                listed = "; ".join(f"{fmt.value(src)} ({fmt.value(place)}): {fmt.quoted(anchor)}"
+                                   for src, place, anchor in gone)
+                warnings.append(f"{_name(record, fmt)} in {fmt.value(f'data/{change.name}.yaml')} verliest "
+                                f"{'een passage' if len(old) - len(new) == 1 else f'{len(old) - len(new)} passages'}"
+                                f" ({len(old)} → {len(new)}): {listed}. Staat alles wat het item zegt nog in een bron?")
+    return warnings
+
+
+def _pages_section(base: Revision, head: Revision, site_url: str, fmt: Text) -> list[str]:
     if base.pages is None or head.pages is None:
-        return ["### Pagina's", "", "Niet vergeleken: de gegevens van een van beide versies kloppen niet.", ""]
+        return [*fmt.heading(3, "Pagina's"), "Niet vergeleken: de gegevens van een van beide versies kloppen niet.", ""]
     rows = []
     for path in sorted({*base.pages, *head.pages}):
         old, new = base.pages.get(path), head.pages.get(path)
         if old == new:
             continue
         title, what = (new or old)[0], "nieuw" if old is None else "verdwijnt" if new is None else "gewijzigd"
-        rows.append(f"- [{escape(title)}]({page_url(site_url, path)}) — {what}")
+        rows.append(f"- {fmt.link(title, page_url(site_url, path))} — {what}")
     if not rows:
-        return ["### Pagina's", "", "Geen pagina verandert.", ""]
+        return [*fmt.heading(3, "Pagina's"), "Geen pagina verandert.", ""]
     shown = rows[:MAX_PAGES]
     more = [f"- … en nog {len(rows) - MAX_PAGES} pagina's"] if len(rows) > MAX_PAGES else []
-    return [f"### Pagina's die veranderen ({len(rows)})", "", *shown, *more, ""]
+    return [*fmt.heading(3, f"Pagina's die veranderen ({len(rows)})"), *shown, *more, ""]
 
 
-def run_diff(project: Project, base: str, head: str | None = None) -> tuple[str, bool]:
+_LINK_TARGET = re.compile(r"\]\(([^)\s]+\.md)(?:#[^)]*)?\)")
+
+
+def orphaned_links(base: Revision, head: Revision, site_url: str, fmt: Text) -> list[str]:
+    """A warning per page that disappears while other pages of the base linked to it: their
+    readers' links, and links from elsewhere, lead nowhere now."""
+    if base.pages is None or head.pages is None:
+        return []
+    gone = {path for path in base.pages if path not in head.pages}
+    linking: dict[str, list[str]] = {}
+    for path, (_, text) in base.pages.items():
+        if path in gone:
+            continue
+        folder = posixpath.dirname(path)
+        for target in _LINK_TARGET.findall(text):
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+            if resolved in gone:
+                linking.setdefault(resolved, []).append(path)
+    warnings = []
+    for path, sources in sorted(linking.items()):
+        titles = sorted({base.pages[p][0] for p in sources})
+        named = ", ".join(fmt.quoted(t) for t in titles[:5]) + (f" en nog {len(titles) - 5}" if len(titles) > 5 else "")
+        warnings.append(f"de pagina {fmt.link(base.pages[path][0], page_url(site_url, path))} verdwijnt, maar "
+                        f"{len(titles)} andere {'pagina linkte' if len(titles) == 1 else 'pagina’s linkten'} ernaar: "
+                        f"{named}. Links van buiten de site naar deze pagina werken dan ook niet meer.")
+    return warnings
+
+
+def literal_titles_missing(base_site, head_site, fmt: Text) -> list[str]:
+    """A warning per literal title (a value that must stand word for word in its passage: a
+    speerpunt, a theme, a programme between single quotes) that does not, in the new data,
+    while it did before: a reviewer sees a renamed title before the readers do."""
+    before = set(_missing_literals(base_site)) if base_site is not None else set()
+    warnings = []
+    for key, (text, cited) in _missing_literals(head_site).items():
+        if key in before:
+            continue
+        file, path = key[0], key[1]
+        where = "; ".join(f"{fmt.value(p.source)} ({fmt.value(p.place)})" for p in cited)
+        warnings.append(f"de titel {fmt.quoted(text)} in {fmt.value(f'data/{file}.yaml')} staat niet letterlijk in "
+                        f"zijn bron: {where}. Een titel die de bron noemt, schrijf je precies zoals de bron.")
+    return warnings
+
+
+_QUOTED_NAME = re.compile(r"(?<![\w'])'([^']+?)'(?![\w])")
+
+
+def _missing_literals(site) -> dict[tuple, tuple[str, tuple]]:
+    """{(file, path, words): (words, passages)} for each literal that does not stand in its passages."""
+    from generator import references
+    from generator.passages import fold, resolved
+
+    missing = {}
+    for fact in references.facts(site):
+        if fact.rule.how == "exact":
+            wanted = [fact.text]
+        elif fact.rule.how == "quoted":
+            wanted = _QUOTED_NAME.findall(fact.text)
+        else:
+            continue
+        texts = [fold(resolved(site, p).text) for p in fact.cited]
+        for words in wanted:
+            alternatives = [fold(w) for w in (words, *fact.alternatives)]
+            if not any(a in t or (fact.rule.any_case and a.casefold() in t.casefold()) for a in alternatives
+                       for t in texts):
+                missing[(fact.file, fact.path, words)] = (words, fact.cited)
+    return missing
+
+
+def run_diff(project: Project, base: str, head: str | None = None, fmt: Text = MARKDOWN) -> tuple[str, bool]:
     """The report comparing revision `base` with `head` (default: the working tree), and
-    whether the head's data is valid."""
+    whether the head's data is valid: Markdown (the comment) or plain text (`fmt`)."""
     with tempfile.TemporaryDirectory(prefix="stedenagenda-diff-") as tmp:
         base_project = Project(revision_root(project.root, base, Path(tmp) / "base"))
-        before = load_revision(base_project, f"`{base}` ({_short(project.root, base)})")
+        before = load_revision(base_project, f"{fmt.value(base)} ({_short(project.root, base)})")
         if head is None:
             after = load_revision(project, f"de werkmap (op {_short(project.root, 'HEAD') or 'geen commit'})")
         else:
             head_project = Project(revision_root(project.root, head, Path(tmp) / "head"))
-            after = load_revision(head_project, f"`{head}` ({_short(project.root, head)})")
-        return report(before, after, address.site_url()), not after.problems
+            after = load_revision(head_project, f"{fmt.value(head)} ({_short(project.root, head)})")
+        site_url = address.site_url()
+        warnings = []
+        if after.site is not None:
+            warnings = [*literal_titles_missing(before.site, after.site, fmt),
+                        *orphaned_links(before, after, site_url, fmt)]
+        return report(before, after, site_url, fmt, warnings), not after.problems
 
 
 def _short(repo: Path, revision: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 import unicodedata
 from collections.abc import Iterator
@@ -63,6 +64,8 @@ class Document:
     """(line, column) of the key that introduces each mapping entry."""
     lines: dict[Path_, int] = field(default_factory=dict)
     """Line where each mapping or sequence item starts (for "bewerk" links)."""
+    text: str = field(default="", repr=False)
+    """The file's text, for messages that read the lines around a mistake."""
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The closest known position for `path`, walking up when the path has no mark."""
@@ -109,6 +112,7 @@ def load_document(path: Path, name: str) -> tuple[Document, list[Problem]]:
     text, problem = _decode(raw, name)
     if problem:
         return doc, [problem]
+    doc.text = text
     bounds = limits.text_problems(text, name)  # before libyaml sees the text
     if bounds:
         return doc, bounds
@@ -204,7 +208,13 @@ _SYNTAX_HINTS = [
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
-    """Keep the parser's own line and column; say what it means in Dutch."""
+    """A located Dutch message at the line where the editor must act.
+
+    The parser stops where the structure can no longer be read, which is often a line or
+    more after the mistake: a quote left open swallows the next line's start, so the parser
+    trips on what follows. The common mistakes (a quote left open, text after a closing
+    quote, a field indented too far) are recognised from the lines up to that point and
+    reported where they are, with their fix; otherwise the parser's own place is kept."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = f"{exc.context or ''} {exc.problem or ''}".strip()
@@ -212,12 +222,102 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     if "cannot start any token" in raw and 0 < line <= len(lines) and "\t" in lines[line - 1]:
         message, hint = _TAB
         return Problem(name, line, column, f"YAML-syntaxfout: {message}", hint)
+    found = _real_mistake(exc, lines, line)
+    if found:
+        return Problem(name, *found)
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in raw:
             return Problem(name, line, column, f"YAML-syntaxfout: {message}", hint)
     # The parser's own words are English: the position and the hint are what helps here.
     return Problem(name, line, column, "YAML-syntaxfout: hier loopt de YAML-structuur vast",
                    "controleer inspringing, dubbele punten en aanhalingstekens rond deze plek")
+
+
+LOOK_BACK = 12
+"""How many lines above the parser's stop the real mistake is looked for: an open quote
+runs on to the next quote, a line or a few later."""
+
+_QUOTED_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)*[^\s#'\"{}\[\]][^:#{}\[\]]*:\s+|\s*(?:-\s+)+)(?P<quote>[\"'])")
+"""A block value that starts with a quote: `key: "…`, `- key: '…`, `- "…` (not a value inside
+a `{…}` or `[…]` on one line, which text after its closing quote is part of)."""
+_KEY_LINE = re.compile(r"^(?P<indent>\s*)(?:-\s+)*(?P<key>[\w-]+):(?:\s+(?P<value>\S.*))?$")
+"""A `key:` line, with its value when it has one on the line."""
+
+UNCLOSED = ("YAML-syntaxfout: het aanhalingsteken {quote} aan het begin van deze tekst wordt niet gesloten",
+            "zet een {quote} aan het eind van de tekst op deze regel")
+TEXT_AFTER_QUOTE = ("YAML-syntaxfout: de tekst gaat door na het sluitende aanhalingsteken {quote}",
+                    "zet de hele tekst tussen dubbele aanhalingstekens en schrijf aanhalingstekens in de tekst "
+                    "als ‘…’ of “…”, of zet de tekst met '>-' op de regels eronder (zie CONTRIBUTING.md, "
+                    "'Tekst die met een aanhalingsteken begint')")
+OVER_INDENTED = ("YAML-syntaxfout: veld {key!r} staat verder ingesprongen dan het veld {above!r} erboven",
+                 "zet '{key}:' recht onder '{above}:' ({spaces} spaties vanaf het begin van de regel)")
+
+
+def _real_mistake(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) of a recognised mistake at or above `line`, or None."""
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:  # open to the end of the file
+        at = exc.context_mark
+        quote = lines[at.line][at.column:at.column + 1] if at.line < len(lines) else ""
+        quote = quote if quote in ("'", '"') else '"'
+        return at.line + 1, at.column + 1, UNCLOSED[0].format(quote=quote), UNCLOSED[1].format(quote=quote)
+    for number in range(min(line, len(lines)), max(0, line - LOOK_BACK), -1):
+        found = _quote_mistake(lines[number - 1]) or _indent_mistake(lines, number)
+        if found:
+            return (number, *found)
+    return None
+
+
+def _quote_mistake(text: str) -> tuple[int, str, str] | None:
+    """(column, message, hint) when a quoted value on this line is never closed, or closes
+    before the text ends."""
+    match = _QUOTED_VALUE.match(text)
+    if not match:
+        return None
+    quote, start = match.group("quote"), match.end("quote") - 1
+    end = _closing_quote(text, start)
+    if end is None:
+        return start + 1, UNCLOSED[0].format(quote=quote), UNCLOSED[1].format(quote=quote)
+    rest = text[end + 1:]
+    if rest.strip() and not rest.lstrip().startswith("#"):
+        after = end + 1 + (len(rest) - len(rest.lstrip()))
+        return after + 1, TEXT_AFTER_QUOTE[0].format(quote=quote), TEXT_AFTER_QUOTE[1]
+    return None
+
+
+def _closing_quote(text: str, start: int) -> int | None:
+    """The offset of the quote that closes the one at `start` on this line, or None.
+    Double quotes escape with a backslash; single quotes by doubling."""
+    quote, index = text[start], start + 1
+    while index < len(text):
+        char = text[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and text[index + 1:index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _indent_mistake(lines: list[str], number: int) -> tuple[int, str, str] | None:
+    """(column, message, hint) when line `number` is a `key:` indented further than the
+    `key: value` line above it, which cannot hold fields of its own."""
+    here = _KEY_LINE.match(lines[number - 1])
+    above_number = number - 1
+    while above_number > 0 and (not lines[above_number - 1].strip() or lines[above_number - 1].lstrip().startswith("#")):
+        above_number -= 1
+    above = _KEY_LINE.match(lines[above_number - 1]) if above_number else None
+    if not (here and above and above.group("value")) or above.group("value")[0] in "|>":
+        return None
+    column, above_column = here.start("key"), above.start("key")
+    if column <= above_column:
+        return None
+    fields = OVER_INDENTED
+    return (column + 1, fields[0].format(key=here.group("key"), above=above.group("key")),
+            fields[1].format(key=here.group("key"), above=above.group("key"), spaces=above_column))
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

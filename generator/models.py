@@ -646,8 +646,8 @@ class ReportFile(Model):
 class CityRole(Model):
     """A city's part in an activity, in the source's terms."""
 
-    city: Annotated[Slug, Ref("cities"), InPassage()]
-    """Id of the city."""
+    city: Annotated[Slug, Ref("cities"), InPassage(checked="role-city")]
+    """Id of the city: its name stands in the role's passage (refused by `make check` otherwise)."""
     role: Annotated[Name, InPassage(how="quoted")]
     """Its role (trekker, deelnemer, koploper, …)."""
     passages: list[Passage] = []

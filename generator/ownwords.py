@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import passages
+from generator.errors import Problem
 from generator.models import _one_line, _plain_text
 
 LIMIT = 10
@@ -35,6 +36,8 @@ class Run:
     """Where the text stands in it."""
     words: tuple[str, ...]
     """The shared words, in order."""
+    source: str = ""
+    """The source file (under the seeds) the run stands in."""
 
 
 def words(text: str) -> list[str]:
@@ -73,6 +76,7 @@ class Sources:
 
     def __init__(self, seeds: Path, files: list[str]):
         texts = [words(passages.source_text(seeds / f).folded) for f in files]
+        self.files = files
         self.joined = [" " + " ".join(t) + " " for t in texts]
         self.fourgrams = {tuple(t[i:i + 4]) for t in texts for i in range(len(t) - 3)}
 
@@ -92,6 +96,12 @@ class Sources:
         return best
 
 
+    def holding(self, run: tuple[str, ...]) -> str:
+        """The first source file whose text holds the run."""
+        needle = f" {' '.join(run)} "
+        return next((f for f, text in zip(self.files, self.joined) if needle in text), "")
+
+
 def longest_runs(site: Any, seeds: Path | None = None) -> list[Run]:
     """Per text in our own words, its longest run shared with a source (runs of 4+ words)."""
     sources = Sources(seeds or passages.SEEDS, [s.file for s in site.sources.sources])
@@ -100,8 +110,39 @@ def longest_runs(site: Any, seeds: Path | None = None) -> list[Run]:
         for path, text in prose(model):
             shared = sources.longest(text)
             if shared:
-                runs.append(Run(f"data/{name}.yaml", path, shared))
+                runs.append(Run(f"data/{name}.yaml", path, shared,
+                                sources.holding(shared) if len(shared) >= LIMIT else ""))
     return runs
+
+
+def pasted_problems(site: Any, seeds: Path | None = None) -> list[Problem]:
+    """A located problem for every text in our own words that shares a run of `LIMIT` or
+    more words with a source: the run quoted, and where it stands in the source."""
+    seeds = seeds or passages.SEEDS
+    by_file = {s.file: s for s in site.sources.sources}
+    problems = []
+    for run in longest_runs(site, seeds):
+        if len(run.words) < LIMIT:
+            continue
+        name = run.file.removeprefix("data/").removesuffix(".yaml")
+        line, column = site.documents[name].where(run.path)
+        source = by_file.get(run.source)
+        where = f"{source.id} ({run.source}, regel {_line_in(seeds / run.source, run.words)})" if source else run.source
+        problems.append(Problem(run.file, line, column,
+                                f"{len(run.words)} woorden achter elkaar staan zo ook in de bron {where}: "
+                                f"„{' '.join(run.words)}”",
+                                f"vat samen in eigen woorden (hooguit {LIMIT - 1} woorden achter elkaar gelijk aan de "
+                                "bron); een naam van een document of evenement mag letterlijk, tussen enkele "
+                                "aanhalingstekens"))
+    return problems
+
+
+def _line_in(path: Path, run: tuple[str, ...]) -> int:
+    """The line of the source where the run begins (words separated by anything but letters)."""
+    text = passages.source_text(path)
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in run) + r"(?!\w)", re.IGNORECASE)
+    found = pattern.search(text.folded)
+    return text.line_of(text.offsets[found.start()]) if found else 0
 
 
 def per_file(runs: list[Run]) -> dict[str, int]:

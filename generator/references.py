@@ -151,6 +151,9 @@ class Target:
     `Ref` or `NotARef` (tests/test_references.py)."""
     name_field: str | None = None
     """The field whose value stands in the passage, for an `InPassage` on a `Ref`."""
+    reads: str = ""
+    """The data file (or folder of files) its records come from: when that file could not be
+    read, references to it are not checked (`make check` reports that file's own errors)."""
 
 
 def _groups(report: ReportYear) -> dict[str, Any]:
@@ -158,32 +161,34 @@ def _groups(report: ReportYear) -> dict[str, Any]:
 
 
 TARGETS: dict[str, Target] = {
-    "sources": Target("onbekende bron", lambda site, _: {s.id: s for s in site.sources.sources}, ("source", "sources")),
+    "sources": Target("onbekende bron", lambda site, _: {s.id: s for s in site.sources.sources}, ("source", "sources"), reads="sources"),
     "cities": Target("onbekende stad", lambda site, _: {c.id: c for c in site.cities.cities}, ("city", "cities"),
-                     name_field="name"),
+                     name_field="name", reads="cities"),
     "people": Target("onbekende persoon", lambda site, _: {p.id: p for p in site.people.people},
-                     ("person", "people", "author"), name_field="name"),
+                     ("person", "people", "author"), name_field="name", reads="people"),
     "organisations": Target("onbekende organisatie",
                             lambda site, _: {o.id: o for o in site.organisations.organisations},
-                            ("organisation", "organisations"), name_field="term"),
+                            ("organisation", "organisations"), name_field="term", reads="organisations"),
     "activities": Target("onbekende activiteit", lambda site, _: {a.id: a for a in site.all_activities},
-                         ("activity", "activities")),
+                         ("activity", "activities"), reads=REPORT_FOLDER),
     "year-activities": Target("onbekende activiteit",
                               lambda _, scope: {a.id: a for a in scope.report.activities.activities},
-                              ("highlights",)),
+                              ("highlights",), reads=REPORT_FOLDER),
     "archive": Target("onbekend archiefstuk", lambda site, _: {d.id: d for d in site.archive.documents},
-                      ("archive", "document", "documents")),
-    "themes": Target("onbekend thema", lambda _, scope: {t.id: t for t in scope.agenda.agenda.themes}, ("see",)),
+                      ("archive", "document", "documents"), reads="archive"),
+    "themes": Target("onbekend thema", lambda _, scope: {t.id: t for t in scope.agenda.agenda.themes}, ("see",), reads=AGENDA_FOLDER),
     "chapters": Target("onbekend thema",
                        lambda _, scope: {**{t.id: t for t in scope.agenda.agenda.themes}, RANDVOORWAARDEN_ID: None},
-                       ("theme", "themes", "target", "chapter", "chapters")),
+                       ("theme", "themes", "target", "chapter", "chapters"),
+                       reads=AGENDA_FOLDER),
     "pillars": Target("onbekende pijler", lambda _, scope: {p.id: p for p in scope.report.report.pillars},
-                      ("pillar", "pillars")),
-    "groups": Target("onbekende themagroep", lambda _, scope: _groups(scope.report), ("group", "groups")),
+                      ("pillar", "pillars"), reads=REPORT_FOLDER),
+    "groups": Target("onbekende themagroep", lambda _, scope: _groups(scope.report), ("group", "groups"),
+                    reads=REPORT_FOLDER),
     "groups-and-foreword": Target("onbekende themagroep",
                                   lambda _, scope: {**_groups(scope.report),
                                                     scope.report.report.foreword.id: scope.report.report.foreword},
-                                  ("group",)),
+                                  ("group",), reads=REPORT_FOLDER),
 }
 """Every target a `Ref` may name, with how to collect its ids from the site. Targets of one
 agenda or report (themes, groups) are read in the record's scope: the agenda of its own file,
@@ -216,14 +221,15 @@ def _scope(site: Site, file_scope: Scope, records: tuple[BaseModel, ...]) -> Sco
     return file_scope
 
 
-def reference_problems(site: Site) -> Iterator[Problem]:
-    """A located problem for every `Ref` whose id is not among its target's."""
+def reference_problems(site: Site, unread: frozenset[str] = frozenset()) -> Iterator[Problem]:
+    """A located problem for every `Ref` whose id is not among its target's; references to
+    targets whose file (or folder, see `Target.reads`) is in `unread` are not checked."""
     for name, model in site.models.items():
         doc = site.documents[name]
         file_scope = _file_scope(site, name)
         for marked in marked_values(model):
             ref = marked.marks.ref
-            if ref is None:
+            if ref is None or TARGETS[ref.target].reads in unread:
                 continue
             target = TARGETS[ref.target]
             known = target.records(site, _scope(site, file_scope, marked.records))
@@ -341,6 +347,9 @@ CHECKED_TEXT: dict[str, tuple[str, str]] = {
     "member": ("staat niet in de ledenlijst van de G40 in",
                "alleen gemeenten die de bronnen als lid noemen horen in data/cities.yaml; schrijf de naam precies "
                "zoals de ledenlijst (de passages bij 'membership')"),
+    "role-city": ("staat niet in de passage van deze rol:",
+                  "geef de rol een eigen passage ('passages' bij de stad) waarin de bron de stad bij naam noemt, "
+                  "of laat de stad weg als de bron haar niet noemt"),
 }
 """The Dutch message and hint per `InPassage.checked` key."""
 

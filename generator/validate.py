@@ -132,12 +132,22 @@ class Site:
         return next((year_of(s.date) for s in self.sources.sources if s.id == source_id), None)
 
 
+SKIPPED = "dit bestand is daarna niet verder gecontroleerd (velden en verwijzingen): herstel dit eerst"
+"""Said once per file that could not be read, after its first problem's hint."""
+
+
 @collector_paused()
 def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None, list[Problem]]:
-    """Load and validate every data file; the site is None when there is any problem."""
+    """Load and validate every data file; the site is None when there is any problem.
+
+    All rounds run in one go: syntax and fields of every file, then the references between
+    files and the cited passages of every file that has valid fields. A file that cannot be
+    read is left out of the later rounds, and its first message says so; references to
+    what such a file holds are not checked (they would all look unknown)."""
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, Model] = {}
+    failed: set[str] = set()
     if data_dir.is_symlink():  # its files would be read from wherever it points
         return None, _unexpected_files(data_dir, display_prefix, set())
     names = data_files(data_dir)
@@ -149,15 +159,19 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
         display = f"{display_prefix}/{name}.yaml"
         if not path.exists() and not path.is_symlink():
             problems.append(Problem(display, 0, 0, "bestand ontbreekt", f"maak {display} aan"))
+            failed.add(name)
             continue
         doc, found = load_document(path, display)
         documents[name] = doc
-        problems += found
         if found:
+            failed.add(name)
+            first = min(found)
+            problems += [_skipped(first), *(p for p in found if p != first)]
             continue
         try:
             models[name] = model.model_validate(doc.data)
         except ValidationError as exc:
+            failed.add(name)
             problems += [_model_problem(error, doc, model) for error in exc.errors()]
     problems += _unexpected_files(data_dir, display_prefix, set(names))
     if not any(n.startswith(f"{AGENDA_FOLDER}/") for n in names):
@@ -168,20 +182,52 @@ def load_site(data_dir: Path, display_prefix: str = "data") -> tuple[Site | None
         problems.append(Problem(f"{display_prefix}/{REPORT_FOLDER}", 0, 0, "er is geen jaarverslag",
                                 f"zet een jaarverslag in {display_prefix}/{REPORT_FOLDER}/<jaar>/ "
                                 "(report.yaml en activities.yaml)"))
+    misnamed = _periods_named_right(documents, models)
+    problems += misnamed
+    site = None if misnamed else _site(names, documents, models, failed)  # scopes are read from the names
+    if site is None:
+        return None, sorted(set(problems))
+    unread = frozenset(failed | {name.split("/")[0] for name in failed if "/" in name})
+    problems += reference_problems(site, unread)
+    if "sources" not in failed:
+        problems += passage_problems(site)
     if problems:
         return None, sorted(set(problems))
-    problems += _periods_named_right(documents, models)
-    if problems:
-        return None, sorted(set(problems))
-    agendas = tuple(AgendaPeriod(n, models[n]) for n in names if n.startswith(f"{AGENDA_FOLDER}/"))  # type: ignore[arg-type]
-    years = tuple(ReportYear(n, n.replace("/report", "/activities"), models[n],  # type: ignore[arg-type]
-                             models[n.replace("/report", "/activities")])  # type: ignore[arg-type]
-                  for n in names if n.startswith(f"{REPORT_FOLDER}/") and n.endswith("/report"))
-    fixed = {name: models[name] for name in FILE_MODELS}
-    site = Site(agendas=agendas, years=years, documents=documents, models=models, **fixed)  # type: ignore[arg-type]
-    problems = (sorted(set(reference_problems(site))) or sorted(set(passage_problems(site)))
-                or sorted(set(references.checked_fact_problems(site))))
+    problems = sorted(set(references.checked_fact_problems(site)))
     return (None, problems) if problems else (site, [])
+
+
+def _skipped(problem: Problem) -> Problem:
+    """`problem`, saying that its file is left out of the later rounds."""
+    hint = f"{problem.hint}; {SKIPPED}" if problem.hint else SKIPPED
+    return Problem(problem.file, problem.line, problem.column, problem.message, hint)
+
+
+class _Unread:
+    """Stands in for a data file that could not be read, in the later rounds: every list
+    it would hold is empty (references to it are not checked, see `Target.reads`)."""
+
+    def __getattr__(self, name: str) -> list:
+        return []
+
+
+def _site(names: list[str], documents: dict[str, Document], models: dict[str, Model],
+          failed: set[str]) -> Site | None:
+    """The site of the files that validated, for the later rounds (an unread activities file
+    counts as one without activities); None when no agenda or no report validated, which
+    every reference is read in."""
+    agendas = tuple(AgendaPeriod(n, models[n]) for n in names  # type: ignore[arg-type]
+                    if n.startswith(f"{AGENDA_FOLDER}/") and n in models)
+    reports = [n for n in names if n.startswith(f"{REPORT_FOLDER}/") and n.endswith("/report") and n in models]
+    years = tuple(ReportYear(n, n.replace("/report", "/activities"), models[n],  # type: ignore[arg-type]
+                             models.get(n.replace("/report", "/activities"), _Unread()))  # type: ignore[arg-type]
+                  for n in reports)
+    if not agendas or not years:
+        return None
+    orphans = {n for n in models if n.startswith(f"{REPORT_FOLDER}/") and n.rsplit("/", 1)[0] + "/report" not in reports}
+    kept = {n: m for n, m in models.items() if n not in orphans}
+    fixed = {name: models.get(name, _Unread()) for name in FILE_MODELS}
+    return Site(agendas=agendas, years=years, documents=documents, models=kept, **fixed)  # type: ignore[arg-type]
 
 
 def _unexpected_files(data_dir: Path, prefix: str, known: set[str]) -> list[Problem]:
@@ -360,6 +406,9 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
     if kind == "missing":
         line, column = doc.where(path[:-1])
         message, hint = f"verplicht veld {quoted(field)} ontbreekt", f"voeg '{field}: …' toe"
+        swallowed = _swallowed_field(doc, path[:-1], field)
+        if swallowed:
+            (line, column), message, hint = swallowed
     elif kind == "extra_forbidden":
         line, column = doc.where(path, key=True)
         allowed = _field_names(model, loc[:-1])
@@ -400,6 +449,32 @@ def _model_problem(error: dict[str, Any], doc: Document, model: type[Model]) -> 
     return Problem(doc.name, line, column, message, hint)
 
 
+def _swallowed_field(doc: Document, record: Path_, field: str) -> tuple[tuple[int, int], str, str] | None:
+    """Where a 'missing' field stands after all, indented too far, so that YAML read it as
+    more lines of the text above it (a `>-` text takes every line indented further than its
+    key): the place, the message and the fix. None when the field is not in the record."""
+    columns = [column for path, (_, column) in doc.keys.items() if path[:-1] == record]
+    if not columns or not doc.text:
+        return None
+    column = min(columns)
+    lines = doc.text.splitlines()
+    start = doc.where(record)[0]
+    for number in range(start + 1, len(lines) + 1):
+        text = lines[number - 1]
+        indent = len(text) - len(text.lstrip(" "))
+        if text.strip() and not text.lstrip().startswith("#") and indent < column - 1:
+            return None  # the record ends here
+        if text.lstrip().startswith(f"{field}:") and indent > column - 1:
+            above = max(((at, path[-1]) for path, (at, _) in doc.keys.items() if path[:-1] == record and at < number),
+                        default=None)
+            part = f" van {quoted(above[1])}" if above else ""
+            return ((number, indent + 1), f"veld {quoted(field)} staat te ver ingesprongen en is zo deel geworden "
+                    f"van de tekst{part} erboven",
+                    f"zet '{field}:' recht onder de andere velden van dit item ({column - 1} spaties vanaf het begin "
+                    "van de regel)")
+    return None
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "niets"
@@ -413,7 +488,7 @@ def _describe(value: Any) -> str:
 # --- references between files ------------------------------------------------------
 
 
-def reference_problems(site: Site) -> Iterable[Problem]:
+def reference_problems(site: Site, unread: frozenset[str] = frozenset()) -> Iterable[Problem]:
     """Ids unique per kind, and every id reference pointing at something that exists.
 
     Which fields are references, and to what, is declared on the model fields (`Ref`); the
@@ -421,9 +496,10 @@ def reference_problems(site: Site) -> Iterable[Problem]:
     report's group is read in the agenda or report in force in the year of the record:
     ids stay stable across periods, so `armoede-schulden` of one year is not that of another."""
     yield from _repeated_ids(site)
-    yield from references.reference_problems(site)
+    yield from references.reference_problems(site, unread)
     yield from _repeated_terms(site)
     yield from _places_off_the_map(site)
+    yield from _misleading_aliases(site)
 
 
 def _repeated_ids(site: Site) -> Iterable[Problem]:
@@ -431,15 +507,15 @@ def _repeated_ids(site: Site) -> Iterable[Problem]:
     sessions per file; activities over all years; themes (and their numbers) per agenda;
     pillars, theme groups and the foreword per report."""
     docs = site.documents
-    yield from _unique_ids(docs["sources"], ("sources",), [s.id for s in site.sources.sources])
-    yield from _unique_ids(docs["cities"], ("cities",), [c.id for c in site.cities.cities])
-    yield from _unique_ids(docs["people"], ("people",), [p.id for p in site.people.people])
-    yield from _unique_ids(docs["organisations"], ("organisations",), [o.id for o in site.organisations.organisations])
+    yield from _unique_ids(docs.get("sources"), ("sources",), [s.id for s in site.sources.sources])
+    yield from _unique_ids(docs.get("cities"), ("cities",), [c.id for c in site.cities.cities])
+    yield from _unique_ids(docs.get("people"), ("people",), [p.id for p in site.people.people])
+    yield from _unique_ids(docs.get("organisations"), ("organisations",), [o.id for o in site.organisations.organisations])
     activity_paths = [(year.activities_name, ("activities", a), activity.id)
                       for year in site.years for a, activity in enumerate(year.activities.activities)]
     yield from _unique_across_files(docs, activity_paths)
-    yield from _unique_ids(docs["archive"], ("documents",), [d.id for d in site.archive.documents])
-    yield from _unique_ids(docs["sessions"], ("sessions",), [s.id for s in site.sessions.sessions])
+    yield from _unique_ids(docs.get("archive"), ("documents",), [d.id for d in site.archive.documents])
+    yield from _unique_ids(docs.get("sessions"), ("sessions",), [s.id for s in site.sessions.sessions])
     for period in site.agendas:
         agenda, name = period.agenda, period.name
         yield from _unique_ids(docs[name], ("themes",), [t.id for t in agenda.themes])
@@ -472,7 +548,7 @@ def _unique_across_files(docs: dict[str, Document], items: list[tuple[str, Path_
 
 def _repeated_terms(site: Site) -> Iterable[Problem]:
     """A term (or other spelling) may explain one thing only: otherwise the last would win."""
-    doc = site.documents["organisations"]
+    doc = site.documents.get("organisations")
     first: dict[str, int] = {}
     for o, org in enumerate(site.organisations.organisations):
         spellings = [(("organisations", o, "term"), org.term)]
@@ -492,7 +568,7 @@ def _places_off_the_map(site: Site) -> Iterable[Problem]:
     from generator.geo import dutch_places
 
     places = dutch_places()
-    doc = site.documents["cities"]
+    doc = site.documents.get("cities")
     for c, city in enumerate(site.cities.cities):
         if (city.map_place or city.name) not in places:
             field = "map_place" if city.map_place else "name"
@@ -501,6 +577,45 @@ def _places_off_the_map(site: Site) -> Iterable[Problem]:
                           "dus de stad kan niet op de kaart",
                           "zet bij 'map_place' de plaats uit GeoNames die de gemeente op de kaart voorstelt, "
                           "bijvoorbeeld Hoofddorp voor Haarlemmermeer")
+
+
+ALIAS_HINT = ("een zoeknaam is een andere naam voor dit item zelf, zoals 'Den Bosch' voor 's-Hertogenbosch; "
+              "een naam van een andere plaats stuurt lezers die daarop zoeken naar de verkeerde pagina: haal hem weg")
+
+
+def _misleading_aliases(site: Site) -> Iterable[Problem]:
+    """A search alias must not be another member's name or alias, nor a Dutch place in
+    GeoNames other than the record's own: the search would send a reader who types
+    'Den Haag' to Delft. A city's own place (its name or `map_place`, and GeoNames' other
+    names for it) is allowed."""
+    from generator.geo import dutch_places
+
+    places = {name.casefold(): place["name"] for name, place in dutch_places().items()}
+    members: dict[str, list[tuple[int, str]]] = {}
+    for c, city in enumerate(site.cities.cities):  # names before aliases: a name is what an alias takes
+        members.setdefault(city.name.casefold(), []).append((c, f"de naam van de G40-gemeente {quoted(city.name)}"))
+    for c, city in enumerate(site.cities.cities):
+        for name in city.search_aliases:
+            members.setdefault(name.casefold(), []).append((c, f"ook een zoeknaam van {quoted(city.name)}"))
+    records: list[tuple[str, Path_, list[str], set[str], int | None]] = []
+    for c, city in enumerate(site.cities.cities):
+        own = {places.get(n.casefold()) for n in (city.name, city.map_place) if n} - {None}
+        records.append(("cities", ("cities", c), city.search_aliases, own, c))  # type: ignore[arg-type]
+    for o, organisation in enumerate(site.organisations.organisations):
+        records.append(("organisations", ("organisations", o), organisation.search_aliases, set(), None))
+    for file, path, aliases, own, city in records:
+        doc = site.documents.get(file)
+        for a, alias in enumerate(aliases):
+            member = next((m for m in members.get(alias.casefold(), []) if m[0] != city), None)
+            place = places.get(alias.casefold())
+            if member:
+                what = member[1]
+            elif place and place not in own:
+                what = f"in GeoNames de plaats {quoted(place)}"
+            else:
+                continue
+            line, column = doc.where(path + ("search_aliases", a)) if doc else (0, 0)
+            yield Problem(f"data/{file}.yaml", line, column, f"zoeknaam {quoted(alias)} is {what}", ALIAS_HINT)
 
 
 def _unique_paths(doc: Document, items: list[tuple[Path_, str]], taken: set[str]):
@@ -515,7 +630,7 @@ def _unique_paths(doc: Document, items: list[tuple[Path_, str]], taken: set[str]
     return set(seen)
 
 
-def _unique_ids(doc: Document, path: Path_, ids: list[str]):
+def _unique_ids(doc: Document | None, path: Path_, ids: list[str]):
     """Report repeated ids; return the set of ids."""
     seen: dict[str, int] = {}
     for index, item_id in enumerate(ids):

@@ -92,6 +92,8 @@ class SummedActivity(ActivityLink):
 class RoleActivity(ActivityLink):
     role: str
     """A city's role in the activity, in the source's words."""
+    references: tuple[Reference, ...] = ()
+    """The passages that name the city in this role, shown beside it."""
 
 
 @dataclass(frozen=True)

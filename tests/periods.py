@@ -77,6 +77,11 @@ class _Text:
         self.paragraphs.append(f"{anchor}. Verzonnen tekst voor de tests over {place}.")
         return {"source": self.source, "place": place, "anchor": anchor}
 
+    def mention(self, anchor: str, name: str) -> None:
+        """Name a city in the paragraph of `anchor`, as a role's passage must (make check)."""
+        index = next(i for i, p in enumerate(self.paragraphs) if p.startswith(anchor))
+        self.paragraphs[index] += f" Genoemd: {name}."
+
     def text(self) -> str:
         return "\n\n".join(self.paragraphs) + "\n"
 
@@ -145,6 +150,11 @@ def fictional_report(real_report: dict, real_activities: dict, text: _Text, year
         activity["date"] = str(year) + activity["date"][4:]
         activity["themes"] = [t for t in activity["themes"] if t != REMOVED_THEME] or [ADDED_THEME]
         activities.append(activity)
+    names = {c["id"]: c["name"] for c in _load(REPO / "data" / "cities.yaml")["cities"]}
+    for activity in activities:
+        for part in activity.get("cities", []):
+            for passage in part.get("passages") or activity["passages"]:
+                text.mention(passage["anchor"], names[part["city"]])
     ids = {a["id"] for a in activities}
     report["foreword"]["highlights"] = [prefix(year) + h for h in report["foreword"]["highlights"]
                                         if prefix(year) + h in ids] or [activities[0]["id"]]

@@ -40,7 +40,8 @@ def test_duplicate_key(project: Project) -> None:
     assert code == 1
     assert output == (
         "data/cities.yaml:22:5: sleutel 'name' staat hier twee keer — de eerste staat op regel 21; "
-        "houd er één over\n1 fout in 1 bestand; er is niets gebouwd.\n"
+        "houd er één over; dit bestand is daarna niet verder gecontroleerd (velden en verwijzingen): "
+        "herstel dit eerst\n1 fout in 1 bestand; er is niets gebouwd.\n"
     )
 
 
@@ -132,3 +133,89 @@ def test_loading_and_rendering_leave_the_cycle_collector_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_one_run_reports_syntax_fields_and_references_of_every_file(project: Project) -> None:
+    """A syntax error in one file, a wrong field in another and an unknown id in a third
+    come out of one run; the unreadable file says it was left out of the later rounds, and
+    references to what it holds are not reported as unknown."""
+    replace_in(project.data / "cities.yaml", '    name: "Almere"\n', '    name: "Almere\n')
+    replace_in(project.data / "jaarverslagen/2021/activities.yaml", '    date: "2021-03"\n', '    date: [2021]\n')
+    replace_in(project.data / "people.yaml", "    city: breda\n", "    city: bredaa\n")
+    replace_in(project.data / "people.yaml", '    name: "André Krouwel"\n', '    name: "André Krouwel"\n    nam: x\n')
+    code, output = run_check(project)
+    lines = output.splitlines()
+    assert code == 1
+    assert lines[0] == ('data/cities.yaml:21:11: YAML-syntaxfout: het aanhalingsteken " aan het begin van deze tekst '
+                        'wordt niet gesloten — zet een " aan het eind van de tekst op deze regel; dit bestand is '
+                        'daarna niet verder gecontroleerd (velden en verwijzingen): herstel dit eerst')
+    assert lines[1].startswith("data/jaarverslagen/2021/activities.yaml:31:11: verwacht tekst, kreeg een lijst")
+    assert lines[2].startswith("data/people.yaml:14:5: onbekend veld 'nam'")
+    assert lines[-1] == "3 fouten in 3 bestanden; er is niets gebouwd."
+    assert "bredaa" not in output  # cities.yaml could not be read: its ids are not known
+
+
+def test_references_are_reported_with_field_errors_of_other_files(project: Project) -> None:
+    replace_in(project.data / "people.yaml", "    city: breda\n", "    city: bredaa\n")
+    replace_in(project.data / "jaarverslagen/2021/activities.yaml", '    date: "2021-03"\n', '    date: [2021]\n')
+    code, output = run_check(project)
+    assert code == 1
+    assert "data/people.yaml:50:11: onbekende stad 'bredaa' — bedoelde je 'breda'?" in output.splitlines()
+    assert output.splitlines()[-1] == "2 fouten in 2 bestanden; er is niets gebouwd."
+
+
+def test_a_summary_pasted_from_its_source_fails_with_the_run_quoted(project: Project) -> None:
+    """Own words are enforced: a run of ownwords.LIMIT words or more shared with a source is
+    a located error that quotes the run and says where it stands in the source; a name
+    between single quotes does not count."""
+    replace_in(project.data / "jaarverslagen/2021/activities.yaml",
+               "      De G40 werkte mee aan de propositie 'De winst van het sociaal domein', waarin gemeenten\n"
+               "      het Rijk vragen om aandacht voor drie opgaven: bestaanszekerheid herstellen,\n"
+               "      kansengelijkheid vergroten en gezond leven makkelijker maken.\n",
+               "      De G40 werkte mee aan de propositie 'De winst van het sociaal domein' waarin de gemeenten\n"
+               "      aandacht vragen van het Rijk voor de drie opgaven: het herstellen van bestaanszekerheid.\n")
+    code, output = run_check(project)
+    assert code == 1
+    assert output == (
+        "data/jaarverslagen/2021/activities.yaml:72:14: 16 woorden achter elkaar staan zo ook in de bron "
+        "jaarverslag-2021 (004_a441b1ac5001b251.txt, regel 99): „waarin de gemeenten aandacht vragen van het rijk "
+        "voor de drie opgaven het herstellen van bestaanszekerheid”"
+        " — vat samen in eigen woorden (hooguit 9 woorden achter elkaar gelijk aan de bron); een naam van een "
+        "document of evenement mag letterlijk, tussen enkele aanhalingstekens\n"
+        "1 fout in 1 bestand; er is niets gebouwd.\n")
+
+
+def test_an_alias_that_names_another_place_is_refused(project: Project) -> None:
+    """The GeoNames places and the other members: 'Den Haag' as Delft's alias would send a
+    reader to the wrong city; 'Delft' as another member's alias too; an organisation cannot
+    take a city's name. The city's own other names (Den Bosch) pass: see the valid data."""
+    replace_in(project.data / "cities.yaml", '    name: "Almere"\n',
+               '    name: "Almere"\n    search_aliases: ["Den Haag", "Delft", "Den Bosch", "Almere Stad"]\n')
+    replace_in(project.data / "organisations.yaml", '    search_aliases: ["Technische Universiteit Delft"]',
+               '    search_aliases: ["Technische Universiteit Delft", "delft"]')
+    code, output = run_check(project)
+    hint = ("een zoeknaam is een andere naam voor dit item zelf, zoals 'Den Bosch' voor 's-Hertogenbosch; een naam "
+            "van een andere plaats stuurt lezers die daarop zoeken naar de verkeerde pagina: haal hem weg")
+    assert code == 1
+    assert output == (
+        f"data/cities.yaml:22:22: zoeknaam 'Den Haag' is in GeoNames de plaats 'The Hague' — {hint}\n"
+        f"data/cities.yaml:22:34: zoeknaam 'Delft' is de naam van de G40-gemeente 'Delft' — {hint}\n"
+        f"data/cities.yaml:22:43: zoeknaam 'Den Bosch' is ook een zoeknaam van \"'s-Hertogenbosch\" — {hint}\n"
+        f"data/cities.yaml:88:22: zoeknaam 'Den Bosch' is ook een zoeknaam van 'Almere' — {hint}\n"
+        f"data/organisations.yaml:262:55: zoeknaam 'delft' is de naam van de G40-gemeente 'Delft' — {hint}\n"
+        "5 fouten in 2 bestanden; er is niets gebouwd.\n")
+
+
+def test_a_role_whose_passage_does_not_name_its_city_is_refused(project: Project) -> None:
+    replace_in(project.data / "jaarverslagen/2021/activities.yaml",
+               "      - {city: eindhoven, role: \"trekker van het thema 'beweging naar de voorkant' en 'wijkgericht "
+               "werken'\"}",
+               "      - {city: breda, role: \"trekker van het thema 'beweging naar de voorkant' en 'wijkgericht "
+               "werken'\"}")
+    code, output = run_check(project)
+    assert code == 1
+    assert output == (
+        "data/jaarverslagen/2021/activities.yaml:140:16: 'Breda' staat niet in de passage van deze rol: "
+        "jaarverslag-2021 (Thema Zorg Jeugd en Onderwijs) — geef de rol een eigen passage ('passages' bij de stad) "
+        "waarin de bron de stad bij naam noemt, of laat de stad weg als de bron haar niet noemt\n"
+        "1 fout in 1 bestand; er is niets gebouwd.\n")

@@ -101,3 +101,27 @@ def test_adding_a_report_and_an_agenda_as_contributing_describes(project) -> Non
     assert {"jaarverslag/2022/index.md", "jaarverslag/2022/tijdlijn.md", "agenda/2023-2026/talent.md",
             "agenda/wat-is-veranderd.md", f"activiteiten/{kept['id']}.md"} <= paths
     assert site.agenda_at(2022).period == "2019-2022", "the 2022 report keeps the agenda in force that year"
+
+
+def test_the_quote_examples_give_what_contributing_says(tmp_path) -> None:
+    """'Tekst die met een aanhalingsteken begint': each wrong line gives the message the
+    section quotes, each right one loads as the text meant."""
+    from generator.load import load_document
+
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("### Tekst die met een aanhalingsteken begint"):]
+    section = section[:section.index("\n## ")]
+    blocks = re.findall(r"```text\n(.*?)```", section, re.S)
+    wrong, right = blocks[0], blocks[1]
+    quoted = re.search(r"`make check` zegt dan `([^`]+)`", section).group(1)
+    for line in [line.split("←")[0].rstrip() for line in wrong.splitlines()]:
+        path = tmp_path / "fout.yaml"
+        path.write_text("item:\n" + line + "\n", encoding="utf-8")
+        doc, problems = load_document(path, "data/fout.yaml")
+        assert [p.line for p in problems] == [2] and quoted in problems[0].message, (line, problems)
+    body = "\n".join(line.split("←")[0].rstrip() for line in right.splitlines())
+    for number, chunk in enumerate(re.split(r"\n(?=    summary:)", body)):
+        path = tmp_path / f"goed{number}.yaml"
+        path.write_text("item:\n" + chunk + "\n", encoding="utf-8")
+        doc, problems = load_document(path, "data/goed.yaml")
+        assert problems == [] and doc.data["item"]["summary"].endswith((" nodig.", " maart.")), chunk

@@ -96,8 +96,8 @@ def test_added_record(repo: Project, update_golden: bool) -> None:
     commit(repo, "Nieuwe activiteit")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
-    assert "**Toegevoegd**\n\n- activiteit `werkbezoek-minister`: Werkbezoek van de minister\n" in text
-    assert ("- [Werkbezoek van de minister](https://stedenagenda.example.nl/activiteiten/werkbezoek-minister/)"
+    assert "**Toegevoegd**\n\n- activiteit `werkbezoek-minister`: `Werkbezoek van de minister`\n" in text
+    assert ("- [`Werkbezoek van de minister`](https://stedenagenda.example.nl/activiteiten/werkbezoek-minister/)"
             " — nieuw") in text
     check_golden("added", text, update_golden)
 
@@ -109,9 +109,9 @@ def test_changed_record(repo: Project, update_golden: bool) -> None:
     commit(repo, "Provincie en samenvatting")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
-    assert "- stad `apeldoorn`: Apeldoorn\n  - Provincie: „Gelderland” → „Utrecht”\n" in text
-    assert "  - Samenvatting: „G40-bestuurders zetten zich in" in text
-    assert "[Apeldoorn](https://stedenagenda.example.nl/steden/apeldoorn/) — gewijzigd" in text
+    assert "- stad `apeldoorn`: `Apeldoorn`\n  - Provincie: `Gelderland` → `Utrecht`\n" in text
+    assert "  - Samenvatting: `G40-bestuurders zetten zich in" in text
+    assert "[`Apeldoorn`](https://stedenagenda.example.nl/steden/apeldoorn/) — gewijzigd" in text
     assert "Let op" not in text
     check_golden("changed", text, update_golden)
 
@@ -122,9 +122,11 @@ def test_removed_record(repo: Project, update_golden: bool) -> None:
     commit(repo, "Activiteit weg")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
-    assert "**Verwijderd**\n\n- activiteit `warmtewet`: Een warmtewet met genoeg sturing voor gemeenten\n" in text
+    assert "**Verwijderd**\n\n- activiteit `warmtewet`: `Een warmtewet met genoeg sturing voor gemeenten`\n" in text
     assert "/activiteiten/warmtewet/) — verdwijnt" in text
-    assert "Let op" not in text  # one of eleven is no mass deletion
+    assert "veel verwijderd" not in text  # one of eleven is no mass deletion
+    assert ("> ⚠️ **Let op:** de pagina [`Een warmtewet met genoeg sturing voor gemeenten`]"
+            "(https://stedenagenda.example.nl/activiteiten/warmtewet/) verdwijnt, maar ") in text
     assert "Gewijzigd" not in text  # re-dumping the YAML changed no value
     check_golden("removed", text, update_golden)
 
@@ -136,7 +138,7 @@ def test_mass_deletion_is_warned_about(repo: Project, update_golden: bool) -> No
     commit(repo, "Veel weg")
     text, valid = run_diff(repo, "HEAD~1")
     assert valid
-    assert ("> ⚠️ **Let op: veel verwijderd.** Deze wijziging verwijdert 3 van de 11 items "
+    assert ("> ⚠️ **Let op:** veel verwijderd. Deze wijziging verwijdert 3 van de 11 items "
             "(27 %) in `data/jaarverslagen/2021/activities.yaml`. Is dat de bedoeling?") in text
     assert text.index("Let op") < text.index("### `data/jaarverslagen/2021/activities.yaml`"), "the warning comes first"
     check_golden("mass-deletion", text, update_golden)
@@ -155,13 +157,34 @@ def test_emptied_fields_are_a_mass_deletion_too(repo: Project) -> None:
     assert f"{MASS_DELETION_SHARE:.0%}" == "20%"
 
 
-def test_invalid_head_shows_the_check_and_fails(repo: Project) -> None:
+def test_invalid_head_shows_the_errors_only_and_fails(repo: Project) -> None:
+    """One broken line in the new data: the report is its errors, in plain text for the
+    terminal, and no comparison of records read from data that does not load."""
     edit(repo, "agenda/2019-2022", "      target: zorgstelsel", "      target: zorgstelse")
+    edit(repo, "cities", '    name: Apeldoorn\n', '    name: "Apeldoorn\n')
     result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "HEAD"])
     assert result.exit_code == 1
-    assert "**De gegevens van deze versie kloppen niet.** `make check` meldt:" in result.output
-    assert "data/agenda/2019-2022.yaml:69:15: onbekend thema 'zorgstelse'" in result.output
-    assert "Niet vergeleken" in result.output
+    lines = result.output.splitlines()
+    assert lines[:5] == ["Wat verandert er?", "=================", "",
+                         lines[3], ""] and lines[3].startswith("Vergeleken: HEAD (")
+    assert lines[5:8] == ["De gegevens van deze versie kloppen niet. make check meldt:", "",
+                          '  data/agenda/2019-2022.yaml:69:15: onbekend thema \'zorgstelse\' — bedoelde je '
+                          '\'zorgstelsel\'?']
+    assert lines[8].startswith('  data/cities.yaml:') and "aanhalingsteken" in lines[8]
+    assert lines[9:] == ["  2 fouten in 2 bestanden; er is niets gebouwd.", "",
+                         "Er is niets vergeleken: herstel eerst deze fouten, dan toont make diff wat er verandert."]
+
+
+def test_the_terminal_report_is_plain_text(repo: Project) -> None:
+    """`make diff` in a terminal: no Markdown (no **, backticks, \\# or &amp;), values as
+    they are between „…”, page addresses after the titles."""
+    edit(repo, "cities", "name: Apeldoorn\n    province: Gelderland", "name: Apeldoorn\n    province: Utrecht")
+    result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "HEAD"])
+    assert result.exit_code == 0, result.output
+    assert "- stad apeldoorn: „Apeldoorn”\n  - Provincie: „Gelderland” → „Utrecht”\n" in result.output
+    assert "- Apeldoorn (https://stedenagenda.example.nl/steden/apeldoorn/) — gewijzigd" in result.output
+    for markup in ("**", "`", "\\", "&amp;", "](", "### "):
+        assert markup not in result.output, markup
 
 
 def test_an_invalid_base_is_compared_as_loaded(repo: Project) -> None:
@@ -171,7 +194,7 @@ def test_an_invalid_base_is_compared_as_loaded(repo: Project) -> None:
     text, valid = run_diff(repo, "HEAD")
     assert valid
     assert "De gegevens van `HEAD` (" in text and "kloppen niet volgens de huidige controle" in text
-    assert "  - Notendop › Regels › nr. 1 › Thema: „zorgstelse” → „zorgstelsel”" in text
+    assert "  - Notendop › Regels › nr. 1 › Thema: `zorgstelse` → `zorgstelsel`" in text
 
 
 def test_unknown_revision_is_said_in_dutch(repo: Project) -> None:
@@ -185,7 +208,7 @@ def test_compare_two_revisions_leaves_the_working_tree_alone(repo: Project) -> N
     commit(repo, "Een")
     edit(repo, "cities", "    province: Utrecht", "    province: Gelderland")  # uncommitted
     text, _ = run_diff(repo, "HEAD~1", "HEAD")
-    assert "„Gelderland” → „Utrecht”" in text
+    assert "`Gelderland` → `Utrecht`" in text
     assert git(repo.root, "status", "--porcelain").strip() == "M data/cities.yaml"
     assert git(repo.root, "worktree", "list").count("\n") == 1
 
@@ -223,3 +246,18 @@ def test_a_base_from_before_the_periods_is_compared_file_by_file(tmp_path: Path)
     assert "### `data/agenda/2019-2022.yaml`" in text and "### `data/jaarverslagen/2021/report.yaml`" in text
     assert "### `data/jaarverslagen/2021/activities.yaml`" not in text, "the activities did not change"
     assert "Oude adressen" in text  # the one new field, by its Dutch label
+
+
+def test_a_literal_title_gone_from_its_source_and_a_lost_passage_are_warned_about(repo: Project) -> None:
+    edit(repo, "agenda/2019-2022", "        title: Preventie en sterke basis", "        title: Preventie en een sterke basis")
+    edit(repo, "jaarverslagen/2021/activities",
+         "      - source: jaarverslag-2021\n        place: Voorwoord\n        anchor: Paul Depla, voorzitter Stedennetwerk G40\n",
+         "")
+    text, valid = run_diff(repo, "HEAD")
+    assert valid, text
+    assert ("> ⚠️ **Let op:** de titel `Preventie en een sterke basis` in `data/agenda/2019-2022.yaml` staat niet "
+            "letterlijk in zijn bron: `strategische-agenda` (`") in text
+    assert "Een titel die de bron noemt, schrijf je precies zoals de bron." in text
+    assert ("verliest een passage (2 → 1): `jaarverslag-2021` (`Voorwoord`): `Paul Depla, voorzitter Stedennetwerk "
+            "G40`. Staat alles wat het item zegt nog in een bron?") in text
+    assert text.index("Let op") < text.index("### `data/")

@@ -92,16 +92,16 @@ def test_body_has_the_marker_the_diff_and_the_check(repo: Project) -> None:  # n
     edit(repo, "cities", "name: Apeldoorn\n    province: Gelderland", "name: Apeldoorn\n    province: Utrecht")
     text = pr_comment.body(repo.root, "HEAD", "https://github.com/g40/stedenagenda/actions/runs/42")
     assert text.startswith(pr_comment.MARKER + "\n\n## Wat verandert er?")
-    assert "- stad `apeldoorn`: Apeldoorn\n  - Provincie: „Gelderland” → „Utrecht”" in text
-    assert "### Controle\n\n✅ OK: 2 agenda's, 12 thema's" in text
+    assert "- stad `apeldoorn`: `Apeldoorn`\n  - Provincie: `Gelderland` → `Utrecht`" in text
+    assert "### Controle\n\n✅ `make check`: geen fouten.\n\n```text\nOK: 2 agenda's, 12 thema's" in text
     assert "[deze run](https://github.com/g40/stedenagenda/actions/runs/42)" in text
 
 
 def test_body_lists_check_warnings(repo: Project) -> None:  # noqa: F811
     edit(repo, "organisations", "organisations:\n", 'organisations:\n  - id: xyzq\n    term: "XYZQ"\n')
     text = pr_comment.body(repo.root, "HEAD")
-    assert "✅ OK: 2 agenda's, 12 thema's" in text
-    assert "\n\n- ⚠️ `data/organisations.yaml:5:11: let op: de term 'XYZQ' staat op geen enkele pagina" in text
+    assert "✅ `make check`: geen fouten, 1 waarschuwing.\n\n```text\nOK: 2 agenda's, 12 thema's" in text
+    assert "\ndata/organisations.yaml:5:11: let op: de term 'XYZQ' staat op geen enkele pagina" in text
 
 
 def test_body_shows_check_errors(repo: Project) -> None:  # noqa: F811
@@ -133,7 +133,7 @@ def test_workflow_review_job_comments_builds_and_uploads() -> None:
     steps = _steps()
     assert "make site" in steps["Site en bundels bouwen"]["run"]
     upload = next(s for s in review["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"].split() == ["site/", "dist/"]
+    assert upload["with"]["path"].split() == ["site/", "dist/", f"build/{pr_comment.FULL_REPORT}"]
     checkout = review["steps"][0]
     assert checkout["with"]["fetch-depth"] == 0
 
@@ -158,6 +158,6 @@ def test_workflow_comment_steps_run_against_a_fake_pull_request(repo: Project, g
             assert result.returncode == 0, result.stderr
     ours = [c for c in github.comments if pr_comment.MARKER in c["body"]]
     assert len(ours) == 1, "the comment was repeated instead of updated"
-    assert "„Gelderland” → „Drenthe”" in ours[0]["body"]
-    assert "✅ OK:" in ours[0]["body"]
+    assert "`Gelderland` → `Drenthe`" in ours[0]["body"]
+    assert "✅ `make check`: geen fouten." in ours[0]["body"]
     assert "[deze run](https://github.com/g40/stedenagenda/actions/runs/42)" in ours[0]["body"]

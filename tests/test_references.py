@@ -201,3 +201,13 @@ def test_the_city_pages_count_the_members_from_the_data(project: Project) -> Non
         assert f"**Breda** is een van de {words} gemeenten van het Stedennetwerk G40." in rendered["steden/breda.md"]
         index = next(p for p in generated if p.path == "steden/index.md")
         assert index.view.description == f"De {words} gemeenten van het Stedennetwerk G40, met hun provincie."
+
+
+def test_every_target_says_which_file_it_reads() -> None:
+    """`Target.reads` lets `make check` skip references into a file it could not read
+    (instead of calling every such id unknown): each target names a data file or folder."""
+    from generator.models import AGENDA_FOLDER, FILE_MODELS, REPORT_FOLDER
+    from generator.references import TARGETS
+
+    assert {name: target.reads for name, target in TARGETS.items()
+            if target.reads not in {*FILE_MODELS, AGENDA_FOLDER, REPORT_FOLDER}} == {}

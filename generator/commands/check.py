@@ -13,9 +13,9 @@ from generator.validate import Site
 
 def run(project: Project) -> None:
     site = validated_site(project)
-    collisions = output_problems(site, checked_pages(site))
-    if collisions:
-        raise DataError(collisions)
+    problems = output_problems(site, checked_pages(site)) + ownwords.pasted_problems(site)
+    if problems:
+        raise DataError(problems)
     click.echo(summary(site))
     click.echo(sources_summary(site))
     for warning in unused_terms(site, project.content):

@@ -14,7 +14,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from generator import passages
-from generator.models import RANDVOORWAARDEN_ID, Activity, Passage, ThemeGroup
+from generator.models import RANDVOORWAARDEN_ID, Activity, CityRole, Passage, ThemeGroup
 from generator.render import MONTHS
 from generator.validate import AgendaPeriod, ReportYear, Site
 from generator.views import ActivityLink, Dataset, Link, Reference
@@ -139,7 +139,7 @@ class Context:
         """Per (agenda period, chapter id): the activities of the reports that agenda covers."""
         self.by_group: dict[tuple[int, str], list[Activity]] = defaultdict(list)
         self.by_person: dict[str, list[Activity]] = defaultdict(list)
-        self.by_city: dict[str, list[tuple[str, Activity]]] = defaultdict(list)
+        self.by_city: dict[str, list[tuple[CityRole, Activity]]] = defaultdict(list)
         """Per city: (its role, the activity), oldest report first, each in the report's order."""
         self.people_by_city: dict[str, list[Any]] = defaultdict(list)
         self.activity_index = {a.id: i for year in site.years for i, a in enumerate(year.activities.activities)}
@@ -150,7 +150,7 @@ class Context:
             period = site.agenda_at(year.year).period
             for activity in year.activities.activities:
                 for part in activity.cities:
-                    self.by_city[part.city].append((part.role, activity))
+                    self.by_city[part.city].append((part, activity))
                 self.by_group[year.year, activity.group].append(activity)
                 for theme_id in activity.themes:
                     self.by_theme[period, theme_id].append(activity)

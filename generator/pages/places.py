@@ -26,13 +26,15 @@ def city_roles(ctx: Context, here: str, city_id: str, year: int | None = None) -
     def in_year(activity) -> bool:
         return year is None or ctx.year_of[activity.id].year == year
 
-    roles = [ctx.activity_link(here, activity, RoleActivity, role=role) for role, activity in ctx.by_city[city_id]
-             if in_year(activity)]
+    roles = [ctx.activity_link(here, activity, RoleActivity, role=part.role,
+                               references=ctx.cite(here, part.passages or activity.passages))
+             for part, activity in ctx.by_city[city_id] if in_year(activity)]
     for person in ctx.people_by_city[city_id]:
         for activity in ctx.by_person[person.id]:
             if in_year(activity):
                 roles.append(ctx.activity_link(here, activity, RoleActivity,
-                                               role=wording.CITY_OF_PERSON.format(name=person.name, role=person.role)))
+                                               role=wording.CITY_OF_PERSON.format(name=person.name, role=person.role),
+                                               references=ctx.cite(here, person.passages)))
     return tuple(roles)
 
 
