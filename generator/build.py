@@ -232,6 +232,7 @@ def prepare(project: Project) -> Prepared:
     files.update(opendata.files(site, site_config(project).get("site_url") or ""))
     files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
                                                        site_config(project).get("site_url") or "")
+    files[headers.ROBOTS_TXT] = headers.robots_txt(site_config(project).get("site_url") or "")
     collisions = outputs.problems(planned_outputs(site, generated, files))
     if collisions:
         raise DataError(collisions)

@@ -456,6 +456,9 @@ class SourceView(View):
     source: Source
     date: str
     index_url: str
+    head_title: str
+    """The browser tab's and search engines' title: the document's title could be a page's of
+    ours too ("Kernboodschappen G40")."""
     content: Link | None
     """The part of this site made from the source."""
     taken: tuple[TakenSection, ...] = ()
