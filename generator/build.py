@@ -23,10 +23,11 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
-from generator import guard, headers, kinds, opendata, outputs, redirects, search
+from generator import guard, headers, history, kinds, opendata, outputs, redirects, search
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
-from generator.pages import links, pages
+from generator.pages import links, news, pages
+from generator.pages.links import relative as relative_link
 from generator.render import (
     Page, changed_line, edit_url, navigation, render_pages, with_abbreviations,
 )
@@ -213,7 +214,14 @@ def prepare(project: Project) -> Prepared:
     definitions = abbreviations(site.organisations, data_text(site))
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
     changed = last_changed(project)
-    rendered = render_pages(generated, definitions, edit_base, changed)
+    site_url = site_config(project).get("site_url") or ""
+    changes = history.page_changes(project.root, site, generated)
+    generated = [news.page(tuple(changes), f"{site_url.rstrip('/')}/{history.FEED}" if site_url else "")
+                 if page.path == links.NEWS else page for page in generated]
+    per_page = history.page_history(changes)
+    blocks = {path: history.history_block(found, relative_link(path, links.NEWS)) for path, found in per_page.items()}
+    changed = {**changed, **{path: found[0].day for path, found in per_page.items()}}  # the page's own, not its file's
+    rendered = render_pages(generated, definitions, edit_base, changed, blocks)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
     clashes = []
     published = {published_as(path) for path in files}
@@ -229,7 +237,8 @@ def prepare(project: Project) -> Prepared:
             files[path] = body
     if clashes:
         raise DataError(clashes)
-    files.update(opendata.files(site, site_config(project).get("site_url") or ""))
+    files.update(opendata.files(site, site_url))
+    files[history.FEED] = history.feed(changes, site_url, site_config(project).get("site_name") or "", links.NEWS)
     files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)),
                                                        site_config(project).get("site_url") or "")
     files[headers.ROBOTS_TXT] = headers.robots_txt(site_config(project).get("site_url") or "")

@@ -1,0 +1,360 @@
+"""What changed on each page, from the git history of the data records behind it, and the
+site's Atom feed of those changes.
+
+Each commit on the first-parent line that touches `data/` is compared with its first parent,
+record by record (generator/records.py, as `make diff` does): a record added, removed, or
+fields changed. A page's history is that of the record its "Bewerk deze pagina" link opens,
+with the records inside it (a theme's speerpunten; an overview page of a file has the whole
+file). Everything comes from the commits (their committer dates and ids), nothing from the
+clock, so two builds of one commit give the same bytes.
+
+Without history (no git, or a shallow clone whose oldest commit has no parent here) a commit
+whose parent is missing is not reported: its data cannot be compared with what came before.
+A clone with all history (`git clone` without `--depth`, or `fetch-depth: 0` in a CI checkout)
+shows the whole history.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import yaml
+
+from generator import kinds, labels, markdown, models
+from generator.models import AGENDA_FOLDER, REPORT_FOLDER, model_for
+from generator.pages.links import Origin, partial_date
+from generator.pages.news import PageChange
+from generator.records import Path_, Record, field_label, records_of
+from generator.render import Page
+from generator.validate import Site
+
+FEED = "feed.xml"
+"""The Atom feed, at the site's root."""
+FEED_ENTRIES = 50
+"""The newest changes the feed carries (a feed reader keeps what it saw before)."""
+MAX_PARTS = 4
+"""What one change says at most, before "en nog …" (an overview page of a whole file)."""
+ATOM = "http://www.w3.org/2005/Atom"
+
+try:  # the C loader, as generator/load.py uses
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit that changed data files, with what its first parent had."""
+
+    id: str
+    parent: str | None
+    """Its first parent; None for the first commit of the repository."""
+    time: str
+    """Committer time, strict ISO 8601 (`2026-03-15T10:04:00+01:00`)."""
+    files: tuple[str, ...]
+    """The data files it changed, as `data/….yaml`."""
+
+    @property
+    def day(self) -> str:
+        return self.time[:10]
+
+
+def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    """git's output in `root`, or None when git or the repository is not there."""
+    try:
+        return subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def data_commits(root: Path) -> list[Commit]:
+    """The commits on the first-parent line that change data files, oldest first; a commit
+    at the edge of a shallow clone (its parent is not here) is left out."""
+    log = git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only",
+              "--format=%x00%H %P%x09%cI", "--", "data")
+    if log is None:
+        return []
+    edge = set((git(root, "rev-parse", "--git-path", "shallow") or b"").decode().split())
+    shallow_file = Path(root, edge.pop()) if edge else None
+    boundary = set(shallow_file.read_text().split()) if shallow_file and shallow_file.is_file() else set()
+    commits = []
+    for entry in log.decode().split("\0")[1:]:
+        head, *names = entry.strip().splitlines()
+        ids, time = head.split("\t")
+        commit, *parents = ids.split()
+        if commit in boundary:
+            continue
+        files = tuple(n for n in names if n.startswith("data/") and n.endswith(".yaml"))
+        if files:
+            commits.append(Commit(commit, parents[0] if parents else None, time, files))
+    return commits[::-1]
+
+
+class Blobs:
+    """Data files at revisions (`git cat-file`), each read and parsed once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.parsed: dict[str, Any] = {}
+
+    def read(self, revision: str | None, path: str) -> Any:
+        """The YAML value of `path` at `revision`, or None when it is not there."""
+        if revision is None:
+            return None
+        spec = f"{revision}:{path}"
+        if spec not in self.parsed:
+            out = git(self.root, "cat-file", "blob", spec)
+            try:
+                self.parsed[spec] = yaml.load(out, Loader=_Loader) if out is not None else None
+            except yaml.YAMLError:
+                self.parsed[spec] = None
+        return self.parsed[spec]
+
+
+LEGACY = {"data/agenda.yaml": ("agenda", "period"), "data/report.yaml": ("report", "year"),
+          "data/activities.yaml": ("activities", "year")}
+"""Files of the layout before one file per agenda and per report: where their records live
+now (`agenda/<period>`, `jaarverslagen/<year>/…`), read from the period or year of that revision."""
+
+
+def current_name(blobs: Blobs, revision: str | None, path: str) -> str | None:
+    """The name (`cities`, `agenda/<period>`) a data file at `revision` has now, or None for
+    a file that is not one of ours."""
+    name = path.removeprefix("data/").removesuffix(".yaml")
+    if model_for(name) is not None:
+        return name
+    if path not in LEGACY or revision is None:
+        return None
+    kind, key = LEGACY[path]
+    source = blobs.read(revision, "data/agenda.yaml" if kind == "agenda" else "data/report.yaml")
+    value = source.get(key) if isinstance(source, dict) else None
+    if value is None:
+        return None
+    return f"{AGENDA_FOLDER}/{value}" if kind == "agenda" else f"{REPORT_FOLDER}/{value}/{kind}"
+
+
+def file_records(blobs: Blobs, revision: str | None, path: str) -> dict[str, dict[tuple[str, str], Record]]:
+    """{current file name: its records} of one data file at `revision` (empty when absent)."""
+    name = current_name(blobs, revision, path)
+    data = blobs.read(revision, path)
+    return {name: records_of(name, data)} if name and isinstance(data, dict) else {}
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """One record of one file, changed by one commit."""
+
+    commit: Commit
+    before: Record | None
+    after: Record | None
+
+    @property
+    def record(self) -> Record:
+        return self.after or self.before  # type: ignore[return-value]
+
+    def fields(self) -> list[Path_]:
+        """The field paths whose values differ (all of them for an added or removed record)."""
+        old = self.before.fields if self.before else {}
+        new = self.after.fields if self.after else {}
+        return sorted((p for p in {*old, *new} if old.get(p) != new.get(p)), key=str)
+
+
+def record_changes(root: Path) -> dict[str, list[RecordChange]]:
+    """Per current data file name, every record change, oldest first."""
+    blobs = Blobs(root)
+    result: dict[str, list[RecordChange]] = defaultdict(list)
+    for commit in data_commits(root):
+        before: dict[str, dict] = {}
+        after: dict[str, dict] = {}
+        for path in commit.files:
+            for name, records in file_records(blobs, commit.parent, path).items():
+                before.setdefault(name, {}).update(records)
+            for name, records in file_records(blobs, commit.id, path).items():
+                after.setdefault(name, {}).update(records)
+        for name in sorted({*before, *after}):
+            old, new = before.get(name, {}), after.get(name, {})
+            for key in [*old, *(k for k in new if k not in old)]:
+                change = RecordChange(commit, old.get(key), new.get(key))
+                if change.before is None or change.after is None or change.fields():
+                    result[name].append(change)
+    return result
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Behind:
+    """The data behind one page: a record of a file, and the part of it (for a page made
+    from one field of a record: the report's foreword, the agenda's introduction)."""
+
+    file: str
+    key: tuple[str, str]
+    part: Path_
+
+
+def behind(site: Site, page: Page) -> Behind | None:
+    """What a page is made from, by the item its edit link opens (`Context.origin`): the
+    record that is that item, or the field of the record around it."""
+    if not isinstance(page.origin, Origin):
+        return None
+    name = page.origin[0].removeprefix("data/").removesuffix(".yaml")
+    doc = site.documents.get(name)
+    if doc is None or model_for(name) is None:
+        return None
+    path: Path_ = page.origin.path
+    records = records_of(name, doc.data)
+    inside = max((r for r in records.values() if path[:len(r.at)] == r.at), key=lambda r: len(r.at))
+    return Behind(name, inside.key, path[len(inside.at):])
+
+
+def part_of_page(change: RecordChange, what: Behind) -> bool:
+    """Whether a record change touches the data behind a page: its own record (in the page's
+    part of it), or a record inside it (inside that part: a part is a field of a file's own
+    record, such as the agenda's `randvoorwaarden`, so its path counts from the file's top)."""
+    record = change.record
+    if record.key == what.key:
+        return change.before is None or change.after is None or any(
+            f[:len(what.part)] == what.part for f in change.fields())
+    return what.key in record.parents and record.at[:len(what.part)] == what.part
+
+
+def describe(changes: list[RecordChange], what: Behind) -> str:
+    """One commit's changes to one page in plain Dutch: "samenvatting en bronnen aangepast",
+    "toegevoegd", "speerpunt 'Wonen' toegevoegd", "97 activiteiten aangepast"."""
+    own = [c for c in changes if c.record.key == what.key]
+    parts: list[str] = []
+    for change in own:
+        if change.before is None:
+            return "toegevoegd"
+        labels = []
+        for path in change.fields():
+            if path[:len(what.part)] == what.part and len(path) > len(what.part):
+                label = field_name(change.record, path[:len(what.part) + 1])
+                if label not in labels:
+                    labels.append(label)
+        if labels:
+            parts.append(f"{listed(labels)} aangepast")
+    inner: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    for change in (c for c in changes if c.record.key != what.key):
+        verb = "toegevoegd" if change.before is None else "verwijderd" if change.after is None else "aangepast"
+        inner[container(change.record), verb].append(change.record)
+    for (group, verb), records in inner.items():
+        if len(records) > 2:
+            parts.append(f"{len(records)} {group} {verb}")
+        else:
+            parts += [f"{lower_first(r.kind)} „{r.title or r.id}” {verb}" for r in records]
+    if len(parts) > MAX_PARTS:
+        parts = parts[:MAX_PARTS - 1] + [f"nog {len(parts) - MAX_PARTS + 1} andere wijzigingen"]
+    return listed(parts)
+
+
+def field_name(record: Record, path: Path_) -> str:
+    """A field in the editors' words ("samenvatting"); a field this version of the data no
+    longer has is "andere gegevens" (its old key is no reader's word)."""
+    name = field_label(record.model, path).split(" › ")[-1]
+    return "andere gegevens" if name == path[-1] else lower_first(name)
+
+
+def container(record: Record) -> str:
+    """What the list a record stands in is called, in the plural: "activiteiten"."""
+    parent = getattr(models, record.parents[-1][0], None) if record.parents else None
+    name = record.at[-2] if len(record.at) > 1 else None
+    label = labels.field_label(parent, name) if parent and isinstance(name, str) else None
+    return lower_first(label.label) if label else record.kind
+
+
+def lower_first(text: str) -> str:
+    """`Samenvatting` → `samenvatting`; an abbreviation (`URL`, `G40`) stays as it is."""
+    return text[:1].lower() + text[1:] if len(text) > 1 and not text[1].isupper() and not text[1].isdigit() else text
+
+
+def listed(items: list[str]) -> str:
+    """`a`, `a en b`, `a, b en c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def page_changes(root: Path, site: Site, generated: list[Page]) -> list[PageChange]:
+    """Every change to every generated page, newest first (then by page, in menu order)."""
+    changes = record_changes(root)
+    result: list[tuple[int, PageChange]] = []
+    for order, page in enumerate(generated):
+        what = behind(site, page)
+        if what is None:
+            continue
+        by_commit: dict[Commit, list[RecordChange]] = defaultdict(list)
+        for change in changes.get(what.file, []):
+            if part_of_page(change, what):
+                by_commit[change.commit].append(change)
+        for commit, found in by_commit.items():
+            text = describe(found, what)
+            if text:
+                result.append((order, PageChange(commit.day, commit.time, commit.id, page.path, page.title, text)))
+    result.sort(key=lambda item: (item[1].time, -item[0]), reverse=True)
+    return [change for _, change in result]
+
+
+def page_history(changes: list[PageChange]) -> dict[str, list[PageChange]]:
+    """The changes by page, newest first."""
+    result: dict[str, list[PageChange]] = defaultdict(list)
+    for change in changes:
+        result[change.path].append(change)
+    return dict(result)
+
+
+def history_block(changes: list[PageChange], news_url: str) -> str:
+    """The "Wijzigingen op deze pagina" part of a page's Markdown (nothing without changes),
+    a line per day: a static list, on the web and in the bundles' pages, not in their PDFs
+    (generator/chrome.py)."""
+    if not changes:
+        return ""
+    days: dict[str, list[str]] = {}
+    for change in changes:
+        days.setdefault(change.day, []).append(change.what)
+    lines = [f"- {partial_date(day)}: {markdown.escape('; '.join(whats))}" for day, whats in days.items()]
+    more = f"\nAlle wijzigingen op de site: [Wat is er nieuw]({news_url}).\n" if news_url else ""
+    return ('\n<section class="wijzigingen" markdown="1">\n\n## Wijzigingen op deze pagina\n\n'
+            + "\n".join(lines) + "\n" + more + "\n</section>\n")
+
+
+# --- the feed ---------------------------------------------------------------------------
+
+
+def feed(changes: list[PageChange], site_url: str, title: str, news_path: str) -> bytes:
+    """The Atom feed (RFC 4287) of the newest changes: one entry per page and commit, with a
+    stable id (a tag URI from the commit and the page), updated at the commit's time. Written
+    with ElementTree: the format is small and fixed, and a library (feedgen) would stamp the
+    clock into `updated` unless told otherwise at every entry."""
+    base = site_url.rstrip("/") + "/"
+    host = base.split("://", 1)[-1].split("/", 1)[0]
+    ElementTree.register_namespace("", ATOM)
+
+    def add(parent: ElementTree.Element, tag: str, text: str | None = None, **attrs: str) -> ElementTree.Element:
+        element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        element.text = text
+        return element
+
+    root = ElementTree.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
+    add(root, "id", f"{base}{FEED}")
+    add(root, "title", f"Wat is er nieuw: {title}")
+    add(root, "subtitle", "Wijzigingen in de gegevens van de site, per pagina, uit de geschiedenis van de gegevens.")
+    add(root, "updated", changes[0].time if changes else "1980-01-01T00:00:00Z")
+    add(root, "link", rel="self", type="application/atom+xml", href=f"{base}{FEED}")
+    add(root, "link", rel="alternate", type="text/html", href=f"{base}{kinds.url(news_path)}")
+    author = add(root, "author")
+    add(author, "name", title)
+    for change in changes[:FEED_ENTRIES]:
+        entry = add(root, "entry")
+        add(entry, "id", f"tag:{host},{change.day}:{change.commit}/{kinds.url(change.path)}")
+        add(entry, "title", f"{change.title}: {change.what}")
+        add(entry, "updated", change.time)
+        add(entry, "link", rel="alternate", type="text/html", href=f"{base}{kinds.url(change.path)}")
+        add(entry, "summary", f"{partial_date(change.day)}: {change.what}.")
+    ElementTree.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, encoding="utf-8",
+                                                                          xml_declaration=False) + b"\n"
