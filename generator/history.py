@@ -72,11 +72,12 @@ def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
         return None
 
 
-def data_commits(root: Path) -> list[Commit]:
-    """The commits on the first-parent line that change data files, oldest first; a commit
-    at the edge of a shallow clone (its parent is not here) is left out."""
+def data_commits(root: Path, folder: str = "data", suffix: str = ".yaml") -> list[Commit]:
+    """The commits on the first-parent line that change files of `folder` ending in
+    `suffix`, oldest first; a commit at the edge of a shallow clone (its parent is not here)
+    is left out."""
     log = git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only",
-              "--format=%x00%H %P%x09%cI", "--", "data")
+              "--format=%x00%H %P%x09%cI", "--", folder)
     if log is None:
         return []
     edge = set((git(root, "rev-parse", "--git-path", "shallow") or b"").decode().split())
@@ -89,7 +90,7 @@ def data_commits(root: Path) -> list[Commit]:
         commit, *parents = ids.split()
         if commit in boundary:
             continue
-        files = tuple(n for n in names if n.startswith("data/") and n.endswith(".yaml"))
+        files = tuple(n for n in names if n.startswith(f"{folder}/") and n.endswith(suffix))
         if files:
             commits.append(Commit(commit, parents[0] if parents else None, time, files))
     return commits[::-1]
@@ -279,8 +280,11 @@ def listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-def page_changes(root: Path, site: Site, generated: list[Page]) -> list[PageChange]:
-    """Every change to every generated page, newest first (then by page, in menu order)."""
+def page_changes(root: Path, site: Site, generated: list[Page],
+                 hand_written: dict[str, str] | None = None) -> list[PageChange]:
+    """Every change to every page, newest first (then in menu order): the generated pages
+    from their records, the hand-written pages (`hand_written`: {docs path: title}) from
+    their files under content/."""
     changes = record_changes(root)
     result: list[tuple[int, PageChange]] = []
     for order, page in enumerate(generated):
@@ -295,6 +299,15 @@ def page_changes(root: Path, site: Site, generated: list[Page]) -> list[PageChan
             text = describe(found, what)
             if text:
                 result.append((order, PageChange(commit.day, commit.time, commit.id, page.path, page.title, text)))
+    order = len(generated)
+    for commit in data_commits(root, "content", ".md") if hand_written else []:
+        for file in commit.files:
+            path = file.removeprefix("content/")
+            if path in hand_written and git(root, "cat-file", "-e", f"{commit.id}:{file}") is not None:
+                known = commit.parent and git(root, "cat-file", "-e", f"{commit.parent}:{file}") is not None
+                result.append((order + sorted(hand_written).index(path), PageChange(
+                    commit.day, commit.time, commit.id, path, hand_written[path],
+                    "tekst aangepast" if known else "toegevoegd")))
     result.sort(key=lambda item: (item[1].time, -item[0]), reverse=True)
     return [change for _, change in result]
 

@@ -81,6 +81,8 @@ def test_the_built_pages_news_page_and_feed_come_from_the_commits(repo: Path) ->
     page = prepared.files[ACTIVITY].decode()
     assert "- 15 maart 2026: samenvatting aangepast" in page
     assert "*Laatst gewijzigd: 15 maart 2026*" in page  # the page's own last change, not its file's
+    hand_written = prepared.files["toegankelijkheid.md"].decode()  # from its file under content/
+    assert "## Wijzigingen op deze pagina\n\n- 1 maart 2026: toegevoegd\n" in hand_written
     news = prepared.files[links.NEWS].decode()
     newest = news.split("\n## ")[1]
     assert newest.startswith("15 maart 2026\n")
