@@ -47,6 +47,10 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
+NO_BLOB = "0" * 40
+"""What git's raw diff gives as the blob of a file that is not there (before it was added)."""
+
+
 @dataclass(frozen=True)
 class Commit:
     """One commit that changed data files, with what its first parent had."""
@@ -56,62 +60,86 @@ class Commit:
     """Its first parent; None for the first commit of the repository."""
     time: str
     """Committer time, strict ISO 8601 (`2026-03-15T10:04:00+01:00`)."""
-    files: tuple[str, ...]
-    """The data files it changed, as `data/….yaml`."""
+    files: tuple[tuple[str, str | None, str | None], ...]
+    """The files it changed: (path, blob before or None, blob after or None)."""
 
     @property
     def day(self) -> str:
         return self.time[:10]
 
 
-def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+def git(root: Path, *args: str) -> bytes | None:
     """git's output in `root`, or None when git or the repository is not there."""
     try:
-        return subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=True).stdout
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
 
 
 def data_commits(root: Path, folder: str = "data", suffix: str = ".yaml") -> list[Commit]:
     """The commits on the first-parent line that change files of `folder` ending in
-    `suffix`, oldest first; a commit at the edge of a shallow clone (its parent is not here)
-    is left out."""
-    log = git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only",
+    `suffix`, oldest first, each with the blobs before and after (one `git log --raw`); a
+    commit at the edge of a shallow clone (its parent is not here) is left out."""
+    log = git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "--no-abbrev",
               "--format=%x00%H %P%x09%cI", "--", folder)
     if log is None:
         return []
-    edge = set((git(root, "rev-parse", "--git-path", "shallow") or b"").decode().split())
-    shallow_file = Path(root, edge.pop()) if edge else None
+    edge = (git(root, "rev-parse", "--git-path", "shallow") or b"").decode().strip()
+    shallow_file = Path(root, edge) if edge else None
     boundary = set(shallow_file.read_text().split()) if shallow_file and shallow_file.is_file() else set()
     commits = []
     for entry in log.decode().split("\0")[1:]:
-        head, *names = entry.strip().splitlines()
+        head, *lines = entry.strip().splitlines()
         ids, time = head.split("\t")
         commit, *parents = ids.split()
         if commit in boundary:
             continue
-        files = tuple(n for n in names if n.startswith(f"{folder}/") and n.endswith(suffix))
+        files = []
+        for line in lines:
+            if not line.startswith(":"):
+                continue
+            meta, path = line.split("\t", 1)
+            old, new = meta.split()[2:4]
+            if path.startswith(f"{folder}/") and path.endswith(suffix):
+                files.append((path, None if old == NO_BLOB else old, None if new == NO_BLOB else new))
         if files:
-            commits.append(Commit(commit, parents[0] if parents else None, time, files))
+            commits.append(Commit(commit, parents[0] if parents else None, time, tuple(files)))
     return commits[::-1]
 
 
 class Blobs:
-    """Data files at revisions (`git cat-file`), each read and parsed once."""
+    """Data files from git (one `git cat-file --batch` for all), each read and parsed once."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.parsed: dict[str, Any] = {}
+        self.records: dict[tuple[str, str], dict] = {}
+        self.process: subprocess.Popen | None = None
 
-    def read(self, revision: str | None, path: str) -> Any:
-        """The YAML value of `path` at `revision`, or None when it is not there."""
-        if revision is None:
+    def __enter__(self) -> Blobs:
+        self.process = subprocess.Popen(["git", "-C", str(self.root), "cat-file", "--batch"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        assert self.process and self.process.stdin
+        self.process.stdin.close()
+        self.process.wait()
+
+    def read(self, spec: str | None) -> Any:
+        """The YAML value of a blob (by id, or `revision:path`), or None when it is not there."""
+        if spec is None:
             return None
-        spec = f"{revision}:{path}"
         if spec not in self.parsed:
-            out = git(self.root, "cat-file", "blob", spec)
+            assert self.process and self.process.stdin and self.process.stdout
+            self.process.stdin.write(spec.encode() + b"\n")
+            self.process.stdin.flush()
+            header = self.process.stdout.readline().split()
+            body = None
+            if len(header) == 3 and header[1] == b"blob":
+                body = self.process.stdout.read(int(header[2]) + 1)[:-1]
             try:
-                self.parsed[spec] = yaml.load(out, Loader=_Loader) if out is not None else None
+                self.parsed[spec] = yaml.load(body, Loader=_Loader) if body is not None else None
             except yaml.YAMLError:
                 self.parsed[spec] = None
         return self.parsed[spec]
@@ -132,18 +160,24 @@ def current_name(blobs: Blobs, revision: str | None, path: str) -> str | None:
     if path not in LEGACY or revision is None:
         return None
     kind, key = LEGACY[path]
-    source = blobs.read(revision, "data/agenda.yaml" if kind == "agenda" else "data/report.yaml")
+    source = blobs.read(f"{revision}:data/{'agenda' if kind == 'agenda' else 'report'}.yaml")
     value = source.get(key) if isinstance(source, dict) else None
     if value is None:
         return None
     return f"{AGENDA_FOLDER}/{value}" if kind == "agenda" else f"{REPORT_FOLDER}/{value}/{kind}"
 
 
-def file_records(blobs: Blobs, revision: str | None, path: str) -> dict[str, dict[tuple[str, str], Record]]:
-    """{current file name: its records} of one data file at `revision` (empty when absent)."""
-    name = current_name(blobs, revision, path)
-    data = blobs.read(revision, path)
-    return {name: records_of(name, data)} if name and isinstance(data, dict) else {}
+def file_records(blobs: Blobs, revision: str | None, path: str, blob: str | None
+                 ) -> dict[str, dict[tuple[str, str], Record]]:
+    """{current file name: its records} of one data file as it was at `revision` (empty
+    when it was not there)."""
+    name = current_name(blobs, revision, path) if blob else None
+    if not name or not blob:
+        return {}
+    if (name, blob) not in blobs.records:
+        data = blobs.read(blob)
+        blobs.records[name, blob] = records_of(name, data) if isinstance(data, dict) else {}
+    return {name: blobs.records[name, blob]}
 
 
 @dataclass(frozen=True)
@@ -167,22 +201,25 @@ class RecordChange:
 
 def record_changes(root: Path) -> dict[str, list[RecordChange]]:
     """Per current data file name, every record change, oldest first."""
-    blobs = Blobs(root)
     result: dict[str, list[RecordChange]] = defaultdict(list)
-    for commit in data_commits(root):
-        before: dict[str, dict] = {}
-        after: dict[str, dict] = {}
-        for path in commit.files:
-            for name, records in file_records(blobs, commit.parent, path).items():
-                before.setdefault(name, {}).update(records)
-            for name, records in file_records(blobs, commit.id, path).items():
-                after.setdefault(name, {}).update(records)
-        for name in sorted({*before, *after}):
-            old, new = before.get(name, {}), after.get(name, {})
-            for key in [*old, *(k for k in new if k not in old)]:
-                change = RecordChange(commit, old.get(key), new.get(key))
-                if change.before is None or change.after is None or change.fields():
-                    result[name].append(change)
+    commits = data_commits(root)
+    if not commits:
+        return result
+    with Blobs(root) as blobs:
+        for commit in commits:
+            before: dict[str, dict] = {}
+            after: dict[str, dict] = {}
+            for path, old_blob, new_blob in commit.files:
+                for name, records in file_records(blobs, commit.parent, path, old_blob).items():
+                    before.setdefault(name, {}).update(records)
+                for name, records in file_records(blobs, commit.id, path, new_blob).items():
+                    after.setdefault(name, {}).update(records)
+            for name in sorted({*before, *after}):
+                old, new = before.get(name, {}), after.get(name, {})
+                for key in [*old, *(k for k in new if k not in old)]:
+                    change = RecordChange(commit, old.get(key), new.get(key))
+                    if change.before is None or change.after is None or change.fields():
+                        result[name].append(change)
     return result
 
 
@@ -301,13 +338,12 @@ def page_changes(root: Path, site: Site, generated: list[Page],
                 result.append((order, PageChange(commit.day, commit.time, commit.id, page.path, page.title, text)))
     order = len(generated)
     for commit in data_commits(root, "content", ".md") if hand_written else []:
-        for file in commit.files:
+        for file, before, after in commit.files:
             path = file.removeprefix("content/")
-            if path in hand_written and git(root, "cat-file", "-e", f"{commit.id}:{file}") is not None:
-                known = commit.parent and git(root, "cat-file", "-e", f"{commit.parent}:{file}") is not None
+            if path in hand_written and after:
                 result.append((order + sorted(hand_written).index(path), PageChange(
                     commit.day, commit.time, commit.id, path, hand_written[path],
-                    "tekst aangepast" if known else "toegevoegd")))
+                    "tekst aangepast" if before else "toegevoegd")))
     result.sort(key=lambda item: (item[1].time, -item[0]), reverse=True)
     return [change for _, change in result]
 
