@@ -19,6 +19,7 @@ from __future__ import annotations
 import subprocess
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -40,6 +41,8 @@ FEED_ENTRIES = 50
 MAX_PARTS = 4
 """What one change says at most, before "en nog …" (an overview page of a whole file)."""
 ATOM = "http://www.w3.org/2005/Atom"
+EMPTY_FEED_TIME = datetime.fromtimestamp(0, tz=timezone.utc).isoformat()
+"""A feed without changes still needs `updated` (RFC 4287 4.1.1); not the clock: the epoch."""
 
 try:  # the C loader, as generator/load.py uses
     from yaml import CSafeLoader as _Loader
@@ -59,7 +62,7 @@ class Commit:
     parent: str | None
     """Its first parent; None for the first commit of the repository."""
     time: str
-    """Committer time, strict ISO 8601 (`2026-03-15T10:04:00+01:00`)."""
+    """Committer time, strict ISO 8601 (`YYYY-MM-DDThh:mm:ss+01:00`)."""
     files: tuple[tuple[str, str | None, str | None], ...]
     """The files it changed: (path, blob before or None, blob after or None)."""
 
@@ -199,8 +202,23 @@ class RecordChange:
         return sorted((p for p in {*old, *new} if old.get(p) != new.get(p)), key=str)
 
 
+_READ: dict[tuple[Path, bytes], dict[str, list[RecordChange]]] = {}
+"""The history read per repository and HEAD: `make serve` prepares the site again at every
+save, and the commits do not change between saves."""
+
+
 def record_changes(root: Path) -> dict[str, list[RecordChange]]:
     """Per current data file name, every record change, oldest first."""
+    head = git(root, "rev-parse", "HEAD")
+    key = (root.resolve(), head or b"")
+    if head is not None and key in _READ:
+        return _READ[key]
+    result = _READ[key] = read_record_changes(root) if head is not None else defaultdict(list)
+    return result
+
+
+def read_record_changes(root: Path) -> dict[str, list[RecordChange]]:
+    """`record_changes`, read from git."""
     result: dict[str, list[RecordChange]] = defaultdict(list)
     commits = data_commits(root)
     if not commits:
@@ -392,7 +410,7 @@ def feed(changes: list[PageChange], site_url: str, title: str, news_path: str) -
     add(root, "id", f"{base}{FEED}")
     add(root, "title", f"Wat is er nieuw: {title}")
     add(root, "subtitle", "Wijzigingen in de gegevens van de site, per pagina, uit de geschiedenis van de gegevens.")
-    add(root, "updated", changes[0].time if changes else "1980-01-01T00:00:00Z")
+    add(root, "updated", changes[0].time if changes else EMPTY_FEED_TIME)
     add(root, "link", rel="self", type="application/atom+xml", href=f"{base}{FEED}")
     add(root, "link", rel="alternate", type="text/html", href=f"{base}{kinds.url(news_path)}")
     author = add(root, "author")

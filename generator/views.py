@@ -642,7 +642,7 @@ class NewsItem:
 @dataclass(frozen=True)
 class NewsDay:
     date: str
-    """In Dutch words: `15 maart 2026`."""
+    """In Dutch words: `15 maart` and the year."""
     items: tuple[NewsItem, ...]
 
 
