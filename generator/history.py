@@ -41,6 +41,8 @@ FEED_ENTRIES = 50
 MAX_PARTS = 4
 """What one change says at most, before "en nog …" (an overview page of a whole file)."""
 ATOM = "http://www.w3.org/2005/Atom"
+ADDED = "toegevoegd"
+"""What a page's first change says: its record (or its file) came."""
 EMPTY_FEED_TIME = datetime.fromtimestamp(0, tz=timezone.utc).isoformat()
 """A feed without changes still needs `updated` (RFC 4287 4.1.1); not the clock: the epoch."""
 
@@ -287,7 +289,7 @@ def describe(changes: list[RecordChange], what: Behind) -> str:
     parts: list[str] = []
     for change in own:
         if change.before is None:
-            return "toegevoegd"
+            return ADDED
         labels = []
         for path in change.fields():
             if path[:len(what.part)] == what.part and len(path) > len(what.part):
@@ -361,7 +363,7 @@ def page_changes(root: Path, site: Site, generated: list[Page],
             if path in hand_written and after:
                 result.append((order + sorted(hand_written).index(path), PageChange(
                     commit.day, commit.time, commit.id, path, hand_written[path],
-                    "tekst aangepast" if before else "toegevoegd")))
+                    "tekst aangepast" if before else ADDED)))
     result.sort(key=lambda item: (item[1].time, -item[0]), reverse=True)
     return [change for _, change in result]
 
@@ -383,7 +385,9 @@ def history_block(changes: list[PageChange], news_url: str) -> str:
     days: dict[str, list[str]] = {}
     for change in changes:
         days.setdefault(change.day, []).append(change.what)
-    lines = [f"- {partial_date(day)}: {markdown.escape('; '.join(whats))}" for day, whats in days.items()]
+    # A page made on a day and changed the same day was made that day.
+    lines = [f"- {partial_date(day)}: {markdown.escape(ADDED if ADDED in whats else '; '.join(whats))}"
+             for day, whats in days.items()]
     more = f"\nAlle wijzigingen op de site: [Wat is er nieuw]({news_url}).\n" if news_url else ""
     return ('\n<section class="wijzigingen" markdown="1">\n\n## Wijzigingen op deze pagina\n\n'
             + "\n".join(lines) + "\n" + more + "\n</section>\n")

@@ -145,3 +145,18 @@ def test_the_bundles_carry_the_history_as_a_static_list_and_no_feed(repo: Path) 
         files = bundle_files(prepared, prepared.site.sessions.sessions[0])
     assert "- 15 maart 2026: samenvatting aangepast" in files[ACTIVITY].decode()
     assert history.FEED not in files and "robots.txt" not in files
+
+
+def test_one_line_per_day_and_a_page_made_that_day_was_made_that_day() -> None:
+    from generator.pages.news import PageChange
+
+    def change(time: str, what: str) -> PageChange:
+        return PageChange(time[:10], time, "c" + time[11:13], ACTIVITY, "Titel", what)
+
+    block = history.history_block([change("2026-03-15T12:00:00+01:00", "titel aangepast"),
+                                   change("2026-03-15T10:00:00+01:00", "samenvatting aangepast"),
+                                   change("2026-03-01T10:00:00+01:00", "bronnen aangepast"),
+                                   change("2026-03-01T09:00:00+01:00", "toegevoegd")], "")
+    assert "- 15 maart 2026: titel aangepast; samenvatting aangepast\n- 1 maart 2026: toegevoegd\n" in block
+    assert "Wat is er nieuw" not in block  # no link where there is no page to link to
+    assert history.history_block([], "x.md") == ""
