@@ -256,9 +256,10 @@ class Behind:
     part: Path_
 
 
-def behind(site: Site, page: Page) -> Behind | None:
+def behind(site: Site, page: Page, known: dict[str, dict] | None = None) -> Behind | None:
     """What a page is made from, by the item its edit link opens (`Context.origin`): the
-    record that is that item, or the field of the record around it."""
+    record that is that item, or the field of the record around it. `known` keeps each
+    file's records between calls (a hundred activity pages share one file)."""
     if not isinstance(page.origin, Origin):
         return None
     name = page.origin[0].removeprefix("data/").removesuffix(".yaml")
@@ -266,7 +267,8 @@ def behind(site: Site, page: Page) -> Behind | None:
     if doc is None or model_for(name) is None:
         return None
     path: Path_ = page.origin.path
-    records = records_of(name, doc.data)
+    known = {} if known is None else known
+    records = known[name] if name in known else known.setdefault(name, records_of(name, doc.data))
     inside = max((r for r in records.values() if path[:len(r.at)] == r.at), key=lambda r: len(r.at))
     return Behind(name, inside.key, path[len(inside.at):])
 
@@ -290,14 +292,14 @@ def describe(changes: list[RecordChange], what: Behind) -> str:
     for change in own:
         if change.before is None:
             return ADDED
-        labels = []
+        names: list[str] = []
         for path in change.fields():
             if path[:len(what.part)] == what.part and len(path) > len(what.part):
-                label = field_name(change.record, path[:len(what.part) + 1])
-                if label not in labels:
-                    labels.append(label)
-        if labels:
-            parts.append(f"{listed(labels)} aangepast")
+                name = field_name(change.record, path[:len(what.part) + 1])
+                if name not in names:
+                    names.append(name)
+        if names:
+            parts.append(f"{listed(names)} aangepast")
     inner: dict[tuple[str, str], list[Record]] = defaultdict(list)
     for change in (c for c in changes if c.record.key != what.key):
         verb = "toegevoegd" if change.before is None else "verwijderd" if change.after is None else "aangepast"
@@ -344,8 +346,9 @@ def page_changes(root: Path, site: Site, generated: list[Page],
     their files under content/."""
     changes = record_changes(root)
     result: list[tuple[int, PageChange]] = []
+    known: dict[str, dict] = {}
     for order, page in enumerate(generated):
-        what = behind(site, page)
+        what = behind(site, page, known)
         if what is None:
             continue
         by_commit: dict[Commit, list[RecordChange]] = defaultdict(list)
