@@ -20,11 +20,11 @@ A new module gets a place in `LAYERS`; the test fails until it has one.
 
 LAYERS: dict[str, tuple[str, ...]] = {
     "load": ("errors", "address", "limits", "load", "lookalike", "labels"),
-    "model": ("markers", "models", "markdown", "geo"),
+    "model": ("markers", "models", "markdown", "geo", "records"),
     "check": ("passages", "references", "validate", "ownwords", "schemas"),
     "pages": ("wording", "views", "kinds", "chrome", "render", "terms", "pictures", "opendata", "pages", "pages.links", "pages.agenda",
-              "pages.documents", "pages.places", "pages.report", "pages.sessions"),
-    "publish": ("guard", "outputs", "search", "preview_hooks", "headers", "redirects", "printing", "build", "bundle", "diff",
+              "pages.documents", "pages.places", "pages.report", "pages.sessions", "pages.news"),
+    "publish": ("guard", "outputs", "search", "preview_hooks", "headers", "redirects", "printing", "history", "build", "bundle", "diff",
                 "commands", "commands.build", "commands.check", "commands.diff", "commands.generate",
                 "commands.ids", "commands.schemas", "commands.serve", "__main__"),
 }

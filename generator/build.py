@@ -25,10 +25,11 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
-from generator import address, guard, headers, kinds, opendata, outputs, redirects, search
+from generator import address, guard, headers, history, kinds, opendata, outputs, redirects, search
 from generator.errors import BuildError, DataError, Problem
 from generator.load import collector_paused, not_a_plain_file
-from generator.pages import links, pages
+from generator.pages import links, news, pages
+from generator.pages.links import relative as relative_link
 from generator.render import (
     Page, changed_line, edit_url, navigation, render_pages, with_abbreviations,
 )
@@ -239,25 +240,36 @@ def prepare(project: Project) -> Prepared:
     generated = checked_pages(site)
     definitions = abbreviations(site.organisations, data_text(site))
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
-    changed = last_changed(project)
-    rendered = render_pages(generated, definitions, edit_base, changed)
+    site_url = address.site_url()
+    own = hand_written_pages(project)
+    changes = history.page_changes(project.root, site, generated, {
+        path: get_data(body.decode())[1].get("title") or path for path, body in own.items() if path.endswith(".md")})
+    generated = [news.page(tuple(changes), f"{site_url.rstrip('/')}/{history.FEED}" if site_url else "")
+                 if page.path == links.NEWS else page for page in generated]
+    per_page = history.page_history(changes)
+    blocks = {path: history.history_block(found, relative_link(path, links.NEWS)) for path, found in per_page.items()}
+    # A page says when it changed itself, not when anything else in its data file did.
+    changed = {**last_changed(project), **{path: found[0].day for path, found in per_page.items()}}
+    rendered = render_pages(generated, definitions, edit_base, changed, blocks)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
     clashes = []
     published = {published_as(path) for path in files}
-    for path, body in hand_written_pages(project).items():
+    for path, body in own.items():
         if path in files or published_as(path) in published:
             clashes.append(Problem(f"content/{path}", 1, 1, "deze pagina wordt al uit de gegevens gemaakt",
                                    "geef de handgeschreven pagina een andere naam"))
         elif path.endswith(".md"):
             edit = f"\n[Bewerk deze pagina]({edit_url(edit_base, f'content/{path}')})\n" if edit_base else ""
-            text = body.decode() + edit + changed_line(changed.get(f"content/{path}"))
+            text = body.decode() + edit + blocks.get(path, "") + changed_line(changed.get(f"content/{path}"))
             files[path] = with_abbreviations(text, definitions).encode()
         else:
             files[path] = body
     if clashes:
         raise DataError(clashes)
-    files.update(opendata.files(site, address.site_url()))
-    files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)), address.site_url())
+    files.update(opendata.files(site, site_url))
+    files[history.FEED] = history.feed(changes, site_url, site_config(project).get("site_name") or "", links.NEWS)
+    files[headers.SECURITY_TXT] = headers.security_txt(int(source_date_epoch(project)), site_url)
+    files[headers.ROBOTS_TXT] = headers.robots_txt(site_url)
     collisions = outputs.problems(planned_outputs(site, generated, files))
     if collisions:
         raise DataError(collisions)

@@ -26,7 +26,7 @@ import markdown as markdown_lib
 from lxml import html as lxml_html
 from mkdocs.utils.meta import get_data
 
-from generator import address, kinds, outputs, printing, search, wording
+from generator import address, headers, history, kinds, outputs, printing, search, wording
 from generator.build import (
     FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, source_date_epoch, strip_unneeded,
     sync_tree, write_if_changed,
@@ -41,8 +41,9 @@ from generator.views import CoverView, Link
 
 PRINT_PAGE = "afdrukken.html"
 """The print document of all items, written after the build; the zip holds it too."""
-PUBLIC_ONLY = kinds.public_only()
-"""Pages only the public site has: the list of bundles links to files a bundle cannot hold."""
+PUBLIC_ONLY = kinds.public_only() | {history.FEED, headers.ROBOTS_TXT}
+"""Files only the public site has: the list of bundles links to files a bundle cannot hold;
+a feed and robots.txt are for readers and crawlers of the public address."""
 
 
 def _rest(ctx: Context) -> list[tuple[str, str]]:

@@ -28,6 +28,8 @@ class Part:
 PARTS = (
     Part("kruimels", "het kruimelpad: de titels van de pagina's boven deze"),
     Part("web-only", "'Terug naar …' en de regel met open-data-bestanden"),
+    Part("wijzigingen", "'Wijzigingen op deze pagina': de geschiedenis van de gegevens, niet de inhoud; een pdf is "
+         "een stuk voor één vergadering"),
     Part("gewijzigd", "'Laatst gewijzigd': op papier zegt het wanneer de tekst het laatst veranderde", printed=True),
     Part("md-source-file", "de regel van het thema over het bronbestand"),
     Part("md-content__button", "de bewerkknop van het thema"),

@@ -28,6 +28,7 @@ from generator.errors import StedenagendaError, summary_line
 from generator.load import load_document
 from generator.markdown import one_line
 from generator.models import AGENDA_FOLDER, REPORT_FOLDER, Model, data_files, model_for
+from generator.records import Record, field_label, records_of
 from generator.validate import load_site
 
 MASS_DELETION_SHARE = 0.2
@@ -36,31 +37,12 @@ MASS_DELETION_SHARE = 0.2
 MAX_PAGES = 60
 """Pages listed by name; more are counted (a menu change touches every page)."""
 
-TITLE_FIELDS = ("title", "name", "term", "heading", "phrase", "keyword", "label")
-"""The field that names a record in the report, the first one it has."""
-
 INPUTS = ("data", "content", "mkdocs.yml")
 """What a revision contributes to the comparison; the code is this checkout's."""
-
-Path_ = tuple[str | int, ...]
 
 
 class DiffError(StedenagendaError):
     """A revision cannot be read or compared."""
-
-
-@dataclass
-class Record:
-    """One item with an id (or a file's own fields), flattened to its leaf values."""
-
-    file: str
-    kind: str
-    """What one such record is called, in Dutch ('activiteit')."""
-    id: str
-    """Its id; empty for the file's own fields."""
-    title: str
-    model: type[Model]
-    fields: dict[Path_, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -106,69 +88,8 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)} %"
 
 
-def inner_model(annotation: Any) -> type[Model] | None:
-    """The model inside a field's annotation (`list[City]`, `Quote | None`), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, Model):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
-
-
-def records_of(name: str, data: Any) -> dict[tuple[str, str], Record]:
-    """Every record of one data file, keyed by (kind of record, id)."""
-    model = model_for(name)
-    assert model is not None, name
-    own = Record(name, labels.MODELS[model.__name__].label, "", f"data/{name}.yaml", model)
-    found = {(model.__name__, ""): own}
-    if isinstance(data, dict):
-        _walk(name, data, model, (), own, found)
-    return found
-
-
-def _walk(name: str, data: dict, model: type[Model], path: Path_, record: Record,
-          found: dict[tuple[str, str], Record]) -> None:
-    for key, value in data.items():
-        info = model.model_fields.get(key) if isinstance(key, str) else None
-        inner = inner_model(info.annotation) if info else None
-        here = path + (key,)
-        if inner and isinstance(value, list) and value and all(isinstance(v, dict) and "id" in v for v in value):
-            for item in value:
-                child = Record(name, labels.MODELS.get(inner.__name__, labels.MODELS[model.__name__]).label,
-                               str(item["id"]), _title(item), inner)
-                found[(inner.__name__, child.id)] = child
-                _walk(name, item, inner, (), child, found)
-        elif inner and isinstance(value, dict):
-            _walk(name, value, inner, here, record, found)
-        elif inner and isinstance(value, list) and all(isinstance(v, dict) for v in value):
-            for index, item in enumerate(value):
-                _walk(name, item, inner, here + (index,), record, found)
-        else:
-            record.fields[here] = value
-
-
-def _title(item: dict) -> str:
-    return next((one_line(item[f]) for f in TITLE_FIELDS if isinstance(item.get(f), str)), "")
-
-
-def field_label(model: type[Model], path: Path_) -> str:
-    """'Speerpunten › nr. 2 › Titel': a field path in the editors' words."""
-    words, current = [], model
-    for part in path:
-        if isinstance(part, int):
-            words.append(f"nr. {part + 1}")
-            continue
-        label = labels.field_label(current, part) if current else None
-        words.append(label.label if label else part)
-        info = current.model_fields.get(part) if current else None
-        current = inner_model(info.annotation) if info else None
-    return " › ".join(words)
 
 
 def compare(before: dict[str, dict], after: dict[str, dict]) -> list[FileChanges]:

@@ -156,3 +156,15 @@ def security_txt(epoch: int, site_url: str) -> bytes:
         "Preferred-Languages: nl, en\n"
         f"Canonical: {base}/{SECURITY_TXT}\n"
     ).encode()
+
+
+ROBOTS_TXT = "robots.txt"
+
+
+def robots_txt(site_url: str) -> bytes:
+    """robots.txt (RFC 9309): every page may be crawled, and the sitemap is named by its
+    absolute address, as the sitemaps protocol asks. The 404 page and the redirect stubs say
+    `noindex` themselves."""
+    base = site_url.rstrip("/")
+    sitemap = f"Sitemap: {base}/sitemap.xml\n" if base else ""
+    return f"# Generated at build time.\nUser-agent: *\nAllow: /\n{sitemap}".encode()

@@ -171,6 +171,7 @@ KINDS: tuple[Kind, ...] = (
          menu=Menu(11, links.OPEN_DATA, "Open data")),
     Kind("raadsbundels", "raadsbundels", "raadsbundels.md.j2", links.BUNDLES, links.BUNDLES,
          menu=Menu(12, links.BUNDLES, "Raadsbundels"), public_only=True, printed=False),
+    Kind("news", "wat is er nieuw", "news.md.j2", links.NEWS, links.NEWS, menu=Menu(13, links.NEWS, "Wat is er nieuw")),
     Kind("cover", "voorblad", "cover.md.j2", links.HOME, "index.md", sample_site="bundle", printed=False),
     Kind("content", "toegankelijkheid", None, "<naam>.md (uit content/)", "toegankelijkheid.md"),
     Kind("404", "404", None, "404.html", "404.html", printed=False, search=False, sitemap=False),

@@ -63,13 +63,16 @@ def published(path: str) -> str:
     return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
-def stub(old: str, new: str, title: str) -> bytes:
-    """The page at an old address: it sends the browser on at once and says where to."""
+def stub(old: str, new: str, title: str, site_url: str = "") -> bytes:
+    """The page at an old address: it sends the browser on at once and says where to. The
+    canonical address is absolute (under `site_url`, when there is one), as search engines
+    ask; the refresh and the link stay relative, so a copy of the site works anywhere."""
     target = posixpath.relpath(published(new), published(old).rstrip("/") or ".") + "/"
     url, name = html.escape(target, quote=True), html.escape(title)
+    canonical = html.escape(f"{site_url.rstrip('/')}/{published(new)}" if site_url else target, quote=True)
     return (f'<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
             f"<title>Verhuisd: {name}</title>\n"
-            f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{url}">\n'
+            f'<meta name="robots" content="noindex">\n<link rel="canonical" href="{canonical}">\n'
             f'<meta http-equiv="refresh" content="0; url={url}">\n</head>\n<body>\n'
             f'<p>Deze pagina is verhuisd: <a href="{url}">{name}</a>.</p>\n</body>\n</html>\n').encode()
 
@@ -97,7 +100,7 @@ def install(site: Path, build: Path, site_url: str) -> list[str]:
         if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(stub(old, entry["to"], entry["title"]))
+        target.write_bytes(stub(old, entry["to"], entry["title"], site_url))
         source, destination = f"{base}/{published(old)}", f"{base}/{published(entry['to'])}"
         # `!`: the stub page exists at the old address, and Netlify serves an existing file
         # rather than redirect ("shadowing") unless the rule is forced.

@@ -129,16 +129,18 @@ def changed_line(day: str | None) -> str:
 
 @collector_paused()
 def render_pages(generated: list[Page], definitions: dict[str, str] | None = None, edit_base: str = "",
-                 changed: dict[str, str] | None = None) -> dict[str, str]:
+                 changed: dict[str, str] | None = None, history: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated page as {path under docs: Markdown text}, each ending with the
-    definitions of the abbreviations it uses. `changed` gives, per data file, the day it
-    last changed; a page says when its own data file did."""
+    definitions of the abbreviations it uses. `changed` gives, per page or else per data
+    file, the day it last changed; a page says when it, or else its data file, did. `history` gives, per page, its
+    "Wijzigingen op deze pagina" block (generator/history.py)."""
     env = environment()
     result = {}
     for page in generated:
         edit = edit_url(edit_base, *page.origin) if edit_base and page.origin else None
-        day = (changed or {}).get(page.origin[0]) if page.origin else None
-        text = env.get_template(page.template).render(page=page, edit=edit, changed=changed_line(day),
+        day = (changed or {}).get(page.path) or ((changed or {}).get(page.origin[0]) if page.origin else None)
+        text = env.get_template(page.template).render(page=page, edit=edit,
+                                                      changed=(history or {}).get(page.path, "") + changed_line(day),
                                                       **view_names(page))
         result[page.path] = with_abbreviations(text, definitions or {}) if page.tooltips else text
     return result

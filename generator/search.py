@@ -31,6 +31,7 @@ import math
 import shutil
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -53,6 +54,9 @@ INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", 
 separates, so SVG labels and table cells are never glued together."""
 
 SKIP = {"script", "style", "template", "noscript"}
+NOT_PROSE = {"table", "svg", "figure", "details"}
+"""Where a page's text is not running prose: indexed, but not its excerpt (nor is the title
+of a note block, "Bron")."""
 
 CHROME = chrome.search_skips()
 """Classes of what stands in the article but is not the page's content (generator/chrome.py)."""
@@ -110,10 +114,19 @@ class PageText:
     aliases: list[str] = field(default_factory=list)
     excluded: bool = False
     """The page asks to stay out of search (the print page of a bundle repeats every piece)."""
+    prose: list[str] = field(default_factory=list)
+    """The body's running text, outside tables, pictures and collapsed notes, as written: the
+    excerpt reads as sentences, not as "Gegeven Waarde Provincie …" from a table's cells."""
 
     @property
     def body(self) -> str:
-        return " ".join(" ".join(t.split()) for w, t in self.parts if w == BODY and t.strip())
+        return _joined(t for w, t in self.parts if w == BODY)
+
+
+def _joined(pieces: Iterable[str]) -> str:
+    """Text pieces as one line: pieces split by inline markup join as written (`<em>x</em>.`
+    is "x.", not "x ."); element boundaries already added their own space."""
+    return " ".join("".join(pieces).split())
 
 
 class _Article(HTMLParser):
@@ -148,6 +161,8 @@ class _Article(HTMLParser):
             self.stack[-1] = "skip"  # the edit link's paragraph; the link comes first in it
         if tag in SKIP or CHROME & set(classes.split()):
             self.stack.append("skip")
+        elif tag in NOT_PROSE or "admonition-title" in classes.split():
+            self.stack.append("table")
         elif tag == "h1":
             self.stack.append("title")
         elif tag in ("h2", "h3", "h4", "h5", "h6"):
@@ -170,6 +185,7 @@ class _Article(HTMLParser):
 
     def _separate(self) -> None:
         self.page.parts.append((BODY, " "))
+        self.page.prose.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self.stack or "skip" in self.stack:
@@ -179,6 +195,8 @@ class _Article(HTMLParser):
             self.page.parts.append((TITLE, data))
         else:
             self.page.parts.append((HEADING if "heading" in self.stack else BODY, data))
+            if "heading" not in self.stack and "table" not in self.stack:
+                self.page.prose.append(data)
 
 
 def read_page(path: Path, url: str) -> PageText:
@@ -398,7 +416,8 @@ def file_name(prefix: str) -> str:
 
 
 def excerpt(page: PageText) -> str:
-    text = page.body
+    """The first words of the page's running text (its body when it has none: a page of tables)."""
+    text = _joined(page.prose) or page.body
     if len(text) <= EXCERPT:
         return text
     cut = text.rfind(" ", 0, EXCERPT)

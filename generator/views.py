@@ -458,6 +458,9 @@ class SourceView(View):
     source: Source
     date: str
     index_url: str
+    head_title: str
+    """The browser tab's and search engines' title: the document's title could be a page's of
+    ours too ("Kernboodschappen G40")."""
     content: Link | None
     """The part of this site made from the source."""
     taken: tuple[TakenSection, ...] = ()
@@ -631,6 +634,33 @@ class CoverView(View):
     """Said only when the bundle links to the placeholder address (generator/address.py)."""
 
 
+@dataclass(frozen=True)
+class NewsItem:
+    """One page changed by one commit, on the list of what is new."""
+
+    title: str
+    url: str
+    what: str
+
+
+@dataclass(frozen=True)
+class NewsDay:
+    date: str
+    """In Dutch words: `15 maart` and the year."""
+    items: tuple[NewsItem, ...]
+
+
+@dataclass(frozen=True)
+class NewsView(View):
+    days: tuple[NewsDay, ...] = ()
+    """The newest changes, per day, newest first."""
+    shown: int = 0
+    total: int = 0
+    """How many changes there are in all (the list shows the newest `shown`)."""
+    feed_url: str = ""
+    """The Atom feed's absolute address; empty where there is none (a bundle, `make generate`)."""
+
+
 VIEW_TYPES: dict[str, type[View]] = {
     "home.md.j2": HomeView,
     "agenda.md.j2": AgendaView,
@@ -657,6 +687,7 @@ VIEW_TYPES: dict[str, type[View]] = {
     "pictures.md.j2": PicturesView,
     "raadsbundels.md.j2": RaadsbundelsView,
     "cover.md.j2": CoverView,
+    "news.md.j2": NewsView,
 }
 """The view type of every page template, by template name: the one place that says what a
 template may read. H1's page-kind registry can take its view type from here (or this

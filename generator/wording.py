@@ -24,6 +24,7 @@ PICTURES_TITLE = "In beeld"
 OLDER_PICTURES_TITLE = "In beeld: {year}"
 ARCHIVE_TITLE = "Het archief {year}"
 BUNDLES_TITLE = "Raadsbundels"
+NEWS_TITLE = "Wat is er nieuw"
 
 # --- headings a page module computes (another page links to them by their anchor) ---
 MAP_HEADING = "De {count} steden op de kaart"
@@ -43,6 +44,8 @@ PICTURES_DESCRIPTION = "{map_heading} en het jaar {year} in grafieken, met de ci
 OPEN_DATA_DESCRIPTION = "Alle gegevens van de Stedenagenda als JSON en CSV, met schema's en een DCAT-catalogus."
 KERNBOODSCHAPPEN_DESCRIPTION = "De kernboodschappen van de G40: {asks}."
 SOURCES_DESCRIPTION = "De brondocumenten waarop alle feiten op deze site berusten."
+NEWS_DESCRIPTION = "Wat er op de site veranderde, per dag en per pagina, nieuwste eerst."
+SOURCE_HEAD_TITLE = "Brondocument: {title}"
 SOURCE_DESCRIPTION = "Brondocument: {title} ({publisher})."
 ABOUT_DESCRIPTION = ("Wie de G40 is: {count} steden die samen het verschil willen maken voor hun inwoners "
                      "en regio's.")
@@ -60,6 +63,8 @@ PLACE_WHOLE_BUNDLE = "de hele bundel"
 # --- labels and phrases inside lists and tables ---
 ACTIVITIES_HEADING = "Activiteiten"
 CITY_OF_PERSON = "stad van {name} ({role})"
+ROLES_JOINED = "; "
+"""Between a city's roles in one activity, in the one row that activity gets."""
 SOURCE_AGENDA = "De strategische agenda op deze site"
 SOURCE_REPORT = "Het jaarverslag op deze site"
 SOURCE_KERNBOODSCHAPPEN = "De kernboodschappen op deze site"

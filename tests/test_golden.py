@@ -48,6 +48,7 @@ CASES = [
     "in-beeld.md",
     "open-data.md",
     "raadsbundels.md",
+    "wat-is-er-nieuw.md",
 ]
 """The pages with a golden file: the one place to add a case (a page kind without one
 fails `test_every_page_kind_has_a_golden_file`)."""

@@ -17,6 +17,7 @@ NOT_CONTENT = (
     "json-schema.org/draft/2020-12/schema",  # the JSON Schema dialect
     "www.w3.org/2000/svg",                   # the SVG namespace
     "www.w3.org/2006/vcard/ns#",             # the vCard namespace in the open-data catalogue
+    "www.w3.org/2005/Atom",                  # the Atom namespace of the feed of changes
 )
 """Fixed identifiers of standards that happen to contain a year; nothing a reader sees."""
 

@@ -137,3 +137,26 @@ def test_breadcrumbs_and_page_chrome_are_not_the_page_text(tmp_path: Path) -> No
     assert {"talent", "werk", "iedereen", "slotzin"} <= found
     assert not found & {"home", "strategische", "agenda", "terug", "bewerk", "gegevensbestand", "gewijzigd", "laatst"}
     assert search.excerpt(page) == "Werk voor iedereen. Slotzin."
+
+
+def test_excerpt_reads_as_sentences_without_table_cells_first(tmp_path: Path) -> None:
+    page = page_from(tmp_path, '<h1>Almere</h1><table><thead><tr><th>Gegeven</th><th>Waarde</th></tr></thead>'
+                     '<tbody><tr><td>Provincie</td><td>Flevoland</td></tr></tbody></table>'
+                     '<p><strong>Almere</strong> is een <em>stad</em>, in <a href="x">Flevoland</a>.</p>'
+                     '<div class="admonition quote"><p class="admonition-title">Bron</p><p>Jaarverslag (2021).</p></div>')
+    assert search.excerpt(page) == "Almere is een stad, in Flevoland. Jaarverslag (2021)."
+    assert {"gegeven", "provincie", "flevoland"} <= set(search.page_scores(page))  # the table is still found
+
+
+PUNCTUATION_AFTER_SPACE = re.compile(r"\s[.,;:!?)\]»”’]")
+
+
+def test_every_excerpt_of_the_site_reads_as_sentences(built_site: Path) -> None:
+    """Every result's excerpt, as search shows it: no space before punctuation, and no page
+    whose running text comes after a table begins with that table's cells."""
+    pages = search.site_pages(built_site, directory_urls=True)
+    bad = {p.url: search.excerpt(p) for p in pages if PUNCTUATION_AFTER_SPACE.search(search.excerpt(p))}
+    assert not bad, bad
+    table_first = {p.url: search.excerpt(p) for p in pages if search.excerpt(p).startswith(("Gegeven Waarde", "Gegeven"))}
+    assert not table_first, table_first
+    assert len(pages) > 100

@@ -203,11 +203,10 @@ so the browser reloads after a rebuild; it carries the build's epoch and the req
 
 def as_built(html: str, base: str, site_url: str) -> str:
     """A preview page as the full build writes it, changing only what a preview must differ
-    in: MkDocs' livereload script goes, and the canonical link gets the site's address back
-    (MkDocs' server sets `site_url` to the address it serves on, and the theme prints
-    `site_url` in that link only)."""
-    canonical = '<link rel="canonical" href="'
-    return PREVIEW_ONLY.sub("", html).replace(f"{canonical}{base}/", f"{canonical}{site_url}")
+    in: MkDocs' livereload script goes, and the absolute addresses get the site's address back
+    (MkDocs' server sets `site_url` to the address it serves on; the canonical link and the
+    sharing meta, og:url and og:image, print `site_url`)."""
+    return PREVIEW_ONLY.sub("", html).replace(f'="{base}/', f'="{site_url}')
 
 
 def named_pages(html: str) -> list[str]:

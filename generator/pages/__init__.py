@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.pages import agenda, documents, places, report, sessions
+from generator.pages import agenda, documents, news, places, report, sessions
 from generator.pages.links import Context
 from generator.render import Page
 from generator.validate import Site
@@ -17,7 +17,7 @@ def pages(site: Site) -> list[Page]:
     generated = [*agenda.pages(context), *documents.kernboodschappen_pages(context), *report.pages(context),
                  *places.pages(context), *documents.pages(context)]
     generated = [_with_original_once(page) for page in documents.with_what_was_taken(generated)]
-    return [*generated, sessions.bundles(context, {page.path: page.title for page in generated})]
+    return [*generated, sessions.bundles(context, {page.path: page.title for page in generated}), news.page()]
 
 
 def _with_original_once(page: Page) -> Page:

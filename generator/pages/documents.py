@@ -168,7 +168,7 @@ def source(ctx: Context, index: int) -> Page:
     label, target = source_pages(ctx).get(source.id, (None, None))
     return Page(here, "source.md.j2", source.title, SourceView(
         source=source, date=partial_date(source.date),
-        index_url=relative(here, SOURCES),
+        index_url=relative(here, SOURCES), head_title=wording.SOURCE_HEAD_TITLE.format(title=source.title),
         content=Link(label, relative(here, target)) if label and target else None,
         description=wording.SOURCE_DESCRIPTION.format(title=source.title, publisher=source.publisher),
     ), ctx.origin("sources", ("sources", index)))

@@ -31,6 +31,7 @@ OPEN_DATA = "open-data.md"
 PICTURES = "in-beeld.md"
 BUNDLES = "raadsbundels.md"
 CHANGES = "agenda/wat-is-veranderd.md"
+NEWS = "wat-is-er-nieuw.md"
 """The comparison of the agendas, theme by theme (only with two or more agendas)."""
 BUNDLE_FILES = "bundels"
 """The folder of the public site that holds every bundle's zip and PDFs."""
@@ -109,6 +110,18 @@ def partial_date(value: str) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+class Origin(tuple):
+    """Where a page comes from: (data file, line), as its edit link opens it; and the path of
+    its item in that file, for the page's history (generator/history.py)."""
+
+    path: tuple
+
+    def __new__(cls, file: str, line: int, path: tuple = ()) -> Origin:
+        made = super().__new__(cls, (file, line))
+        made.path = path
+        return made
+
+
 class Context:
     """The validated site plus the lookups page modules need (built once)."""
 
@@ -157,11 +170,11 @@ class Context:
                 for person_id in activity.people:
                     self.by_person[person_id].append(activity)
 
-    def origin(self, name: str, path: tuple = ()) -> tuple[str, int]:
+    def origin(self, name: str, path: tuple = ()) -> Origin:
         """The data file and line a page comes from: the start of its item, or the file's top."""
         doc = self.site.documents[name]
         line = doc.lines.get(path) or (doc.where(path)[0] if path else 1)
-        return f"data/{name}.yaml", line
+        return Origin(f"data/{name}.yaml", line, path)
 
     def years_of(self, period: AgendaPeriod) -> list[ReportYear]:
         """The reports an agenda is in force for, newest first."""

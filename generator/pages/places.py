@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator import wording
 from generator.pages.links import CITIES, PEOPLE, Context, activity_path, city_path, relative
 from generator.render import Page
@@ -21,21 +23,29 @@ def _membership(ctx: Context, here: str) -> tuple[Reference, ...]:
 
 
 def city_roles(ctx: Context, here: str, city_id: str, year: int | None = None) -> tuple[RoleActivity, ...]:
-    """Every role the data gives a city, in one year's report or in all: in activities, and
-    as the city of a named person."""
+    """Every activity the data gives a city a role in, in one year's report or in all, once
+    each: its roles in the activity itself, then as the city of a named person in it (left
+    out when a role already names that person: "stad van Maaike Veeningen, voorzitter …")."""
     def in_year(activity) -> bool:
         return year is None or ctx.year_of[activity.id].year == year
 
-    roles = [ctx.activity_link(here, activity, RoleActivity, role=part.role,
-                               references=ctx.cite(here, part.passages or activity.passages))
-             for part, activity in ctx.by_city[city_id] if in_year(activity)]
+    roles: dict[str, tuple[Any, list[str], list]] = {}
+    for part, activity in ctx.by_city[city_id]:
+        if in_year(activity):
+            said, cited = roles.setdefault(activity.id, (activity, [], []))[1:]
+            said.append(part.role)
+            cited += [p for p in (part.passages or activity.passages) if p not in cited]
     for person in ctx.people_by_city[city_id]:
         for activity in ctx.by_person[person.id]:
-            if in_year(activity):
-                roles.append(ctx.activity_link(here, activity, RoleActivity,
-                                               role=wording.CITY_OF_PERSON.format(name=person.name, role=person.role),
-                                               references=ctx.cite(here, person.passages)))
-    return tuple(roles)
+            if not in_year(activity):
+                continue
+            said, cited = roles.setdefault(activity.id, (activity, [], []))[1:]
+            if not any(person.name in role for role in said):
+                said.append(wording.CITY_OF_PERSON.format(name=person.name, role=person.role))
+                cited += [p for p in person.passages if p not in cited]
+    return tuple(ctx.activity_link(here, activity, RoleActivity, role=wording.ROLES_JOINED.join(said),
+                                   references=ctx.cite(here, cited))
+                 for activity, said, cited in roles.values())
 
 
 def roles_per_year(ctx: Context, here: str, city_id: str) -> tuple[CityYear, ...]:
