@@ -12,6 +12,7 @@ the end of a line. Letters, digits and punctuation must match exactly.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -140,6 +141,19 @@ class Resolved:
     """Line where it ends."""
     text: str
     """The passage, as extracted."""
+    quote: str
+    """The passage as a reader quotes it: white space folded, broken words joined, `*` dropped."""
+
+    @property
+    def words(self) -> int:
+        return len(self.quote.split())
+
+    @property
+    def lines(self) -> str:
+        """'regel 12' or 'regels 12–15': where the passage stands in the text extraction."""
+        if self.first_line == self.last_line:
+            return f"regel {self.first_line}"
+        return f"regels {self.first_line}–{self.last_line}"
 
 
 def _is_heading(line: str) -> bool:
@@ -201,11 +215,13 @@ def _resolve(path: Path, version: int, file: str, gap: int, anchor: str, end: st
         ends = [at for at in occurrences(text, end) if at > start]
         if not ends:
             return f"het eindanker {end!r} staat niet na het anker in {file}"
-        raw_end = text.offsets[ends[0] + len(fold(end)) - 1] + 1
+        folded_end = ends[0] + len(fold(end))
+        raw_end = text.offsets[folded_end - 1] + 1
     else:
         raw_end = max(_paragraph_end(text.raw, text.offsets[anchor_end], gap), text.offsets[anchor_end] + 1)
+        folded_end = bisect.bisect_left(text.offsets, raw_end)
     return Resolved(file, raw_start, raw_end, text.line_of(raw_start), text.line_of(raw_end - 1),
-                    text.raw[raw_start:raw_end])
+                    text.raw[raw_start:raw_end], text.folded[start:folded_end].strip())
 
 
 # --- the generic pass ------------------------------------------------------------------

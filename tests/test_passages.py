@@ -358,6 +358,7 @@ def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: P
     generated = pages(SITE)
     rendered = render_pages(generated)
     sources = {p.view.source.id: p for p in generated if p.template == "source.md.j2"}
+    files = {sid: page.view.source.file for sid, page in sources.items()}
     listed = {sid: {(s.place, passage.anchor) for s in page.view.taken for passage in s.passages}
               for sid, page in sources.items()}
     cited_pages = 0
@@ -365,9 +366,21 @@ def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: P
         refs = [r for r in [*page.view.references, *getattr(page.view, "cited", ())] if r.anchor]
         cited_pages += bool(refs)
         for ref in refs:
-            assert f"passage die begint met: '{escape(ref.anchor)}'" in rendered[page.path], (page.path, ref)
+            # The passage itself, quoted inside a disclosure, with the lines it stands on.
+            quoted = f"??? quote \"Citaat uit de bron ({ref.lines})\"\n\n"
+            assert quoted in rendered[page.path] and f"> {escape(ref.quote)}\n" in rendered[page.path], (page.path, ref)
+            assert ref.quote and passages.fold(ref.quote) in passages.source_text(seeds / files[ref.source]).folded
             assert (ref.place, ref.anchor) in listed[ref.source], (page.path, ref)
     assert cited_pages > 150
+    # The source page is a reading view: every passage quoted, in the document's order.
+    for page in sources.values():
+        for section in page.view.taken:
+            for passage in section.passages:
+                assert f"> {escape(passage.quote)}\n" in rendered[page.path], (page.path, passage.anchor)
+        firsts = [section.line for section in page.view.taken]
+        assert firsts == sorted(firsts), page.path
+        for section in page.view.taken:
+            assert [p.line for p in section.passages] == sorted(p.line for p in section.passages), section.place
     every = {p.anchor for _, _, p in passages.all_cited(SITE)}
     shown = {a for anchors in listed.values() for _, a in anchors}
     assert every - shown <= {SITE.sessions.sessions[0].letter_source.anchor}, every - shown
