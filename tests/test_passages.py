@@ -383,4 +383,4 @@ def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: P
             assert [p.line for p in section.passages] == sorted(p.line for p in section.passages), section.place
     every = {p.anchor for _, _, p in passages.all_cited(SITE)}
     shown = {a for anchors in listed.values() for _, a in anchors}
-    assert every - shown <= {SITE.sessions.sessions[0].letter_source.anchor}, every - shown
+    assert every - shown <= {p.anchor for p in SITE.sessions.sessions[0].letter_source}, every - shown
