@@ -769,7 +769,7 @@ class ArchiveDocument(Model):
     """Who wrote it, as far as the bundle shows."""
     addressee: Name | None = None
     """To whom."""
-    date: Annotated[PartialDate, InPassage(how="date", unless="date_note")]
+    date: Annotated[PartialDate, InPassage(how="date", unless="date_note", any_case=True)]
     """When, as precise as known."""
     date_note: Text | None = None
     """How the date was established when the document does not show it."""

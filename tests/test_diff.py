@@ -156,11 +156,12 @@ def test_emptied_fields_are_a_mass_deletion_too(repo: Project) -> None:
 
 
 def test_invalid_head_shows_the_check_and_fails(repo: Project) -> None:
+    line = target_line(repo)
     edit(repo, "agenda/2019-2022", "      target: zorgstelsel", "      target: zorgstelse")
     result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "HEAD"])
     assert result.exit_code == 1
     assert "**De gegevens van deze versie kloppen niet.** `make check` meldt:" in result.output
-    assert "data/agenda/2019-2022.yaml:69:15: onbekend thema 'zorgstelse'" in result.output
+    assert f"data/agenda/2019-2022.yaml:{line}:15: onbekend thema 'zorgstelse'" in result.output
     assert "Niet vergeleken" in result.output
 
 
@@ -223,3 +224,9 @@ def test_a_base_from_before_the_periods_is_compared_file_by_file(tmp_path: Path)
     assert "### `data/agenda/2019-2022.yaml`" in text and "### `data/jaarverslagen/2021/report.yaml`" in text
     assert "### `data/jaarverslagen/2021/activities.yaml`" not in text, "the activities did not change"
     assert "Oude adressen" in text  # the one new field, by its Dutch label
+
+
+def target_line(repo) -> int:
+    """The line of the first 'target: zorgstelsel' in the agenda, where a typo is reported."""
+    text = (repo.data / "agenda" / "2019-2022.yaml").read_text(encoding="utf-8")
+    return text.splitlines().index("      target: zorgstelsel") + 1

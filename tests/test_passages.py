@@ -46,6 +46,18 @@ def _passage_text(passage: Passage) -> str:
     return fold(passages.resolved(SITE, passage).text)
 
 
+def _adjacent_texts(cited: tuple[Passage, ...]) -> list[str]:
+    """Two cited passages that follow each other in the source with only white space between
+    (a title over two short lines, bounded as two passages) read as one text."""
+    found = [passages.resolved(SITE, p) for p in cited]
+    joined = []
+    for before, after in zip(found, found[1:]):
+        raw = passages.source_text(passages.SEEDS / before.file).raw
+        if before.file == after.file and before.end <= after.start and not raw[before.end:after.start].strip():
+            joined.append(fold(raw[before.start:after.end]))
+    return joined
+
+
 def _date_words(date: str) -> str | None:
     parts = date.split("-")
     if len(parts) == 3:
@@ -84,7 +96,7 @@ def _found(fact: Fact) -> bool:
     wanted = [fact.text, *fact.alternatives]
     if not fact.cited:  # a title checked against the section the record names
         return any(fold(fact.text) in fold(w) for w in fact.alternatives)
-    texts = [_passage_text(p) for p in fact.cited] + [fold(p.place) for p in fact.cited]
+    texts = [_passage_text(p) for p in fact.cited] + [fold(p.place) for p in fact.cited] + _adjacent_texts(fact.cited)
     for word in wanted:
         needle = fold(word)
         for text in texts:
