@@ -335,6 +335,25 @@ def test_text_out_of_place_in_the_extraction_has_a_placement_note(seeds: Path) -
     assert not _out_of_place(seeds)
 
 
+def test_a_relocated_record_cites_the_place_where_its_text_stands(seeds: Path) -> None:
+    """Issue 27: `place` is the document's own location, not the editors' grouping. A record
+    whose text the extraction puts elsewhere (it has a `placement`) names the heading its text
+    stands under, or "na '<kop>', zonder kop" for text continued from another column."""
+    checked = 0
+    for year in SITE.years:
+        report_file = next(s.file for s in SITE.sources.sources if s.id == year.report.source)
+        raw = passages.source_text(seeds / report_file).raw
+        for activity in year.activities.activities:
+            if not activity.placement:
+                continue
+            for passage in activity.passages:
+                start = passages.resolved(SITE, passage).start
+                heading = _heading_before(raw, raw.find("\n", start))
+                assert heading and heading in passage.place, (activity.id, passage.place, heading)
+                checked += 1
+    assert checked
+
+
 def test_a_city_role_carries_its_own_passage(seeds: Path, project, write_data) -> None:
     """Issue 17: a role can cite where the source names the city; a wrong anchor is located there."""
     from generator.pages import pages
