@@ -106,7 +106,7 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
     titles = {page.path: page.title for page in prepared.pages}
     held = contents(prepared, session)
     date = partial_date(session.date) if session.date else ""
-    references = (ctx.reference(links.HOME, session.letter_source.source, session.letter_source.place),) \
+    references = (ctx.reference(links.HOME, session.letter_source[0].source, session.letter_source[0].place),) \
         if session.letter_source else ()
     cover = Page(links.HOME, "cover.md.j2", session.title, CoverView(
         session=session, date=date,
@@ -283,7 +283,7 @@ def metadata(prepared: Prepared, session: Session, items: list[printing.Printabl
     sources = {s.id: s for s in prepared.site.sources.sources}
     cited = [sources[s].publisher for p in items for s in p.sources if s in sources]
     if session.letter_source:
-        cited.insert(0, sources[session.letter_source.source].publisher)
+        cited.insert(0, sources[session.letter_source[0].source].publisher)
     date = partial_date(session.date) if session.date else ""
     subject = f"{session.title}" + (f", {date}" if date else "") + f" ({session.body})"
     keywords = ["raadsbundel", "Stedennetwerk G40", *([date] if date else []), *(p.item.title for p in items)]

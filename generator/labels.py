@@ -65,6 +65,9 @@ MODELS: dict[str, ModelLabels] = {
                  "https://www.g40stedennetwerk.nl"),
         "paragraph_gap": L("Lege regels tussen alinea's", "Hoeveel lege regels in de tekstversie een alinea "
                            "afsluiten: 2 als er na elke regel tekst een lege regel staat.", 1),
+        "paragraph_width": L("Breedte van een volle regel", "Voor een gescande tekst met een lege regel na elke "
+                             "regel en geen tussen alinea's: een regel die korter is dan dit aantal tekens en een "
+                             "zin afsluit, sluit ook de alinea af (en de regel vóór een opsommingsteken).", 75),
     }),
     # --- cities ---
     "Passage": ModelLabels("passage", "Een passage uit een brondocument: het document, de plaats erin en "

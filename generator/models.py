@@ -153,6 +153,10 @@ class Source(Model):
     paragraph_gap: int = Field(default=1, ge=1, le=3)
     """How many blank lines end a paragraph in the extraction: 2 where it puts a blank line
     after every line of text (then a passage runs on until two blank lines in a row)."""
+    paragraph_width: int | None = Field(default=None, ge=20, le=200)
+    """For an extraction that puts a blank line after every line and none between paragraphs
+    (a scanned bundle): a line shorter than this many characters that ends a sentence ends
+    its paragraph, and so does the line before a list item (•). Empty: only blank lines do."""
 
 
 class SourcesFile(Model):
@@ -804,7 +808,7 @@ class ArchiveDocument(Model):
     """Who wrote it, as far as the bundle shows."""
     addressee: Name | None = None
     """To whom."""
-    date: Annotated[PartialDate, InPassage(how="date", unless="date_note")]
+    date: Annotated[PartialDate, InPassage(how="date", unless="date_note", any_case=True)]
     """When, as precise as known."""
     date_note: Text | None = None
     """How the date was established when the document does not show it."""
@@ -906,8 +910,8 @@ class Session(Model):
     """The council or body the bundle is for."""
     letter: Annotated[Text, InPassage(how="quoted", cited="letter_source")]
     """The cover letter, in our own words."""
-    letter_source: Passage | None = None
-    """Where the letter's content comes from, if it summarises a source."""
+    letter_source: Passages | None = None
+    """Where the letter's content comes from, if it summarises a source (one passage or more)."""
     items: list[SessionItem] = Field(min_length=1)
     """The bundled items, in order."""
     whole_site: Flag = False

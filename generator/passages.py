@@ -12,6 +12,7 @@ the end of a line. Letters, digits and punctuation must match exactly.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -140,6 +141,22 @@ class Resolved:
     """Line where it ends."""
     text: str
     """The passage, as extracted."""
+    quote: str
+    """The passage as a reader quotes it: white space folded, broken words joined, `*` dropped."""
+    paragraph_end: int
+    """Offset in the raw text where the anchor's paragraph ends (an explicit end may not pass it)."""
+
+    @property
+    def words(self) -> int:
+        """Words of the passage; list marks and table bars ('-', '|') are not words."""
+        return sum(any(c.isalnum() for c in token) for token in self.quote.split())
+
+    @property
+    def lines(self) -> str:
+        """'regel 12' or 'regels 12–15': where the passage stands in the text extraction."""
+        if self.first_line == self.last_line:
+            return f"regel {self.first_line}"
+        return f"regels {self.first_line}–{self.last_line}"
 
 
 def _is_heading(line: str) -> bool:
@@ -151,9 +168,37 @@ def _is_jump(line: str) -> bool:
     return len(line) > 1 and line[0] == " " and not line[1].isspace()
 
 
-def _paragraph_end(raw: str, from_offset: int, gap: int) -> int:
+_SENTENCE_END = (".", "?", "!", ":", ";")
+_LIST_ITEM = ("•", "- ", "o ")
+
+
+def _ends_paragraph(line: str, following: str | None, width: int | None) -> bool:
+    """Whether a line of text ends its paragraph in an extraction without blank lines between
+    paragraphs: a short line that ends a sentence, or the line before a list item."""
+    if width is None:
+        return False
+    text = line.rstrip()
+    if following is not None and following.lstrip().startswith(_LIST_ITEM):
+        return True
+    return text.endswith(_SENTENCE_END) and len(text) < width
+
+
+def _introduces_list(lines: list[str], index: int) -> bool:
+    """Whether the text before this blank line ends with a colon and a list follows: a list
+    belongs to the sentence that introduces it."""
+    before = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    after = _next_text(lines, index)
+    return before.rstrip().rstrip("*").endswith(":") and after is not None and after.lstrip().startswith(_LIST_ITEM)
+
+
+def _next_text(lines: list[str], index: int) -> str | None:
+    return next((line for line in lines[index + 1:] if line.strip()), None)
+
+
+def _paragraph_end(raw: str, from_offset: int, gap: int, width: int | None = None) -> int:
     """The end of the paragraph that holds `from_offset`: before `gap` blank lines in a row,
-    a heading, or a jump to another column; a heading the passage starts in does not end it."""
+    a heading, or a jump to another column, or (with `width`) after a short line that ends a
+    sentence; a heading the passage starts in does not end it."""
     line_start = raw.rfind("\n", 0, from_offset) + 1
     lines = raw[line_start:].split("\n")
     position = line_start
@@ -164,14 +209,17 @@ def _paragraph_end(raw: str, from_offset: int, gap: int) -> int:
         if index:
             if not line.strip():
                 blank += 1
-                if blank >= gap and not in_heading:
+                if blank >= gap and not in_heading and not _introduces_list(lines, index):
                     return end
-            else:
-                if (_is_heading(line) or _is_jump(line)) and not in_heading:
-                    return end
-                in_heading = in_heading and _is_heading(line)
-                blank = 0
-                end = position + len(line)
+                position += len(line) + 1
+                continue
+            if (_is_heading(line) or _is_jump(line)) and not in_heading:
+                return end
+            in_heading = in_heading and _is_heading(line)
+            blank = 0
+            end = position + len(line)
+        if not in_heading and _ends_paragraph(line, _next_text(lines, index), width):
+            return end
         position += len(line) + 1
     return len(raw.rstrip())
 
@@ -181,11 +229,13 @@ def resolve(seeds: Path, source: Source, passage: Passage) -> Resolved | str:
     path = seeds / source.file
     if not path.is_file():
         return f"de brontekst {source.file} ontbreekt in {seeds}"
-    return _resolve(path, path.stat().st_mtime_ns, source.file, source.paragraph_gap, passage.anchor, passage.end)
+    return _resolve(path, path.stat().st_mtime_ns, source.file, source.paragraph_gap, source.paragraph_width,
+                    passage.anchor, passage.end)
 
 
 @functools.lru_cache(maxsize=4096)
-def _resolve(path: Path, version: int, file: str, gap: int, anchor: str, end: str | None) -> Resolved | str:
+def _resolve(path: Path, version: int, file: str, gap: int, width: int | None, anchor: str,
+             end: str | None) -> Resolved | str:
     """Cached: the same passage is cited from several records and resolved for several pages."""
     text = source_text(path)
     found = occurrences(text, anchor)
@@ -197,15 +247,18 @@ def _resolve(path: Path, version: int, file: str, gap: int, anchor: str, end: st
     start = found[0]
     anchor_end = start + len(fold(anchor)) - 1
     raw_start = text.offsets[start]
+    paragraph_end = max(_paragraph_end(text.raw, text.offsets[anchor_end], gap, width), text.offsets[anchor_end] + 1)
     if end is not None:
         ends = [at for at in occurrences(text, end) if at > start]
         if not ends:
             return f"het eindanker {end!r} staat niet na het anker in {file}"
-        raw_end = text.offsets[ends[0] + len(fold(end)) - 1] + 1
+        folded_end = ends[0] + len(fold(end))
+        raw_end = text.offsets[folded_end - 1] + 1
     else:
-        raw_end = max(_paragraph_end(text.raw, text.offsets[anchor_end], gap), text.offsets[anchor_end] + 1)
+        raw_end = paragraph_end
+        folded_end = bisect.bisect_left(text.offsets, raw_end)
     return Resolved(file, raw_start, raw_end, text.line_of(raw_start), text.line_of(raw_end - 1),
-                    text.raw[raw_start:raw_end])
+                    text.raw[raw_start:raw_end], text.folded[start:folded_end].strip(), paragraph_end)
 
 
 # --- the generic pass ------------------------------------------------------------------
@@ -251,7 +304,30 @@ def passage_problems(site: Any, seeds: Path | None = None) -> list[Problem]:
             field = "end" if "eindanker" in result else "anchor"
             line, column = doc.where(path + (field,))
             problems.append(Problem(doc.name, line, column, result, _hint(result)))
+        else:
+            problems.extend(_unbounded(doc, path, passage, result, seeds))
     return problems
+
+
+MAX_WORDS = 80
+"""The longest passage a record may cite: a quotation beside a claim, not a republication.
+Longer support is cited as several passages, each with its own anchor and end."""
+
+
+def _unbounded(doc: Any, path: Path_, passage: Passage, result: Resolved, seeds: Path) -> Iterator[Problem]:
+    """A problem for a passage that runs past its paragraph or past `MAX_WORDS` words."""
+    if result.end > result.paragraph_end:
+        line, column = doc.where(path + ("end",))
+        text = source_text(seeds / result.file)
+        yield Problem(doc.name, line, column,
+                      f"de passage loopt voorbij haar alinea: die eindigt op regel "
+                      f"{text.line_of(result.paragraph_end - 1)}, het eindanker staat op regel {result.last_line}",
+                      "citeer elke alinea als een eigen passage, met een eindanker binnen die alinea")
+    elif result.words > MAX_WORDS:
+        line, column = doc.where(path + ("end" if passage.end else "anchor",))
+        yield Problem(doc.name, line, column,
+                      f"de passage telt {result.words} woorden ({result.lines}); een passage heeft er hooguit {MAX_WORDS}",
+                      "citeer de steun als meer passages, of geef met 'end' de laatste woorden die de bewering dragen")
 
 
 def _hint(reason: str) -> str:

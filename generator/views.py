@@ -55,6 +55,10 @@ class Reference:
     """The source's id."""
     line: int
     """The line of the source's text where the passage begins (0 for a whole document)."""
+    lines: str = ""
+    """Where the passage stands in the text extraction ('regels 12–15'); empty for a whole document."""
+    quote: str = ""
+    """The passage itself, quoted (empty for a whole document)."""
 
 
 @dataclass(frozen=True)
@@ -444,6 +448,10 @@ class TakenPassage:
     anchor: str
     line: int
     pages: tuple[Link, ...]
+    lines: str = ""
+    """Where it stands in the text extraction ('regels 12–15')."""
+    quote: str = ""
+    """The passage itself, quoted."""
 
 
 @dataclass(frozen=True)

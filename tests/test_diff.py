@@ -160,6 +160,7 @@ def test_emptied_fields_are_a_mass_deletion_too(repo: Project) -> None:
 def test_invalid_head_shows_the_errors_only_and_fails(repo: Project) -> None:
     """One broken line in the new data: the report is its errors, in plain text for the
     terminal, and no comparison of records read from data that does not load."""
+    line = target_line(repo)
     edit(repo, "agenda/2019-2022", "      target: zorgstelsel", "      target: zorgstelse")
     edit(repo, "cities", '    name: Apeldoorn\n', '    name: "Apeldoorn\n')
     result = CliRunner().invoke(cli, ["diff", "--root", str(repo.root), "--base", "HEAD"])
@@ -168,7 +169,7 @@ def test_invalid_head_shows_the_errors_only_and_fails(repo: Project) -> None:
     assert lines[:5] == ["Wat verandert er?", "=================", "",
                          lines[3], ""] and lines[3].startswith("Vergeleken: HEAD (")
     assert lines[5:8] == ["De gegevens van deze versie kloppen niet. make check meldt:", "",
-                          '  data/agenda/2019-2022.yaml:69:15: onbekend thema \'zorgstelse\' — bedoelde je '
+                          f'  data/agenda/2019-2022.yaml:{line}:15: onbekend thema \'zorgstelse\' — bedoelde je '
                           '\'zorgstelsel\'?']
     assert lines[8].startswith('  data/cities.yaml:') and "aanhalingsteken" in lines[8]
     assert lines[9:] == ["  2 fouten in 2 bestanden; er is niets gebouwd.", "",
@@ -261,3 +262,9 @@ def test_a_literal_title_gone_from_its_source_and_a_lost_passage_are_warned_abou
     assert ("verliest een passage (2 → 1): `jaarverslag-2021` (`Voorwoord`): `Paul Depla, voorzitter Stedennetwerk "
             "G40`. Staat alles wat het item zegt nog in een bron?") in text
     assert text.index("Let op") < text.index("### `data/")
+
+
+def target_line(repo) -> int:
+    """The line of the first 'target: zorgstelsel' in the agenda, where a typo is reported."""
+    text = (repo.data / "agenda" / "2019-2022.yaml").read_text(encoding="utf-8")
+    return text.splitlines().index("      target: zorgstelsel") + 1

@@ -46,6 +46,18 @@ def _passage_text(passage: Passage) -> str:
     return fold(passages.resolved(SITE, passage).text)
 
 
+def _adjacent_texts(cited: tuple[Passage, ...]) -> list[str]:
+    """Two cited passages that follow each other in the source with only white space between
+    (a title over two short lines, bounded as two passages) read as one text."""
+    found = [passages.resolved(SITE, p) for p in cited]
+    joined = []
+    for before, after in zip(found, found[1:]):
+        raw = passages.source_text(passages.SEEDS / before.file).raw
+        if before.file == after.file and before.end <= after.start and not raw[before.end:after.start].strip():
+            joined.append(fold(raw[before.start:after.end]))
+    return joined
+
+
 def _date_words(date: str) -> str | None:
     parts = date.split("-")
     if len(parts) == 3:
@@ -84,7 +96,7 @@ def _found(fact: Fact) -> bool:
     wanted = [fact.text, *fact.alternatives]
     if not fact.cited:  # a title checked against the section the record names
         return any(fold(fact.text) in fold(w) for w in fact.alternatives)
-    texts = [_passage_text(p) for p in fact.cited] + [fold(p.place) for p in fact.cited]
+    texts = [_passage_text(p) for p in fact.cited] + [fold(p.place) for p in fact.cited] + _adjacent_texts(fact.cited)
     for word in wanted:
         needle = fold(word)
         for text in texts:
@@ -323,6 +335,25 @@ def test_text_out_of_place_in_the_extraction_has_a_placement_note(seeds: Path) -
     assert not _out_of_place(seeds)
 
 
+def test_a_relocated_record_cites_the_place_where_its_text_stands(seeds: Path) -> None:
+    """Issue 27: `place` is the document's own location, not the editors' grouping. A record
+    whose text the extraction puts elsewhere (it has a `placement`) names the heading its text
+    stands under, or "na '<kop>', zonder kop" for text continued from another column."""
+    checked = 0
+    for year in SITE.years:
+        report_file = next(s.file for s in SITE.sources.sources if s.id == year.report.source)
+        raw = passages.source_text(seeds / report_file).raw
+        for activity in year.activities.activities:
+            if not activity.placement:
+                continue
+            for passage in activity.passages:
+                start = passages.resolved(SITE, passage).start
+                heading = _heading_before(raw, raw.find("\n", start))
+                assert heading and heading in passage.place, (activity.id, passage.place, heading)
+                checked += 1
+    assert checked
+
+
 def test_a_city_role_carries_its_own_passage(seeds: Path, project, write_data) -> None:
     """Issue 17: a role can cite where the source names the city; a wrong anchor is located there."""
     from generator.pages import pages
@@ -358,6 +389,7 @@ def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: P
     generated = pages(SITE)
     rendered = render_pages(generated)
     sources = {p.view.source.id: p for p in generated if p.template == "source.md.j2"}
+    files = {sid: page.view.source.file for sid, page in sources.items()}
     listed = {sid: {(s.place, passage.anchor) for s in page.view.taken for passage in s.passages}
               for sid, page in sources.items()}
     cited_pages = 0
@@ -365,9 +397,21 @@ def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: P
         refs = [r for r in [*page.view.references, *getattr(page.view, "cited", ())] if r.anchor]
         cited_pages += bool(refs)
         for ref in refs:
-            assert f"passage die begint met: '{escape(ref.anchor)}'" in rendered[page.path], (page.path, ref)
+            # The passage itself, quoted inside a disclosure, with the lines it stands on.
+            quoted = f"??? quote \"Citaat uit de bron ({ref.lines})\"\n\n"
+            assert quoted in rendered[page.path] and f"> {escape(ref.quote)}\n" in rendered[page.path], (page.path, ref)
+            assert ref.quote and passages.fold(ref.quote) in passages.source_text(seeds / files[ref.source]).folded
             assert (ref.place, ref.anchor) in listed[ref.source], (page.path, ref)
     assert cited_pages > 150
+    # The source page is a reading view: every passage quoted, in the document's order.
+    for page in sources.values():
+        for section in page.view.taken:
+            for passage in section.passages:
+                assert f"> {escape(passage.quote)}\n" in rendered[page.path], (page.path, passage.anchor)
+        firsts = [section.line for section in page.view.taken]
+        assert firsts == sorted(firsts), page.path
+        for section in page.view.taken:
+            assert [p.line for p in section.passages] == sorted(p.line for p in section.passages), section.place
     every = {p.anchor for _, _, p in passages.all_cited(SITE)}
     shown = {a for anchors in listed.values() for _, a in anchors}
-    assert every - shown <= {SITE.sessions.sessions[0].letter_source.anchor}, every - shown
+    assert every - shown <= {p.anchor for p in SITE.sessions.sessions[0].letter_source}, every - shown

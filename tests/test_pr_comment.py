@@ -17,7 +17,7 @@ import yaml
 
 from generator.build import Project
 from tests.conftest import FIXTURE_SEEDS, REPO
-from tests.test_diff import commit, edit, git, repo  # noqa: F401 (repo is a fixture)
+from tests.test_diff import commit, edit, git, repo, target_line  # noqa: F401 (repo is a fixture)
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
 _spec = importlib.util.spec_from_file_location("pr_comment", REPO / "scripts" / "pr_comment.py")
@@ -105,9 +105,10 @@ def test_body_lists_check_warnings(repo: Project) -> None:  # noqa: F811
 
 
 def test_body_shows_check_errors(repo: Project) -> None:  # noqa: F811
+    line = target_line(repo)
     edit(repo, "agenda/2019-2022", "      target: zorgstelsel", "      target: zorgstelse")
     text = pr_comment.body(repo.root, "HEAD")
-    assert "❌ `make check` vond fouten:\n\n```text\ndata/agenda/2019-2022.yaml:69:15: onbekend thema 'zorgstelse'" in text
+    assert f"❌ `make check` vond fouten:\n\n```text\ndata/agenda/2019-2022.yaml:{line}:15: onbekend thema 'zorgstelse'" in text
 
 
 def test_comment_is_posted_once_then_updated(github: FakeGitHub, tmp_path: Path) -> None:
@@ -161,3 +162,4 @@ def test_workflow_comment_steps_run_against_a_fake_pull_request(repo: Project, g
     assert "`Gelderland` → `Drenthe`" in ours[0]["body"]
     assert "✅ `make check`: geen fouten." in ours[0]["body"]
     assert "[deze run](https://github.com/g40/stedenagenda/actions/runs/42)" in ours[0]["body"]
+

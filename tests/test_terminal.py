@@ -50,10 +50,11 @@ def terminal(root: Path, *args: str, seeds: Path = SEEDS) -> tuple[int, str]:
 def test_make_check_with_a_data_error_prints_only_the_dutch_problem(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     path = root / "data" / "agenda" / "2019-2022.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("      target: zorgstelsel", "      target: zorgstelse", 1),
-                    encoding="utf-8")
-    assert terminal(root, "check") == (1, "data/agenda/2019-2022.yaml:52:15: onbekend thema 'zorgstelse' — bedoelde je "
-                                          "'zorgstelsel'?\n1 fout in 1 bestand; er is niets gebouwd.\n")
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index("      target: zorgstelsel") + 1
+    path.write_text(text.replace("      target: zorgstelsel", "      target: zorgstelse", 1), encoding="utf-8")
+    assert terminal(root, "check") == (1, f"data/agenda/2019-2022.yaml:{line}:15: onbekend thema 'zorgstelse' — bedoelde "
+                                          "je 'zorgstelsel'?\n1 fout in 1 bestand; er is niets gebouwd.\n")
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")

@@ -13,6 +13,7 @@ from generator.pages.links import (
 from generator.render import Page
 from generator.validate import ReportYear, Site
 from generator.views import (
+    Reference,
     AboutView, ArchiveDocumentView, ArchiveRow, ArchiveView, ChapterCount, DatasetRow, GlossaryRow, GlossaryView,
     KernboodschappenView, LegendEntry, Link, MapCity, MatrixRow, MonthCount, OpenDataView, PicturesView, SourceRow,
     SourcesView, SourceView, TakenPassage, TakenSection, AskRow,
@@ -178,8 +179,8 @@ def with_what_was_taken(generated: list[Page]) -> list[Page]:
     """The pages, each source page with its 'what the site took from it': per section, in
     the source's order, each cited passage (by its first words) with the pages that use it."""
     sources = {p.view.source.id: p for p in generated if isinstance(p.view, SourceView)}
-    # Per source, per place, per anchor: (first line, the pages that cite it, in order).
-    sections: dict[str, dict[str, dict[str, tuple[int, list[Link]]]]] = {source_id: {} for source_id in sources}
+    # Per source, per place, per anchor: (the reference, the pages that cite it, in order).
+    sections: dict[str, dict[str, dict[str, tuple[Reference, list[Link]]]]] = {source_id: {} for source_id in sources}
     for page in generated:
         cited = page.view.cited if isinstance(page.view, GlossaryView) else ()
         for ref in [*page.view.references, *cited]:
@@ -187,7 +188,7 @@ def with_what_was_taken(generated: list[Page]) -> list[Page]:
                 continue
             here = sources[ref.source].path
             passages = sections[ref.source].setdefault(ref.place, {})
-            _, uses = passages.setdefault(ref.anchor, (ref.line, []))
+            _, uses = passages.setdefault(ref.anchor, (ref, []))
             use = Link(page.title, relative(here, page.path))
             if use not in uses:
                 uses.append(use)
@@ -199,11 +200,12 @@ def with_what_was_taken(generated: list[Page]) -> list[Page]:
     return result
 
 
-def _taken(places: dict[str, dict[str, tuple[int, list[Link]]]]) -> tuple[TakenSection, ...]:
-    """A source page's sections, in the source's order: each section's passages by line."""
+def _taken(places: dict[str, dict[str, tuple[Reference, list[Link]]]]) -> tuple[TakenSection, ...]:
+    """A source page's sections, in the source's order: each section's passages by line, quoted."""
     taken = []
     for place, passages in places.items():
-        cited = sorted((TakenPassage(anchor, line, tuple(uses)) for anchor, (line, uses) in passages.items()),
+        cited = sorted((TakenPassage(anchor, ref.line, tuple(uses), ref.lines, ref.quote)
+                        for anchor, (ref, uses) in passages.items()),
                        key=lambda p: p.line)
         taken.append(TakenSection(place, cited[0].line, tuple(cited)))
     return tuple(sorted(taken, key=lambda s: (s.line, s.place)))

@@ -213,7 +213,8 @@ class Context:
             where = passages.resolved(self.site, passage)
             result.append(Reference(document=source.title, url=relative(here, source_path(source.id)),
                                     place=passage.place, anchor=passage.anchor, original=source.url,
-                                    source=source.id, line=where.first_line))
+                                    source=source.id, line=where.first_line, lines=where.lines,
+                                    quote=where.quote))
         return tuple(result)
 
     def report_place(self, year: int, group_id: str) -> str:
