@@ -220,11 +220,11 @@ def _print_address(link: lxml_html.HtmlElement) -> None:
     """" (https://…)" after a link to another site whose text is not its address: paper has
     no links. Real text, not CSS generated content, which Chromium leaves out of the tags."""
     href = link.get("href")
-    shown = " ".join(link.text_content().split())
-    if shown.rstrip("/") == href.rstrip("/") or href.startswith("mailto:") and shown == href[len("mailto:"):]:
+    address_text = href.removeprefix("mailto:")
+    if " ".join(link.text_content().split()).rstrip("/") == address_text.rstrip("/"):
         return
     address = lxml_html.Element("span", {"class": "adres"})
-    address.text = f" ({href})"
+    address.text = f" ({address_text})"
     address.tail = link.tail
     link.tail = None
     link.addnext(address)

@@ -74,7 +74,7 @@ IDENTITY_VERSION_TEXT = "stand van {date}, gemaakt uit de Stedenagenda G40:"
 BUNDLE_ZIP_LABEL = "Bundel om zonder internet te lezen"
 BUNDLE_PDF_LABEL = "Alle {parts} in één pdf"
 PAGE_COUNT = "{count} pagina's"
-ONE_PAGE = "1 pagina"
+ONE_PAGE = "{count} pagina"
 UNKNOWN_AUTHOR = "onbekend"
 """The PDF's Author where the source does not say who wrote a document."""
 

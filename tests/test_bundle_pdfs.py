@@ -318,6 +318,18 @@ def test_no_near_empty_pages_except_where_an_item_ends(built: Project, sessions)
                 assert len(lines) >= 10, (session.id, number, page, lines)
 
 
+def test_no_heading_or_box_title_ends_a_page(built: Project) -> None:
+    """A heading (every bookmark below an item's) or a box's title ("Bron",
+    "Verantwoording") is never the last line of a page: it stays with what follows."""
+    for path in all_pdfs(built):
+        with pikepdf.open(path) as pdf:
+            headings = {" ".join(title.split()) for depth, title, _ in outline(pdf) if depth > 0}
+        headings |= {"Bron", "Verantwoording"}
+        for number, text in enumerate(page_texts(path), start=1):
+            lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()][:-1]  # no footer
+            assert lines and lines[-1] not in headings, (path.name, number, lines[-1])
+
+
 def test_running_header_and_page_numbers(built: Project, sessions) -> None:
     for session in sessions:
         pages = page_texts(built.dist / f"{session.id}.pdf")
@@ -618,7 +630,7 @@ def test_every_printed_external_link_shows_its_address(built: Project) -> None:
         texts = [t.replace(" ", "") for t in plain_pages(path)]
         with pikepdf.open(path) as pdf:
             for page, link in links(pdf):
-                uri = link.get("uri", "")
+                uri = link.get("uri", "").removeprefix("mailto:")
                 if uri and not uri.startswith(site_url):
                     assert uri in texts[page - 1] or uri.rstrip("/") in texts[page - 1], (path.name, page, uri)
 

@@ -40,8 +40,8 @@ class Download:
     @property
     def description(self) -> str:
         """"PDF, 3 pagina's, 420 kB": the type, a PDF's pages and the size."""
-        pages = "" if self.pages is None else wording.PAGE_COUNT.format(count=self.pages) if self.pages != 1 \
-            else wording.ONE_PAGE
+        pages = "" if self.pages is None else (wording.PAGE_COUNT if self.pages != 1 else wording.ONE_PAGE).format(
+            count=self.pages)
         return f"{self.kind}, " + (f"{pages}, " if pages else "") + self.amount
 
 
