@@ -37,7 +37,7 @@ from generator.models import Session, SessionItem, Source
 from generator.opendata import PUBLISHER
 from generator.pages import documents, links
 from generator.pages.links import Context, partial_date
-from generator.pages.sessions import archive_document, council_title, item_word
+from generator.pages.sessions import archive_document, council_title, item_word, parts_word
 from generator.validate import year_of
 from generator.render import Page, render_pages
 from generator.views import CoverView, Link
@@ -113,7 +113,7 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
     cover = Page(links.HOME, "cover.md.j2", session.title, CoverView(
         session=session, date=date,
         items=tuple(Link(titles[p], p) for p in held.items),
-        print_url=PRINT_PAGE,
+        print_url=PRINT_PAGE, word=item_word(session),
         linked=tuple(Link(titles.get(p, _hand_written_title(prepared, p)), p) for p in held.linked),
         rest=tuple(Link(title, path) for title, path in _rest(ctx)) if session.whole_site else (),
         description=f"Bundel voor {session.body}: {session.title}.",
@@ -152,7 +152,7 @@ def bundle_nav(prepared: Prepared, session: Session) -> list:
         return [entry for entry in prepared.nav if not (isinstance(entry, dict) and entry == {"Raadsbundels": links.BUNDLES})]
     titles = {page.path: page.title for page in prepared.pages}
     held = contents(prepared, session)
-    nav: list = [{"Voorblad": links.HOME}, {"Agendapunten": [{titles[p]: p} for p in held.items]}]
+    nav: list = [{"Voorblad": links.HOME}, {parts_word(session).capitalize(): [{titles[p]: p} for p in held.items]}]
     if held.linked:
         nav.append({"Ook in deze bundel": [{titles[p]: p} if p in titles else p for p in held.linked]})
     return nav

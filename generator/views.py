@@ -627,6 +627,8 @@ class CoverView(View):
     date: str
     items: tuple[Link, ...]
     print_url: str
+    word: str
+    """What the session calls an item: "agendapunt", or "onderdeel" without a meeting."""
     linked: tuple[Link, ...]
     rest: tuple[Link, ...]
 

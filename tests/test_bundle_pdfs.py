@@ -627,10 +627,11 @@ def test_every_printed_external_link_shows_its_address(built: Project) -> None:
     """Paper has no links: a link to another site prints its address beside its text."""
     site_url = site_config(built)["site_url"]
     for path in all_pdfs(built):
-        texts = [t.replace(" ", "") for t in plain_pages(path)]
+        # pdftotext joins "…Kernboodschappen-" and "G40.pdf" on the next line without the hyphen.
+        texts = [t.replace(" ", "").replace("-", "") for t in plain_pages(path)]
         with pikepdf.open(path) as pdf:
             for page, link in links(pdf):
-                uri = link.get("uri", "").removeprefix("mailto:")
+                uri = link.get("uri", "").removeprefix("mailto:").replace("-", "")
                 if uri and not uri.startswith(site_url):
                     assert uri in texts[page - 1] or uri.rstrip("/") in texts[page - 1], (path.name, page, uri)
 
