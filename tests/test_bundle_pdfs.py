@@ -4,6 +4,7 @@ bookmark, read the table of contents, check what is printed and how (issue 13, 1
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import subprocess
@@ -87,6 +88,7 @@ def links(pdf: pikepdf.Pdf) -> list[tuple[int, dict]]:
     return found
 
 
+@functools.cache  # each PDF is read once per run: many tests read the same pages
 def plain_pages(pdf: Path) -> list[str]:
     """Each page's text in reading order (pdftotext without -layout: a table cell's lines stay
     together), whitespace made single spaces."""
@@ -94,6 +96,7 @@ def plain_pages(pdf: Path) -> list[str]:
     return [" ".join(page.split()) for page in text.split("\f")[:-1]]
 
 
+@functools.cache  # each PDF is read once per run: many tests read the same pages
 def page_texts(pdf: Path) -> list[str]:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.split("\f")[:-1]
@@ -273,6 +276,7 @@ def test_first_pages_of_every_pdf_are_not_blank(built: Project, tmp_path: Path) 
             assert _dark_fraction(page) > 0.001, f"{page.name} looks blank"
 
 
+@functools.cache  # each PDF is read once per run: many tests read the same pages
 def _words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
     """Every word as (page, xMin, yMin, xMax, yMax, text), from pdftotext -bbox."""
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
