@@ -35,6 +35,7 @@ from bench.synthetic import make_project, make_years  # noqa: E402
 from generator import kinds, load, search  # noqa: E402
 from generator.build import Project, generate, prepare, strip_unneeded  # noqa: E402
 from generator.models import data_files  # noqa: E402
+from generator.pages.sessions import Download  # noqa: E402
 from generator.pages import pages  # noqa: E402
 from generator.render import render_pages
 from generator.terms import abbreviations  # noqa: E402
@@ -249,11 +250,14 @@ def bundle_figures(root: Path, session, dist: Path) -> tuple[str, str]:
     pages = re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                                                         check=True).stdout).group(1)
     step = {name: statistics.median(s[name] for s in steps) for name in steps[0]}
+    def size(*paths: Path) -> str:  # in the unit the Raadsbundels page and the build's log use
+        return Download("", "", sum(p.stat().st_size for p in paths)).amount
+
     row = (f"| bundel `{session.id}` (laden, build, pdf's, zip) | {fmt(statistics.median(times))} | "
-           f"{max(memories)} MiB | zip {zip_file.stat().st_size / 1024:.0f} KiB |")
-    line = (f"| `{session.id}` | {int(step['files_in_zip'])} | {zip_file.stat().st_size / 1024:.0f} KiB | "
-            f"{pdf.stat().st_size / 1024:.0f} KiB ({pages}) | {len(items)}, samen "
-            f"{sum(p.stat().st_size for p in items) / 1024:.0f} KiB | {fmt(step['mkdocs'])} | {fmt(step['chromium'])} | "
+           f"{max(memories)} MiB | zip {size(zip_file)} |")
+    line = (f"| `{session.id}` | {int(step['files_in_zip'])} | {size(zip_file)} | "
+            f"{size(pdf)} ({pages}) | {len(items)}, samen "
+            f"{size(*items)} | {fmt(step['mkdocs'])} | {fmt(step['chromium'])} | "
             f"{fmt(step['session_pdf'])} | {fmt(step['item_pdfs'])} ({fmt(step['item_pdfs'] / max(1, len(items)))} per stuk) | "
             f"{fmt(step['zip'])} |")
     return row, line

@@ -10,6 +10,7 @@ links go to the public site. A session with `whole_site: true` bundles everythin
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
 import posixpath
 import re
@@ -31,10 +32,12 @@ from generator.build import (
     FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, source_date_epoch, strip_unneeded,
     sync_tree, write_if_changed,
 )
-from generator.models import Session, SessionItem
+from generator.errors import BuildError
+from generator.models import Session, SessionItem, Source
 from generator.opendata import PUBLISHER
 from generator.pages import documents, links
 from generator.pages.links import Context, partial_date
+from generator.pages.sessions import archive_document, council_title, item_word, parts_word
 from generator.validate import year_of
 from generator.render import Page, render_pages
 from generator.views import CoverView, Link
@@ -111,7 +114,7 @@ def bundle_pages(prepared: Prepared, session: Session) -> list[Page]:
     cover = Page(links.HOME, "cover.md.j2", session.title, CoverView(
         session=session, date=date,
         items=tuple(Link(titles[p], p) for p in held.items),
-        print_url=PRINT_PAGE,
+        print_url=PRINT_PAGE, word=item_word(session),
         linked=tuple(Link(titles.get(p, _hand_written_title(prepared, p)), p) for p in held.linked),
         rest=tuple(Link(title, path) for title, path in _rest(ctx)) if session.whole_site else (),
         description=f"Bundel voor {session.body}: {session.title}.",
@@ -157,7 +160,7 @@ def bundle_nav(prepared: Prepared, session: Session) -> list:
         return [entry for entry in prepared.nav if not (isinstance(entry, dict) and entry == {"Raadsbundels": links.BUNDLES})]
     titles = {page.path: page.title for page in prepared.pages}
     held = contents(prepared, session)
-    nav: list = [{"Voorblad": links.HOME}, {"Agendapunten": [{titles[p]: p} for p in held.items]}]
+    nav: list = [{"Voorblad": links.HOME}, {parts_word(session).capitalize(): [{titles[p]: p} for p in held.items]}]
     if held.linked:
         nav.append({"Ook in deze bundel": [{titles[p]: p} if p in titles else p for p in held.linked]})
     return nav
@@ -191,12 +194,78 @@ def build_bundle(project: Project, prepared: Prepared, session: Session) -> Buil
             keep = {built_path(p) for p in [links.HOME, *held.items, *held.linked]} | {PRINT_PAGE}
             prune(built, keep, site_url(project))
         titles = {page.path: page.title for page in prepared.pages}
-        items = [printing.Item(n, titles[p], built_path(p), item_slug(item))
+        ctx = Context(prepared.site)
+        items = [printing.Item(n, council_title(ctx, item, titles[p]), built_path(p), item_slug(item),
+                               item_word(session), author=item_author(prepared, item))
                  for n, (p, item) in enumerate(zip(held.items, session.items), start=1)]
         return Built(session, built, items)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
         raise
+
+
+def item_author(prepared: Prepared, item: SessionItem) -> str:
+    """Who wrote the document an item summarises, as the data says; "onbekend" where the
+    source does not say (the data then explains why, after "onbekend: …"). Empty for a page
+    of the site, which draws on the sources it cites."""
+    document = archive_document(Context(prepared.site), item)
+    if document is None:
+        return ""
+    return wording.UNKNOWN_AUTHOR if document.author.startswith(wording.UNKNOWN_AUTHOR) else document.author
+
+
+def version_row(project: Project) -> printing.Row:
+    """Which version a PDF is: the day of the data it was made from, and the site."""
+    day = time.strftime("%Y-%m-%d", time.gmtime(int(source_date_epoch(project))))
+    return printing.Row(wording.IDENTITY_VERSION, wording.IDENTITY_VERSION_TEXT.format(date=partial_date(day)),
+                        site_url(project))
+
+
+def session_row(session: Session) -> printing.Row:
+    date = partial_date(session.date) if session.date else ""
+    return printing.Row(wording.IDENTITY_SESSION if session.date else wording.IDENTITY_BUNDLE,
+                        f"{session.title}, {date}" if date else session.title)
+
+
+def session_identity(project: Project, session: Session) -> tuple[printing.Row, ...]:
+    """The identity block under a session PDF's title."""
+    return (session_row(session), printing.Row(wording.IDENTITY_FOR, session.body), version_row(project))
+
+
+def item_identity(project: Project, prepared: Prepared, session: Session, printed: printing.Printable) -> tuple[printing.Row, ...]:
+    """An item's identity block: the session, the item, what it summarises (the archive
+    document with its author and date, or the sources its page cites), where the original
+    is, and the version."""
+    item = printed.item
+    ctx = Context(prepared.site)
+    rows = [session_row(session), printing.Row(item.word.capitalize(), f"{item.number}. {item.title}")]
+    document = archive_document(ctx, session.items[item.number - 1])
+    sources = [ctx.sources[prepared.site.archive.source]] if document else \
+        [ctx.sources[s] for s in printed.sources if s in ctx.sources]
+    if document:
+        of = wording.IDENTITY_DOCUMENT.format(
+            title=document.title, described="" if document.title_is_exact else wording.IDENTITY_DESCRIBED,
+            author=document.author, date=partial_date(document.date))
+    else:
+        of = "; ".join(_source_text(s) for s in sources)
+    if of:
+        rows.append(printing.Row(wording.IDENTITY_WHAT, wording.IDENTITY_SUMMARY.format(of=of)))
+    for source in sources:
+        text = wording.IDENTITY_IN.format(document=_source_text(source))
+        rows.append(printing.Row(wording.IDENTITY_ORIGINAL, text + (wording.IDENTITY_AT if source.url else wording.IDENTITY_TEXT_AT),
+                                 source.url or printing.public_url(site_url(project), built_path(links.source_path(source.id)))))
+    rows.append(version_row(project))
+    return tuple(rows)
+
+
+def _source_text(source: Source) -> str:
+    return wording.IDENTITY_SOURCE.format(title=source.title, publisher=source.publisher, date=partial_date(source.date))
+
+
+def identified(project: Project, prepared: Prepared, session: Session, printed: printing.Printable) -> printing.Printable:
+    """`printed` with its identity block."""
+    item = dataclasses.replace(printed.item, identity=item_identity(project, prepared, session, printed))
+    return dataclasses.replace(printed, item=item)
 
 
 def site_url(project: Project) -> str:
@@ -216,13 +285,15 @@ def prune(folder: Path, pages: set[str], public: str) -> None:
     for page in sorted(pages):
         if page.endswith(".html") and page != PRINT_PAGE:
             target = folder / page
-            target.write_text(rewrite_links(target.read_text(encoding="utf-8"), page, folder, public), encoding="utf-8")
+            target.write_text(rewrite_links(target.read_text(encoding="utf-8"), page, folder, public, {PRINT_PAGE}),
+                              encoding="utf-8")
     keep_in_search(folder, pages)
 
 
-def rewrite_links(text: str, page: str, folder: Path, public: str) -> str:
+def rewrite_links(text: str, page: str, folder: Path, public: str, to_come: set[str] = frozenset()) -> str:
     """`text` with each `<a href>` to a file that is not in `folder` pointing at the public
-    site instead. Only those start tags change; every other byte stays as MkDocs wrote it."""
+    site instead; `to_come` are files written later (the print page, which the cover links
+    to). Only those start tags change; every other byte stays as MkDocs wrote it."""
     finder = _StartTags()
     finder.feed(text)
     finder.close()
@@ -236,7 +307,7 @@ def rewrite_links(text: str, page: str, folder: Path, public: str) -> str:
         if parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
             continue
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
-        if (folder / path).is_file():
+        if (folder / path).is_file() or path in to_come:
             continue
         new = printing.public_url(public, path + (f"#{parts.fragment}" if parts.fragment else ""))
         start = lines[line - 1] + column
@@ -273,6 +344,8 @@ class Output:
     """All items in one PDF, with the cover letter and the table of contents."""
     item_pdfs: list[Path]
     """One PDF per item, in session order."""
+    item_titles: list[str]
+    """The items' titles as council systems show them, in session order."""
 
 
 item_pdf_name = outputs.item_pdf_name
@@ -281,13 +354,23 @@ item_pdf_name = outputs.item_pdf_name
 def metadata(prepared: Prepared, session: Session, items: list[printing.Printable], title: str) -> printing.Metadata:
     """A PDF's metadata: the publishers of the sources its items cite (else the network)."""
     sources = {s.id: s for s in prepared.site.sources.sources}
+    if len(items) == 1 and items[0].item.author:  # one archive document: its own author
+        return printing.Metadata(title, items[0].item.author, _subject(session), _keywords(session, items))
     cited = [sources[s].publisher for p in items for s in p.sources if s in sources]
     if session.letter_source:
         cited.insert(0, sources[session.letter_source[0].source].publisher)
+    return printing.Metadata(title, "; ".join(dict.fromkeys(cited)) or PUBLISHER, _subject(session),
+                             _keywords(session, items))
+
+
+def _subject(session: Session) -> str:
     date = partial_date(session.date) if session.date else ""
-    subject = f"{session.title}" + (f", {date}" if date else "") + f" ({session.body})"
-    keywords = ["raadsbundel", "Stedennetwerk G40", *([date] if date else []), *(p.item.title for p in items)]
-    return printing.Metadata(title, "; ".join(dict.fromkeys(cited)) or PUBLISHER, subject, keywords)
+    return f"{session.title}" + (f", {date}" if date else "") + f" ({session.body})"
+
+
+def _keywords(session: Session, items: list[printing.Printable]) -> list[str]:
+    date = partial_date(session.date) if session.date else ""
+    return ["raadsbundel", "Stedennetwerk G40", *([date] if date else []), *(p.item.title for p in items)]
 
 
 def print_jobs(project: Project, prepared: Prepared, built: Built, dist: Path) -> list[printing.Job]:
@@ -304,7 +387,7 @@ def pack(project: Project, built: Built, pdfs: list[Path], dist: Path) -> Output
     try:
         archive = dist / outputs.zip_name(built.session)
         write_zip(built.folder, archive, int(source_date_epoch(project)))
-        return Output(archive, pdfs[0], pdfs[1:])
+        return Output(archive, pdfs[0], pdfs[1:], [item.title for item in built.items])
     finally:
         shutil.rmtree(built.folder, ignore_errors=True)
 
@@ -322,10 +405,11 @@ def print_session(project: Project, prepared: Prepared, built: Built, printer: p
     session, folder = built.session, built.folder
     header, subtitle = _heading(session)
     everything = {item.page: item.number for item in built.items}
-    printed = [printing.printable(item, folder, everything, site_url(project)) for item in built.items]
+    printed = [identified(project, prepared, session, printing.printable(item, folder, everything, site_url(project)))
+               for item in built.items]
     warning = [placeholder_warning()] if placeholder_warning() else []
     document = printing.Document(session.title, header, subtitle, warning + paragraph_texts(session.letter), printed,
-                                 printing.contents(printed, {}))
+                                 printing.contents(printed, {}), session_identity(project, session))
     pdf = dist / outputs.pdf_name(session)
     final = printer.document(document, folder / PRINT_PAGE, pdf)
     printing.finish(pdf, metadata(prepared, session, printed, session.title), int(source_date_epoch(project)),
@@ -335,12 +419,15 @@ def print_session(project: Project, prepared: Prepared, built: Built, printer: p
 
 def print_item(project: Project, prepared: Prepared, built: Built, item: printing.Item, printer: printing.Printer,
                dist: Path) -> Path:
-    """One item's PDF, numbered as in the session PDF; links to other items go to the site."""
+    """One item's PDF, numbered as in the session PDF, titled as council systems show it
+    (its number and the session are in its identity block and running footer)."""
     session, folder = built.session, built.folder
     header, subtitle = _heading(session)
-    alone = printing.printable(item, folder, {item.page: item.number}, site_url(project))
-    title = f"{session.title}: agendapunt {item.number}, {item.title}"
-    one = printing.Document(title, f"{header} · agendapunt {item.number}", subtitle, [], [alone])
+    everything = {other.page: other.number for other in built.items}
+    alone = identified(project, prepared, session, printing.printable(item, folder, {item.page: item.number},
+                                                                      site_url(project), everything))
+    title = item.title
+    one = printing.Document(title, header, subtitle, [], [alone], footer=f"{item.word} {item.number}")
     target = dist / item_pdf_name(session, item.number, session.items[item.number - 1])
     html = folder / f".agendapunt-{item.number}.html"
     printer.document(one, html, target)

@@ -30,7 +30,7 @@ PARTS = (
     Part("web-only", "'Terug naar …' en de regel met open-data-bestanden"),
     Part("wijzigingen", "'Wijzigingen op deze pagina': de geschiedenis van de gegevens, niet de inhoud; een pdf is "
          "een stuk voor één vergadering"),
-    Part("gewijzigd", "'Laatst gewijzigd': op papier zegt het wanneer de tekst het laatst veranderde", printed=True),
+    Part("gewijzigd", "'Laatst gewijzigd': op papier zegt het identiteitsblok van welke versie het stuk is"),
     Part("md-source-file", "de regel van het thema over het bronbestand"),
     Part("md-content__button", "de bewerkknop van het thema"),
     Part("headerlink", "¶, de link naar een kop"),
@@ -39,6 +39,10 @@ PARTS = (
 """Every part of the article that is not content. Search leaves all of them out (indexed,
 they made every excerpt start with "Home …" and `gewijzigd` find every page); print leaves
 out those not `printed`."""
+
+UNNUMBERED_BOXES = ("admonition", "details")
+"""Boxes whose paragraphs print without a paragraph number: the source ('Bron'), notes
+('Let op', 'Verantwoording'). They are about the text, not the text itself."""
 
 OPENED_IN_PRINT = "details"
 """Collapsible blocks ('Verantwoording') open on the web by a click; on paper they are

@@ -362,6 +362,8 @@ MODELS: dict[str, ModelLabels] = {
         "title": L("Titel", "De eigen titel van het document (title_is_exact: true) of onze omschrijving ervan."),
         "title_is_exact": L("Titel is letterlijk", "Of de titel de eigen titel van het document is.", True),
         "subtitle": L("Ondertitel", "De ondertitel, letterlijk."),
+        "short_title": L("Korte titel", "De titel die iBabs en NotuBiz tonen, hooguit 80 tekens; alleen nodig "
+                         "als de titel langer is.", "Krachtige stedelijke regio's en krachtige gemeenten"),
         "author": L("Auteur", "Wie het schreef, voor zover de bundel dat laat zien."),
         "addressee": L("Geadresseerde", "Aan wie het gericht is."),
         "date": L("Datum", "Wanneer, zo precies als bekend (jjjj, jjjj-mm of jjjj-mm-dd)."),

@@ -792,6 +792,16 @@ class Part(Model):
     """Where it stands."""
 
 
+SHORT_TITLE_MAX = 80
+"""Council systems (iBabs, NotuBiz) list a document by its title: longer than this it is cut off."""
+
+
+def _short_title(value: str) -> str:
+    if len(value) > SHORT_TITLE_MAX:
+        raise ValueError("short-title-too-long")
+    return value
+
+
 class ArchiveDocument(Model):
     """A document of the archived council bundle."""
 
@@ -803,6 +813,9 @@ class ArchiveDocument(Model):
     """Whether `title` is the document's own title."""
     subtitle: Annotated[Name, InPassage()] | None = None
     """Its subtitle, exact."""
+    short_title: Annotated[Name, AfterValidator(_short_title)] | None = None
+    """The title council systems show (at most `SHORT_TITLE_MAX` characters), where `title`
+    is longer: the PDFs, their bookmarks and the Raadsbundels page use it."""
     author: Annotated[Name, NotARef("who wrote it in the bundle's words: a body or 'onbekend', not a person of "
                                     "people.yaml")]
     """Who wrote it, as far as the bundle shows."""
@@ -824,6 +837,17 @@ class ArchiveDocument(Model):
     """Agenda themes the document prefigures."""
     passages: Passages
     """Where the document stands in the bundle (its first and, with `end`, its last words)."""
+
+    @model_validator(mode="after")
+    def _council_title_fits(self) -> ArchiveDocument:
+        if len(self.title) > SHORT_TITLE_MAX and self.short_title is None:
+            raise ValueError("short-title-needed")
+        return self
+
+    @property
+    def council_title(self) -> str:
+        """The title a council system shows: the short title where the title is too long."""
+        return self.short_title or self.title
 
 
 class ArchiveFile(Model):

@@ -14,6 +14,7 @@ and saves with a content-derived document ID, so two builds give the same bytes.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 import hashlib
 import html
@@ -56,17 +57,32 @@ fill them in; a third only when the numbers moved the layout."""
 
 
 @dataclass(frozen=True)
+class Row:
+    """One line of an identity block: what it says, and an address where it has one."""
+
+    label: str
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Item:
     """One agenda item of a session, as built."""
 
     number: int
     """Its place in the session (1, 2, …): the prefix of its paragraph numbers."""
     title: str
-    """The page title."""
+    """The title council systems show (at most `models.SHORT_TITLE_MAX` characters)."""
     page: str
     """The built page, relative to the bundle folder (e.g. `archief/brief.html`)."""
     slug: str
     """The id the session names it by, for its PDF's file name."""
+    word: str = "agendapunt"
+    """What the session calls it: "agendapunt" at a meeting, else "onderdeel"."""
+    identity: tuple[Row, ...] = ()
+    """Its identity block: session, date, what it summarises and where that is, version."""
+    author: str = ""
+    """Who wrote what it summarises, for the PDF's Author; empty: the sources' publishers."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,10 @@ class Document:
     items: list[Printable]
     contents: list[Heading] = field(default_factory=list)
     """The table of contents, with page numbers once known (empty in a PDF of one item)."""
+    identity: tuple[Row, ...] = ()
+    """The session's identity block under the title (empty in a PDF of one item)."""
+    footer: str = ""
+    """Left in the running footer: the item of a PDF of one item ("agendapunt 3")."""
 
 
 @dataclass(frozen=True)
@@ -146,13 +166,19 @@ def _local_target(href: str, page: str) -> tuple[str, str] | None:
     return path, parts.fragment
 
 
-def printable(item: Item, folder: Path, in_document: dict[str, int], site_url: str) -> Printable:
+def printable(item: Item, folder: Path, in_document: dict[str, int], site_url: str,
+              session: dict[str, int] | None = None) -> Printable:
     """An item's page made fit for print: numbered heading and paragraphs, links inside
-    the PDF or to the public site, abbreviations written out once, no web-only lines."""
+    the PDF or to the public site, abbreviations written out once, no web-only lines.
+    A link to another item of the session (`session`: built page → number) says so on
+    paper: "(zie agendapunt 3)", inside the PDF when that item is in it."""
     body = copy.deepcopy(article(folder / item.page))
     prefix = f"p{item.number}-"
     for element in body.xpath(_WEB_ONLY):
+        parent = element.getparent()
         element.drop_tree()
+        if parent is not None and parent.tag == "p" and not parent.text_content().strip() and parent.getparent() is not None:
+            parent.drop_tree()  # the paragraph held only the web-only line ('Laatst gewijzigd')
     for element in body.iter(chrome.OPENED_IN_PRINT):
         element.set("open", "open")
     h1 = body.find(".//h1")
@@ -167,9 +193,12 @@ def printable(item: Item, folder: Path, in_document: dict[str, int], site_url: s
             if urlsplit(link.get("href")).scheme not in ("http", "https", "mailto"):
                 link.drop_tag()  # nothing else can come from the site; keep the text, not the link
             else:
-                link.set("class", "extern")  # printed with its address: paper has no link
+                _print_address(link)
             continue
         path, anchor = target
+        other = (session or in_document).get(path)
+        if other is not None and path != item.page:
+            _say_which_item(link, item.word, other)
         if path.startswith("bronnen/") and not path.endswith("index.html"):
             sources.append(posixpath.basename(path).removesuffix(".html"))
         if path in in_document:
@@ -185,6 +214,30 @@ def printable(item: Item, folder: Path, in_document: dict[str, int], site_url: s
     _number_paragraphs(body, item.number)
     inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in body)
     return Printable(item, f"punt-{item.number}", Markup(inner), list(dict.fromkeys(sources)))
+
+
+def _print_address(link: lxml_html.HtmlElement) -> None:
+    """" (https://…)" after a link to another site whose text is not its address: paper has
+    no links. Real text, not CSS generated content, which Chromium leaves out of the tags."""
+    href = link.get("href")
+    address_text = href.removeprefix("mailto:")
+    if " ".join(link.text_content().split()).rstrip("/") == address_text.rstrip("/"):
+        return
+    address = lxml_html.Element("span", {"class": "adres"})
+    address.text = f" ({address_text})"
+    address.tail = link.tail
+    link.tail = None
+    link.addnext(address)
+
+
+def _say_which_item(link: lxml_html.HtmlElement, word: str, number: int) -> None:
+    """" (zie agendapunt 3)" after a link to another item of the session: on paper the link
+    is a word, and the number is what members look up."""
+    note = lxml_html.Element("span", {"class": "zie"})
+    note.text = f" (zie {word} {number})"
+    note.tail = link.tail
+    link.tail = None
+    link.addnext(note)
 
 
 def _write_out_abbreviations(body: lxml_html.HtmlElement) -> None:
@@ -205,13 +258,11 @@ def _write_out_abbreviations(body: lxml_html.HtmlElement) -> None:
 
 
 def _number_paragraphs(body: lxml_html.HtmlElement, number: int) -> None:
-    """Number every paragraph and list item of an item 3.1, 3.2, … so members can refer to
-    "punt 3.2"; a paragraph inside a numbered list item or a table shares its number."""
+    """Number every paragraph and list item of an item's own text 3.1, 3.2, … so members can
+    refer to "punt 3.2"; see `numbered` for what is not the item's own text."""
     count = 0
     for element in list(body.iter("p", "li")):
-        if any(a.tag in _NUMBERED | {"table"} for a in element.iterancestors()):
-            continue
-        if "admonition-title" in (element.get("class") or ""):
+        if not numbered(element):
             continue
         count += 1
         marker = lxml_html.Element("span", {"class": "nr"})
@@ -219,6 +270,37 @@ def _number_paragraphs(body: lxml_html.HtmlElement, number: int) -> None:
         marker.tail = element.text
         element.text = None
         element.insert(0, marker)
+
+
+def numbered(element: lxml_html.HtmlElement) -> bool:
+    """Whether a paragraph or list item gets a paragraph number. Not: one inside a numbered
+    paragraph or a table (it shares that number); an item of an ordered list (it has its own
+    number: "2.4 1." read as two); one in a box about the text (generator/chrome.py,
+    `UNNUMBERED_BOXES`: the source, the notes); an editors' remark: a line all in italics
+    (a date note, "Verband gelegd door de redactie.") or one that opens with a label
+    ("Let op:", "Indeling van de redactie:")."""
+    ancestors = list(element.iterancestors())
+    if any(a.tag in _NUMBERED | {"table"} for a in ancestors):
+        return False
+    if element.tag == "li" and element.getparent() is not None and element.getparent().tag == "ol":
+        return False
+    if any(a.tag in chrome.UNNUMBERED_BOXES or _classes(a) & set(chrome.UNNUMBERED_BOXES) for a in ancestors):
+        return False
+    return element.tag != "p" or not _remark(element)
+
+
+def _classes(element: lxml_html.HtmlElement) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _remark(paragraph: lxml_html.HtmlElement) -> bool:
+    """A paragraph all in italics, or opening with an italic or bold label ending in ':'."""
+    first = paragraph[0] if len(paragraph) else None
+    if first is None or (paragraph.text or "").strip() or first.tag not in ("em", "strong"):
+        return False
+    label = " ".join(first.text_content().split())
+    whole = " ".join(paragraph.text_content().split())
+    return (first.tag == "em" and label == whole) or label.endswith(":")
 
 
 def contents(items: list[Printable], pages: dict[str, int]) -> list[Heading]:
@@ -233,7 +315,7 @@ def render(document: Document) -> str:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     css = PRINT_CSS.read_text(encoding="utf-8")
     return env.get_template("print.html.j2").render(
-        doc=document, css=Markup(css), header=css_string(document.header))
+        doc=document, css=Markup(css), header=css_string(document.header), footer=css_string(document.footer))
 
 
 def destination_pages(pdf: Path) -> dict[str, int]:
@@ -286,8 +368,7 @@ class Printer:
             filled = contents(document.items, pages)
             if filled == document.contents:
                 return document
-            document = Document(document.title, document.header, document.subtitle, document.letter,
-                                document.items, filled)
+            document = dataclasses.replace(document, contents=filled)
         raise BuildError(f"{target.name}: de paginanummers in de inhoudsopgave blijven verschuiven.")
 
 
@@ -379,6 +460,8 @@ def finish(pdf: Path, meta: Metadata, epoch: int, headings: list[str]) -> None:
             identity = hashlib.sha256(f"{meta.title}\n{meta.subject}\n{pdf.name}".encode()).hexdigest()
             xmp["xmpMM:DocumentID"] = f"uuid:{identity[:8]}-{identity[8:12]}-{identity[12:16]}-{identity[16:20]}-{identity[20:32]}"
             xmp["pdfuaid:part"] = "1"
+        _mark_artifacts(doc)
+        _add_list_bodies(doc)
         _renumber_structure_ids(doc)
         _fix_outline(doc, headings)
         doc.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
@@ -442,3 +525,62 @@ def _describe_links(doc: pikepdf.Pdf) -> None:
                 dest = dests.get("/" + str(dest).lstrip("/"))
             if isinstance(dest, pikepdf.Array) and dest[0].objgen in pages:
                 annot.Contents = pikepdf.String(f"Naar pagina {pages[dest[0].objgen]}")
+
+
+_DRAWS = {"Tj", "TJ", "'", '"', "re", "m", "l", "c", "v", "y", "h", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*",
+          "n", "W", "W*", "Do", "sh", "INLINE IMAGE"}
+"""Content operators that draw (or build a path to draw): what a reader sees."""
+
+
+def _mark_artifacts(doc: pikepdf.Pdf) -> None:
+    """Mark what Chromium draws outside the structure tree as artifacts (PDF/UA 7.1): the
+    running header and footer of the `@page` margin boxes, backgrounds and borders. Every
+    drawing operator outside a marked-content sequence goes into `/Artifact BMC … EMC`;
+    a sequence opens and closes on the same side of `BT`/`ET`, so the nesting stays valid."""
+    artifact = [pikepdf.Name.Artifact]
+    for page in doc.pages:
+        out: list = []
+        depth, in_text, open_ = 0, False, False
+
+        def close() -> None:
+            nonlocal open_
+            if open_:
+                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+                open_ = False
+
+        for instruction in pikepdf.parse_content_stream(page):
+            op = str(instruction.operator)
+            if op in ("BDC", "BMC") and depth == 0 or op in ("BT", "ET"):
+                close()
+            if op in _DRAWS and depth == 0 and not open_:
+                out.append(pikepdf.ContentStreamInstruction(artifact, pikepdf.Operator("BMC")))
+                open_ = True
+            out.append(instruction)
+            if op in ("BDC", "BMC"):
+                depth += 1
+            elif op == "EMC":
+                depth -= 1
+            in_text = op == "BT" or in_text and op != "ET"
+        close()
+        page.Contents = doc.make_stream(pikepdf.unparse_content_stream(out))
+
+
+def _add_list_bodies(doc: pikepdf.Pdf) -> None:
+    """Give every list item the body PDF/UA asks for: `LI` holds `Lbl` and `LBody`; Chromium
+    puts the item's content straight under `LI`."""
+    root = doc.Root.get("/StructTreeRoot")
+    if root is None:
+        return
+    for item in [e for e in _walk(root.get("/K")) if e.S == pikepdf.Name.LI]:
+        kids = item.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+        label = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == pikepdf.Name.Lbl]
+        content = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == pikepdf.Name.Lbl)]
+        if not content or not all(isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.StructElem
+                                  for k in content):
+            continue  # content marked straight under LI would need its ParentTree entries moved: not made by Chromium
+        body = doc.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=item,
+                                                     K=pikepdf.Array(content)))
+        for kid in content:
+            kid.P = body
+        item.K = pikepdf.Array([*label, body])

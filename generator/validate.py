@@ -20,6 +20,7 @@ from generator.load import Document, Path_, collector_paused, load_document, quo
 from generator.passages import passage_problems
 from generator.references import suggestion
 from generator.models import (
+    SHORT_TITLE_MAX,
     AGENDA_FOLDER, DATE_PATTERN, FILE_MODELS, REPORT_FILES, REPORT_FOLDER, SLUG_PATTERN,
     URL_PATTERN, YEAR_NAME, AboutFile, ActivitiesFile, Activity, AgendaFile, ArchiveFile, CitiesFile,
     PERIOD_PATTERN, SEED_FILE_PATTERN, TERM_PATTERN, KernboodschappenFile, Model, OrganisationsFile,
@@ -357,6 +358,10 @@ _VALUE_ERRORS = {
     "common-word": ("dit is een gewoon Nederlands woord, geen afkorting of naam",
                     "een begrip krijgt op elke pagina waar het staat een uitleg bij aanwijzen; kies een "
                     "afkorting of naam zoals de bron die schrijft"),
+    "short-title-too-long": (f"deze korte titel is langer dan {SHORT_TITLE_MAX} tekens",
+                             "iBabs en NotuBiz tonen een titel in hun lijsten; kort hem in"),
+    "short-title-needed": (f"de titel is langer dan {SHORT_TITLE_MAX} tekens en er is geen korte titel",
+                           f"voeg 'short_title' toe: de titel die iBabs en NotuBiz tonen, hooguit {SHORT_TITLE_MAX} tekens"),
     "one-item": ("een onderdeel van een bundel noemt precies één pagina",
                  "gebruik één van: archive, theme, page, pillar, group, city, activity"),
     "anchor-too-long": ("een anker is een kort citaat van hooguit twaalf woorden",

@@ -605,7 +605,7 @@ class FileLink:
     url: str
     name: str
     description: str
-    """Its type and size, e.g. "PDF, 420 kB"."""
+    """Its type, a PDF's pages and its size, e.g. "PDF, 3 pagina's, 420 kB"."""
 
 
 @dataclass(frozen=True)
@@ -620,6 +620,10 @@ class BundleItem:
 class SessionRow:
     session: Session
     date: str
+    word: str
+    """What the session calls an item: "agendapunt", or "onderdeel" without a meeting."""
+    parts: str
+    """The same, plural."""
     items: tuple[BundleItem, ...]
     zip: FileLink | None
     pdf: FileLink | None
@@ -636,6 +640,8 @@ class CoverView(View):
     date: str
     items: tuple[Link, ...]
     print_url: str
+    word: str
+    """What the session calls an item: "agendapunt", or "onderdeel" without a meeting."""
     linked: tuple[Link, ...]
     rest: tuple[Link, ...]
     address_warning: str = ""

@@ -106,3 +106,23 @@ def test_offline_search_and_links_work_from_file(browser, unzipped: dict[str, Pa
     context.close()
     assert offline.blocked == []
     assert offline.errors == []
+
+
+def test_the_cover_links_its_own_print_page_and_no_link_leaves_for_a_page_the_site_lacks(
+        unzipped: dict[str, Path], built: Project) -> None:
+    """"Alles in één document" opens `afdrukken.html` in the zip (it was rewritten to a public
+    page that does not exist); every public address in a zip is a page the site has."""
+    from generator.build import site_config
+
+    site_url = site_config(built)["site_url"]
+    for name, folder in unzipped.items():
+        cover = HtmlPage(folder / "index.html")
+        hrefs = [attrs.get("href") for tag, attrs in cover.tags if tag == "a"]
+        assert "afdrukken.html" in hrefs and (folder / "afdrukken.html").is_file(), name
+        for path in folder.rglob("*.html"):
+            for tag, attrs in HtmlPage(path).tags:
+                href = (attrs.get("href") or "") if tag == "a" else ""
+                if href.startswith(site_url):
+                    target = href[len(site_url):].split("#")[0]
+                    assert (built.site / target / "index.html").is_file() or (built.site / target).is_file(), \
+                        f"{name}:{path.relative_to(folder)}: {href}"

@@ -6,6 +6,7 @@ there; then made printable."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown as markdown_lib
@@ -18,7 +19,18 @@ CRUMBS = ('<nav class="kruimels" aria-label="Kruimelpad"><ol><li><a href="../ind
           '<li><a href="index.html">Archief</a></li><li aria-current="page">Brief</li></ol></nav>')
 PAGE = """Eerste alinea van de brief.
 
+*De brief zelf toont geen datum.*
+
 Tweede alinea.
+
+**Let op:** de brief is niet ondertekend.
+
+1. Eerste speerpunt
+2. Tweede speerpunt
+
+Derde alinea.
+
+- Een opsomming
 
 Deze gegevens als open data: [JSON](../open-data/x.json).
 {: .web-only }
@@ -54,11 +66,11 @@ def printed_text(folder: Path) -> tuple[str, lxml_html.HtmlElement]:
 def test_an_item_prints_from_its_first_paragraph_not_from_the_breadcrumbs(tmp_path: Path) -> None:
     built_item(tmp_path)
     text, body = printed_text(tmp_path)
-    assert text.startswith("3.1 Eerste alinea van de brief. 3.2 Tweede alinea."), text[:80]
+    assert text.startswith("3.1 Eerste alinea van de brief. De brief zelf toont geen datum. 3.2 Tweede"), text[:80]
     for crumb in ("Home", "Archief"):
         assert crumb not in text
     assert "Bewerk deze pagina" not in text and "open data" not in text
-    assert "Laatst gewijzigd: 1 maart 2024" in text  # printed: paper says when the text last changed
+    assert "Laatst gewijzigd" not in text  # the identity block says which version it is
 
 
 def test_a_collapsed_note_prints_open_with_its_text(tmp_path: Path) -> None:
@@ -77,3 +89,18 @@ def test_search_indexes_none_of_what_print_leaves_out(tmp_path: Path) -> None:
     for gone in ("Home", "Bewerk deze pagina", "open data", "Laatst gewijzigd"):
         assert gone not in page.body
     assert {p.css_class for p in chrome.web_only()} <= chrome.search_skips() | chrome.whole_blocks()
+
+
+def test_only_the_items_own_text_is_numbered_without_gaps_or_double_numbers(tmp_path: Path) -> None:
+    """Remarks of the editors, the boxes about the text and the items of an ordered list
+    (which have their own numbers) print without a paragraph number; no number is skipped."""
+    built_item(tmp_path)
+    text, body = printed_text(tmp_path)
+    numbers = [n.text for n in body.xpath("//span[@class='nr']")]
+    assert numbers == ["3.1", "3.2", "3.3", "3.4"], numbers
+    assert "3.2 Tweede alinea." in text and "3.4 Een opsomming" in text
+    for remark in ("De brief zelf toont geen datum.", "Let op:", "Eerste speerpunt", "Aantekeningen van de redactie",
+                   "De scan heeft twee bladzijden"):
+        before = text[:text.index(remark)].split()
+        assert not re.fullmatch(r"\d+\.\d+", before[-1]), (remark, before[-1])
+    assert not body.xpath("//p[not(normalize-space())]")  # no empty paragraph left by a web-only line

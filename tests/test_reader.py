@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pikepdf
 import pytest
 from lxml import html as lxml_html
 from playwright.sync_api import expect
@@ -193,9 +194,13 @@ def test_each_page_says_when_its_data_last_changed_in_git(project) -> None:
     outputs = []
     for session in prepared.site.sessions.sessions:
         files = [project.root / f"{session.id}.{n}.pdf" for n in range(len(session.items))]
-        for path in [*files, project.root / f"{session.id}.zip", project.root / f"{session.id}.pdf"]:
-            path.write_bytes(b"x")
-        outputs.append(Output(project.root / f"{session.id}.zip", project.root / f"{session.id}.pdf", files))
+        for path in [*files, project.root / f"{session.id}.pdf"]:
+            with pikepdf.new() as pdf:  # the page counts the Raadsbundels page gives
+                pdf.add_blank_page()
+                pdf.save(path)
+        (project.root / f"{session.id}.zip").write_bytes(b"x")
+        outputs.append(Output(project.root / f"{session.id}.zip", project.root / f"{session.id}.pdf", files,
+                              [f"Stuk {n}" for n in range(len(files))]))
     build_command.publish_bundles(project, prepared, outputs)
     assert "PDF" in (project.docs / "raadsbundels.md").read_text("utf-8")
     assert [p.relative_to(project.docs).as_posix() for p in sorted(project.docs.rglob("*.md"))

@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import click
+import pikepdf
 
 from generator import address
 from generator.build import (
@@ -22,6 +23,7 @@ from generator.build import (
     publish, site_config, write_if_changed,
 )
 from generator.bundle import Output, build_bundle, pack, print_jobs
+from generator import wording
 from generator.pages import links, sessions
 from generator.pages.links import Context
 from generator.printing import print_all
@@ -59,9 +61,9 @@ def _build(project: Project, bundles: bool) -> None:
     publish(project, generation)
     click.echo(f"Site gebouwd in {project.site.relative_to(project.root)}/.")
     for output in outputs:
-        size = (project.dist / output.zip.name).stat().st_size
-        click.echo(f"Bundel dist/{output.zip.name} ({size / 1024:.0f} KiB), {output.pdf.name} "
-                   f"en {len(output.item_pdfs)} pdf's per agendapunt.")
+        size = sessions.Download("", output.zip.name, (project.dist / output.zip.name).stat().st_size).amount
+        click.echo(f"Bundel dist/{output.zip.name} ({size}), {output.pdf.name} "
+                   f"en {len(output.item_pdfs)} pdf's, één per onderdeel.")
 
 
 def build_bundles(project: Project, prepared: Prepared, dist: Path) -> list[Output]:
@@ -82,17 +84,25 @@ def build_bundles(project: Project, prepared: Prepared, dist: Path) -> list[Outp
                 shutil.rmtree(job.result().folder, ignore_errors=True)
 
 
+def _download(project: Project, label: str, path: Path) -> sessions.Download:
+    """Put a bundle's file in the site's docs; what the Raadsbundels page says of it."""
+    write_if_changed(project.docs / links.BUNDLE_FILES / path.name, path.read_bytes())
+    pages = None
+    if path.suffix == ".pdf":
+        with pikepdf.open(path) as pdf:
+            pages = len(pdf.pages)
+    return sessions.Download(label, path.name, path.stat().st_size, pages)
+
+
 def publish_bundles(project: Project, prepared: Prepared, outputs: list[Output]) -> None:
     """Put the bundles' files in the site's docs and list them, with sizes, on Raadsbundels."""
     downloads = {}
     for output, session in zip(outputs, prepared.site.sessions.sessions):
-        def download(label: str, path: Path) -> sessions.Download:
-            write_if_changed(project.docs / links.BUNDLE_FILES / path.name, path.read_bytes())
-            return sessions.Download(label, path.name, path.stat().st_size)
-
         downloads[session.id] = sessions.Downloads(
-            download("zip", output.zip), download("pdf", output.pdf),
-            [download(f"agendapunt {n}", p) for n, p in enumerate(output.item_pdfs, start=1)])
+            _download(project, wording.BUNDLE_ZIP_LABEL, output.zip),
+            _download(project, wording.BUNDLE_PDF_LABEL.format(parts=sessions.parts_word(session)), output.pdf),
+            [_download(project, sessions.item_label(session, n, council_title), p)
+             for n, (p, council_title) in enumerate(zip(output.item_pdfs, output.item_titles), start=1)])
     titles = {page.path: page.title for page in prepared.pages}
     page = sessions.bundles(Context(prepared.site), titles, downloads)
     edit_base = site_config(project).get("extra", {}).get("edit_base", "")
