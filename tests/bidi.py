@@ -112,14 +112,14 @@ class FirefoxPage:
 
     def evaluate(self, expression: str, arg: Any = None) -> Any:
         """Run `expression` (a JS function's source, as in Playwright) with `arg`; return its JSON value."""
-        source = f"async (arg) => JSON.stringify(await ({expression})(arg))"
+        source = f"async (arg) => JSON.stringify(await ({expression})(JSON.parse(arg)))"
         result = self.browser.send("script.callFunction", {
             "functionDeclaration": source, "awaitPromise": True, "target": {"context": self.context},
             "arguments": [{"type": "string", "value": json.dumps(arg)}], "userActivation": True,
         })
         if result["type"] == "exception":
             raise BidiError(result["exceptionDetails"]["text"])
-        # The argument went in as JSON text: the function receives it parsed.
+        # Both ways as JSON text: BiDi's own value types need no mapping then.
         return json.loads(result["result"]["value"]) if result["result"].get("type") == "string" else None
 
     def press(self, key: str) -> None:

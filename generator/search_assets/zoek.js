@@ -215,7 +215,7 @@
   var meta = form.parentNode.querySelector(".md-search-result__meta");
   var list = form.parentNode.querySelector(".md-search-result__list");
   var more = form.parentNode.querySelector(".md-search-result__more");
-  var latest = 0, shown = [], current = null;
+  var latest = 0, shown = [];
 
   function element(tag, className, text) {
     var e = document.createElement(tag);
