@@ -375,21 +375,29 @@ def bar_chart(rows: list[tuple[str, int]], title: str, description: str, ident: 
 
 
 def wrapped(text: str, font: int, limit: float) -> list[str]:
-    """A label in lines of at most `limit` px, broken between words (a longer word keeps a
-    line of its own)."""
+    """A label in lines of at most `limit` px, broken between words or after a slash
+    ("Ondernemerschap/Impact"); a longer word keeps a line of its own."""
+    pieces = [piece for word in text.split() for piece in _after_slashes(word)]
     lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", font) <= limit:
-            lines[-1] += f" {word}"
+    for piece, joiner in pieces:
+        if lines and text_width(f"{lines[-1][0]}{lines[-1][1]}{piece}", font) <= limit:
+            lines[-1] = (f"{lines[-1][0]}{lines[-1][1]}{piece}", joiner)
         else:
-            lines.append(word)
-    return lines or [text]
+            lines.append((piece, joiner))
+    return [line for line, _ in lines] or [text]
+
+
+def _after_slashes(word: str) -> list[tuple[str, str]]:
+    """A word's pieces that a line may end after, each with what joins it to the next piece
+    on the same line: nothing after a slash, a space after the word's end."""
+    parts = word.split("/")
+    return [(part + "/", "") for part in parts[:-1]] + [(parts[-1], " ")]
 
 
 def matrix(rows: list[str], columns: list[str], cells: set[tuple[int, int]], title: str, description: str) -> Markup:
     """A grid of rows × columns; a filled square where they meet. Row labels wrap onto more
     lines, so the grid is `CHART_WIDTH` wide at most."""
-    cell, header, font, line = 26, 36, 12, 14
+    cell, header, font, line = 24, 36, 12, 14
     limit = CHART_WIDTH - 10 - cell * len(columns) - 12
     labels = [wrapped(row, font, max(limit, 60)) for row in rows]
     label_width = math.ceil(max((text_width(part, font) for lines in labels for part in lines), default=0)) + 12

@@ -161,7 +161,7 @@ FORCED = """() => {
   // Table rules: the cells' (on a phone, the rows' of the reading form).
   const cells = [...document.querySelectorAll('.md-typeset td, .md-typeset tr')].map(e => getComputedStyle(e))
     .filter(s => s.borderTopStyle !== 'none' && parseFloat(s.borderTopWidth) > 0).length;
-  icons.forEach(icon => icon.push(/rgba\(.*, 0\)$/.test(icon[2]) ? 1 : ratio(icon[2], canvas)));
+  icons.forEach(icon => icon.push(/rgba\\(.*, 0\\)$/.test(icon[2]) ? 1 : ratio(icon[2], canvas)));
   return {canvas, icons, names, cells, header: getComputedStyle(document.querySelector('.md-header')).borderBottomStyle};
 }"""
 
