@@ -83,6 +83,7 @@ endif
 test: $(STAMP)
 	scripts/ensure-chromium
 	scripts/ensure-nginx
+	scripts/ensure-test-tools
 	$(PY) -m pytest
 
 serve: $(STAMP)
@@ -104,4 +105,4 @@ bench: $(STAMP) $(ENGINES) $(LIGHTHOUSE)
 	$(PY) -m bench.run
 
 clean:
-	rm -rf build site dist .out .site.* .dist.* .legacy-* .venv-engines bench/npm/node_modules
+	rm -rf build site dist .out .site.* .dist.* .legacy-* .venv-engines bench/npm/node_modules tests/npm/node_modules

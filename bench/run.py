@@ -33,7 +33,7 @@ from bench import tests as test_time  # noqa: E402
 from bench import search as search_bench  # noqa: E402
 from bench.synthetic import make_project, make_years  # noqa: E402
 from generator import kinds, load, search  # noqa: E402
-from generator.build import Project, generate, prepare, strip_unneeded  # noqa: E402
+from generator.build import Project, generate, mkdocs_env, prepare, strip_unneeded  # noqa: E402
 from generator.models import data_files  # noqa: E402
 from generator.pages.sessions import Download  # noqa: E402
 from generator.pages import pages  # noqa: E402
@@ -56,7 +56,8 @@ def median_time(action: Callable[[], object], runs: int = RUNS) -> float:
 
 def run_child(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
     """(seconds, peak resident memory in MiB) of one child process and its children."""
-    result = subprocess.run([PY, str(REPO / "bench" / "peak.py"), *args], cwd=cwd, env=env,
+    # MkDocs imports generator.phone_tables (mkdocs.yml), also from a copy of the project.
+    result = subprocess.run([PY, str(REPO / "bench" / "peak.py"), *args], cwd=cwd, env=env or mkdocs_env(),
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr}")

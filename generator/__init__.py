@@ -24,7 +24,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "check": ("passages", "references", "validate", "ownwords", "schemas"),
     "pages": ("wording", "views", "kinds", "chrome", "render", "terms", "pictures", "opendata", "pages", "pages.links", "pages.agenda",
               "pages.documents", "pages.places", "pages.report", "pages.sessions", "pages.news"),
-    "publish": ("guard", "outputs", "search", "preview_hooks", "headers", "redirects", "printing", "history", "build", "bundle", "diff",
+    "publish": ("guard", "phone_tables", "outputs", "search", "preview_hooks", "headers", "redirects", "printing", "history", "build", "bundle", "diff",
                 "commands", "commands.build", "commands.check", "commands.diff", "commands.generate",
                 "commands.ids", "commands.schemas", "commands.serve", "__main__"),
 }

@@ -543,6 +543,15 @@ MKDOCS_QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 """Environment that turns off Material for MkDocs' English end-of-life banner."""
 
 
+def mkdocs_env() -> dict[str, str]:
+    """The environment MkDocs runs in: quiet, and able to import this package (mkdocs.yml
+    names `generator.phone_tables` as a Markdown extension; MkDocs runs in the project's
+    folder, which in the tests is a copy without the package)."""
+    package_root = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, **MKDOCS_QUIET, "PYTHONPATH": path}
+
+
 def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     """Run `mkdocs build --strict` into the empty folder `fresh` and check the result with
     the HTML guard.
@@ -550,7 +559,7 @@ def mkdocs_into(project: Project, config: Path, fresh: Path) -> Path:
     Not `--quiet`: that hides warnings from the counter behind `--strict`, so a broken link
     would pass. The output is shown only when the build fails; `fresh` is removed then.
     """
-    env = {**os.environ, **MKDOCS_QUIET, "SOURCE_DATE_EPOCH": source_date_epoch(project)}
+    env = {**mkdocs_env(), "SOURCE_DATE_EPOCH": source_date_epoch(project)}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
          "--site-dir", str(fresh)],

@@ -350,60 +350,69 @@ def _map(cities: list[Placed], href: dict[str, str], labels_text: list[str], wid
                 role="group", classes=classes)
 
 
+CHART_WIDTH, CHART_FONT = 320, 14
+"""The charts' width and text size: they fit a 375 px screen's column whole, and shrink on a
+320 px screen to no less than 12 px text (cut off sideways, the bars all looked equally long)."""
+
+
 def bar_chart(rows: list[tuple[str, int]], title: str, description: str, ident: str) -> Markup:
-    """Horizontal bars with their label and number. Long labels wrap onto more lines, so the
-    chart fits the column of a wide screen (a 60-letter agenda theme made it 814 px wide)."""
-    font, line, pad = 13, 16, 10
-    labels = [wrapped(label, font, LABEL_LIMIT) for label, _ in rows]
-    # The labels' column is as wide as the longest line, so none is cut off.
-    label_width = math.ceil(max((text_width(part, font) for lines in labels for part in lines), default=0)) + 12
-    width = label_width + 310
+    """Horizontal bars, each under its label (wrapped onto more lines where long) with its
+    number after it: as wide as `CHART_WIDTH`, so the bars keep their proportions on a phone."""
+    font, line, gap = CHART_FONT, 17, 8
+    labels = [wrapped(label, font, CHART_WIDTH - 4) for label, _ in rows]
     top = max((n for _, n in rows), default=1) or 1
     parts = []
-    y = 0
+    y = 0.0
     for lines, (_, n) in zip(labels, rows):
-        height = max(26, len(lines) * line + pad)
-        middle = y + height / 2
-        length = (width - label_width - 40) * n / top
-        first = middle - (len(lines) - 1) * line / 2 + 4.5
-        spans = "".join(f'<tspan x="{label_width - 8}" y="{first + k * line:g}">{_text(part)}'
-                        f'{" " if k < len(lines) - 1 else ""}</tspan>' for k, part in enumerate(lines))
-        parts.append(f'<text text-anchor="end" font-size="{font}">{spans}</text>'
-                     f'<rect x="{label_width}" y="{middle - 9:g}" width="{length:.1f}" height="18" fill="{BLUE}"/>'
-                     f'<text x="{label_width + length + 6:.1f}" y="{middle + 4.5:g}" font-size="{font}">{n}</text>')
-        y += height
-    return _svg(width, math.ceil(y) + 4, title, description, "".join(parts), ident)
-
-
-LABEL_LIMIT = 260
-"""The widest a bar chart's label line may be, in px at 13 px text: with the bars beside it,
-the chart then fits a 1280 px screen's column (688 px)."""
+        spans = "".join(f'<tspan x="0" y="{y + (k + 1) * line - 4:g}">{_text(part)}</tspan>' for k, part in enumerate(lines))
+        bar_top = y + len(lines) * line + 2
+        length = (CHART_WIDTH - 40) * n / top
+        parts.append(f'<text font-size="{font}">{spans}</text>'
+                     f'<rect x="0" y="{bar_top:g}" width="{length:.1f}" height="16" fill="{BLUE}"/>'
+                     f'<text x="{length + 6:.1f}" y="{bar_top + 13:g}" font-size="{font}">{n}</text>')
+        y = bar_top + 16 + gap
+    return _svg(CHART_WIDTH, math.ceil(y) + 2, title, description, "".join(parts), ident)
 
 
 def wrapped(text: str, font: int, limit: float) -> list[str]:
-    """A label in lines of at most `limit` px, broken between words (a longer word keeps a
-    line of its own)."""
+    """A label in lines of at most `limit` px, broken between words or after a slash
+    ("Ondernemerschap/Impact"); a longer word keeps a line of its own."""
+    pieces = [piece for word in text.split() for piece in _after_slashes(word)]
     lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", font) <= limit:
-            lines[-1] += f" {word}"
+    for piece, joiner in pieces:
+        if lines and text_width(f"{lines[-1][0]}{lines[-1][1]}{piece}", font) <= limit:
+            lines[-1] = (f"{lines[-1][0]}{lines[-1][1]}{piece}", joiner)
         else:
-            lines.append(word)
-    return lines or [text]
+            lines.append((piece, joiner))
+    return [line for line, _ in lines] or [text]
+
+
+def _after_slashes(word: str) -> list[tuple[str, str]]:
+    """A word's pieces that a line may end after, each with what joins it to the next piece
+    on the same line: nothing after a slash, a space after the word's end."""
+    parts = word.split("/")
+    return [(part + "/", "") for part in parts[:-1]] + [(parts[-1], " ")]
 
 
 def matrix(rows: list[str], columns: list[str], cells: set[tuple[int, int]], title: str, description: str) -> Markup:
-    """A grid of rows × columns; a filled square where they meet."""
-    cell, header = 28, 40
-    label_width = math.ceil(max((text_width(row, 12) for row in rows), default=0)) + 12
-    parts = [f'<text x="{label_width + j * cell + cell / 2}" y="{header - 10}" text-anchor="middle" font-size="12">'
+    """A grid of rows × columns; a filled square where they meet. Row labels wrap onto more
+    lines, so the grid is `CHART_WIDTH` wide at most."""
+    cell, header, font, line = 24, 36, 12, 14
+    limit = CHART_WIDTH - 10 - cell * len(columns) - 12
+    labels = [wrapped(row, font, max(limit, 60)) for row in rows]
+    label_width = math.ceil(max((text_width(part, font) for lines in labels for part in lines), default=0)) + 12
+    parts = [f'<text x="{label_width + j * cell + cell / 2}" y="{header - 10}" text-anchor="middle" font-size="{font}">'
              f"{_text(column)}</text>" for j, column in enumerate(columns)]
-    for i, row in enumerate(rows):
-        y = header + i * cell
-        parts.append(f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" font-size="12">{_text(row)}</text>')
+    y = header
+    for i, lines in enumerate(labels):
+        height = max(cell, len(lines) * line + 8)
+        first = y + height / 2 - (len(lines) - 1) * line / 2 + 4
+        spans = "".join(f'<tspan x="{label_width - 8}" y="{first + k * line:g}">{_text(part)}'
+                        f'{" " if k < len(lines) - 1 else ""}</tspan>' for k, part in enumerate(lines))
+        parts.append(f'<text text-anchor="end" font-size="{font}">{spans}</text>')
         for j in range(len(columns)):
             filled = (i, j) in cells
-            parts.append(f'<rect x="{label_width + j * cell + 3}" y="{y + 3}" width="{cell - 6}" height="{cell - 6}" '
-                         f'fill="{BLUE if filled else "#ffffff"}" stroke="#757575"/>')
-    return _svg(label_width + cell * len(columns) + 10, header + cell * len(rows) + 4, title, description,
-                "".join(parts), "matrix")
+            parts.append(f'<rect x="{label_width + j * cell + 3}" y="{y + height / 2 - cell / 2 + 3:g}" width="{cell - 6}" '
+                         f'height="{cell - 6}" fill="{BLUE if filled else "#ffffff"}" stroke="#757575"/>')
+        y += height
+    return _svg(label_width + cell * len(columns) + 10, math.ceil(y) + 4, title, description, "".join(parts), "matrix")

@@ -145,7 +145,7 @@ def search(page: Page, query: str) -> list[str]:
     """Type a query into the search box; return the result pages (no query or anchor), best first.
 
     The results say which query they answer (`data-query`); read them once that is this one."""
-    toggle = page.locator('label.md-header__button[for="__search"]')
+    toggle = page.locator('button.md-header__button[data-schakel="__search"]')
     if toggle.is_visible():  # on a phone the search field hides behind an icon
         toggle.click()
     else:

@@ -31,7 +31,7 @@ FIXTURE_SEEDS = FIXTURE / "seeds"
 
 
 INTEGRATION_FIXTURES = {"built_site", "browser", "bundles_built", "two_periods_built", "two_periods_bundle",
-                        "fixture_bundles_built"}
+                        "fixture_bundles_built", "firefox"}
 """Fixtures that run MkDocs or Chromium: a test that uses one is an integration test."""
 
 
@@ -311,6 +311,15 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def firefox():
+    """Debian's headless Firefox ESR, driven over WebDriver BiDi (tests/bidi.py)."""
+    from tests.bidi import firefox as start
+
+    with start() as browser:
+        yield browser
 
 
 @pytest.fixture()

@@ -71,9 +71,10 @@ def test_no_axe_violations_on_kinds_sampled_elsewhere(request: pytest.FixtureReq
         context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_no_axe_violations_with_search_results_open(browser, axe: Axe, site_url: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def test_no_axe_violations_with_search_results_open(browser, axe: Axe, site_url: str, width: int, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url)
     assert search(page, "ondermijning")
@@ -110,3 +111,62 @@ def test_security_txt_and_dutch_404(built_site: Path) -> None:
     assert "Contact: " in security and "Expires: " in security and "Preferred-Languages: nl" in security
     not_found = (built_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in not_found and "Pagina niet gevonden" in not_found
+
+
+# --- Colour schemes (issue 25) -----------------------------------------------------------------
+
+DARK_BACKGROUND = "() => getComputedStyle(document.body).backgroundColor"
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_no_axe_violations_in_the_dark_scheme(browser, axe: Axe, site_url: str, path: str) -> None:
+    """The dark scheme follows the reader's system (prefers-color-scheme) and passes axe,
+    colour contrast included, on every kind of page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    red, green, blue = (int(v) for v in page.evaluate(DARK_BACKGROUND).strip("rgba()").split(",")[:3])
+    assert max(red, green, blue) < 60, "the page is not dark"
+    assert _violations(axe, page) == []
+    context.close()
+
+
+FORCED = """() => {
+  const canvas = getComputedStyle(document.body).backgroundColor;
+  const shown = (e, pseudo) => { const s = getComputedStyle(e, pseudo);
+    return s.display !== 'none' && s.visibility !== 'hidden' && s.maskImage && s.maskImage !== 'none' && e.getClientRects().length; };
+  // Icons drawn as a mask over a background colour: that colour must not be the canvas's.
+  const icons = [];
+  for (const e of document.querySelectorAll('body *')) for (const pseudo of ['::before', '::after', null])
+    if (shown(e, pseudo)) icons.push([e.className.baseVal ?? e.className, pseudo, getComputedStyle(e, pseudo).backgroundColor]);
+  // (the contrast of each against the canvas is added below, once `ratio` is defined)
+  const rgb = c => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number).map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const lum = c => { const [r, g, b] = rgb(c); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  // The map's names against the map's own background.
+  const names = [...document.querySelectorAll('svg.kaart')].filter(s => s.getClientRects().length).flatMap(svg =>
+    [...svg.querySelectorAll('text')].map(t => [t.textContent, ratio(getComputedStyle(t).fill, getComputedStyle(svg).backgroundColor)]));
+  // Table rules: the cells' (on a phone, the rows' of the reading form).
+  const cells = [...document.querySelectorAll('.md-typeset td, .md-typeset tr')].map(e => getComputedStyle(e))
+    .filter(s => s.borderTopStyle !== 'none' && parseFloat(s.borderTopWidth) > 0).length;
+  icons.forEach(icon => icon.push(/rgba\\(.*, 0\\)$/.test(icon[2]) ? 1 : ratio(icon[2], canvas)));
+  return {canvas, icons, names, cells, header: getComputedStyle(document.querySelector('.md-header')).borderBottomStyle};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("path", ["in-beeld/", "agenda/2019-2022/talent/", "steden/apeldoorn/"])
+def test_forced_colours_keep_icons_borders_and_map_names(browser, site_url: str, path: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, forced_colors="active")
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    seen = page.evaluate(FORCED)
+    assert seen["icons"], "no icon drawn as a mask: the check has nothing to check"
+    assert [icon for icon in seen["icons"] if icon[3] < 3] == []  # an icon at least 3:1 against the canvas
+    assert seen["cells"] > 0 and seen["header"] == "solid"
+    if path == "in-beeld/":
+        assert len(seen["names"]) >= 40 and [n for n in seen["names"] if n[1] < 4.5] == []
+    context.close()

@@ -95,7 +95,7 @@ def test_menu_on_every_page_kind(open_page, path: str) -> None:
     for label in ("Agenda", "Steden", "Bronnen"):
         expect(menu.get_by_role("link", name=label, exact=True).first).to_be_visible()
     phone = open_page(path, 375)
-    expect(phone.locator('label.md-header__button[for="__drawer"]')).to_be_visible()
+    expect(phone.get_by_role("button", name="Menu")).to_be_visible()
 
 
 def test_page_titles_do_not_repeat_the_site_name(built_site: Path) -> None:

@@ -34,7 +34,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from generator.build import MKDOCS_QUIET, PREVIEW, Project, build_lock, generate
+from generator.build import PREVIEW, Project, build_lock, generate, mkdocs_env
 from generator.errors import StedenagendaError
 from generator.render import TEMPLATES
 
@@ -170,7 +170,7 @@ def _serve(project: Project, address: str) -> None:
             observer.schedule(handler, str(folder), recursive=True, event_filter=list(CHANGES))
     observer.start()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file", str(config),
-                               "--dev-addr", address], cwd=project.root, env={**os.environ, **MKDOCS_QUIET},
+                               "--dev-addr", address], cwd=project.root, env=mkdocs_env(),
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
                               errors="replace", preexec_fn=_end_with_parent)
     assert server.stdout is not None

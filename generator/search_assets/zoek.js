@@ -211,11 +211,11 @@
   Z.fold = fold;
 
   // --- the results under the search box ---------------------------------------------------
-  var form = Z.form, input = form.querySelector("input"), toggle = document.getElementById("__search");
+  var form = Z.form, input = form.querySelector("input");
   var meta = form.parentNode.querySelector(".md-search-result__meta");
   var list = form.parentNode.querySelector(".md-search-result__list");
   var more = form.parentNode.querySelector(".md-search-result__more");
-  var latest = 0, shown = [], current = null;
+  var latest = 0, shown = [];
 
   function element(tag, className, text) {
     var e = document.createElement(tag);
@@ -232,11 +232,17 @@
       // A newer search cleared the list meanwhile: this page of results is for a query
       // the reader has typed past (on a slow machine, "onder" before "ondermijning").
       if (ticket !== latest) return false;
-      docs.forEach(function (d) {
+      docs.forEach(function (d, i) {
+        // The APG Listbox pattern: the list is one Tab stop (the current result has
+        // tabindex 0, the others -1) and the arrows move between the results.
         var item = element("li", "md-search-result__item");
+        item.setAttribute("role", "none");
         var link = element("a", "md-search-result__link");
         link.href = new URL(d[0], Z.root).href;
-        link.tabIndex = -1;
+        link.id = "zoek-resultaat-" + (from + i);
+        link.setAttribute("role", "option");
+        link.setAttribute("aria-selected", "false");
+        link.tabIndex = from + i === 0 ? 0 : -1;
         var article = element("article", "md-search-result__article md-typeset");
         article.appendChild(element("h1", "", d[1]));
         if (d[2]) article.appendChild(element("p", "", d[2]));
@@ -245,6 +251,7 @@
         list.appendChild(item);
       });
       shown = ids;
+      if (ids.length) list.setAttribute("role", "listbox");
       more.hidden = ids.length <= from + PAGE;
       more.dataset.next = String(from + PAGE);
       return true;
@@ -256,12 +263,14 @@
     if (!words(query).length) {
       meta.textContent = "Typ om te zoeken";
       list.textContent = "";
+      list.removeAttribute("role");
       more.hidden = true;
       return Promise.resolve();
     }
     return search(query).then(function (result) {
       if (ticket !== latest) return null;
       list.textContent = "";
+      list.removeAttribute("role");
       meta.textContent = "";
       if (result.corrected) {
         meta.appendChild(document.createTextNode("Geen resultaten voor \u201c" + query.trim() + "\u201d. Resultaten voor "));
@@ -287,28 +296,33 @@
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
-  function close() {
-    toggle.checked = false;
-    input.blur();
+  // The result that has focus is the listbox's current one: the Tab stop, and selected.
+  function current(link) {
+    links().forEach(function (l) {
+      l.tabIndex = l === link ? 0 : -1;
+      l.setAttribute("aria-selected", String(l === link));
+    });
   }
 
   input.addEventListener("input", schedule);
   form.addEventListener("reset", function () { setTimeout(update, 0); });
+  list.addEventListener("focusin", function (e) { if (e.target.getAttribute("role") === "option") current(e.target); });
   more.addEventListener("click", function () {
     var first = Number(more.dataset.next);
     render(shown, first, latest).then(function () { var l = links()[first]; if (l) l.focus(); });
   });
   form.parentNode.addEventListener("keydown", function (e) {
     var all = links(), at = all.indexOf(document.activeElement);
-    if (e.key === "Escape") {
+    var tabStop = all.filter(function (l) { return l.tabIndex === 0; })[0] || all[0];
+    if (e.key === "ArrowDown") {
       e.preventDefault();
-      close();
-    } else if (e.key === "ArrowDown") {
-      e.preventDefault();
-      if (all.length) all[Math.min(at + 1, all.length - 1)].focus();
+      if (at < 0) { if (tabStop) tabStop.focus(); } else all[Math.min(at + 1, all.length - 1)].focus();
     } else if (e.key === "ArrowUp") {
       e.preventDefault();
       if (at <= 0) input.focus(); else all[at - 1].focus();
+    } else if ((e.key === "Home" || e.key === "End") && at >= 0) {
+      e.preventDefault();
+      all[e.key === "Home" ? 0 : all.length - 1].focus();
     } else if (e.key === "Enter" && document.activeElement === input) {
       e.preventDefault();
       update().then(function () { var first = links()[0]; if (first) first.click(); });
