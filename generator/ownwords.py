@@ -47,9 +47,10 @@ def words(text: str) -> list[str]:
 def _is_prose(field: Any) -> bool:
     """Our own prose (`Text`): plain text that may run over several lines."""
     validators = [getattr(m, "func", None) for m in field.metadata]
-    if not validators:  # list[Text]: look inside
-        args = getattr(field.annotation, "__args__", ())
-        validators = [getattr(m, "func", None) for a in args for m in getattr(a, "__metadata__", ())]
+    # list[Text] (with or without Field(min_length=…), whose MinLen is the field's metadata):
+    # the validators are inside.
+    args = getattr(field.annotation, "__args__", ())
+    validators += [getattr(m, "func", None) for a in args for m in getattr(a, "__metadata__", ())]
     return _plain_text in validators and _one_line not in validators
 
 

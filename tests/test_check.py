@@ -219,3 +219,18 @@ def test_a_role_whose_passage_does_not_name_its_city_is_refused(project: Project
         "jaarverslag-2021 (Thema Zorg Jeugd en Onderwijs) — geef de rol een eigen passage ('passages' bij de stad) "
         "waarin de bron de stad bij naam noemt, of laat de stad weg als de bron haar niet noemt\n"
         "1 fout in 1 bestand; er is niets gebouwd.\n")
+
+
+def test_every_list_of_own_texts_is_measured_for_own_words() -> None:
+    """`list[Text]` with `Field(min_length=1)` (an ask's points) was skipped: its MinLen hid
+    the validators inside. Every such field of every model is our prose now."""
+    from generator.models import Ask
+    from generator.ownwords import _is_prose
+    from generator.references import all_models
+
+    assert _is_prose(Ask.model_fields["points"])
+    lists = [(model.__name__, name) for model in all_models() for name, field in model.model_fields.items()
+             if str(field.annotation).startswith("list[") and "_plain_text" in str(field.annotation)
+             and "_one_line" not in str(field.annotation)]
+    assert lists and all(_is_prose(model.model_fields[name]) for model in all_models()
+                         for model_name, name in lists if model.__name__ == model_name)
