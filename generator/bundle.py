@@ -32,7 +32,6 @@ from generator.build import (
     FALLBACK_EPOCH, Prepared, Project, mkdocs_config, mkdocs_into, source_date_epoch, strip_unneeded,
     sync_tree, write_if_changed,
 )
-from generator.errors import BuildError
 from generator.models import Session, SessionItem, Source
 from generator.opendata import PUBLISHER
 from generator.pages import documents, links

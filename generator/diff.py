@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import address, labels
+from generator import address
 from generator.build import Project, hand_written_pages
 from generator.errors import StedenagendaError, summary_line
 from generator.load import load_document
 from generator.markdown import one_line
-from generator.models import AGENDA_FOLDER, REPORT_FOLDER, Model, data_files, model_for
-from generator.records import Record, field_label, records_of
+from generator.models import AGENDA_FOLDER, REPORT_FOLDER, data_files, model_for
+from generator.records import Path_, Record, field_label, records_of
 from generator.validate import load_site
 
 MASS_DELETION_SHARE = 0.2

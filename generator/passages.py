@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import functools
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path

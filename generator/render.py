@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
-from markupsafe import Markup
 
 from generator import markdown
 from generator.load import collector_paused

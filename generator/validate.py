@@ -22,7 +22,7 @@ from generator.references import suggestion
 from generator.models import (
     SHORT_TITLE_MAX,
     AGENDA_FOLDER, DATE_PATTERN, FILE_MODELS, REPORT_FILES, REPORT_FOLDER, SLUG_PATTERN,
-    URL_PATTERN, YEAR_NAME, AboutFile, ActivitiesFile, Activity, AgendaFile, ArchiveFile, CitiesFile,
+    URL_PATTERN, AboutFile, ActivitiesFile, Activity, AgendaFile, ArchiveFile, CitiesFile,
     PERIOD_PATTERN, SEED_FILE_PATTERN, TERM_PATTERN, KernboodschappenFile, Model, OrganisationsFile,
     PeopleFile, ReportFile, SessionsFile, SourcesFile, data_files,
     model_for,

@@ -578,7 +578,7 @@ def test_every_item_and_session_pdf_has_an_identity_block(built: Project, sessio
     prepared = prepare(built)
     documents = {d.id: d for d in prepared.site.archive.documents}
     version = partial_date(datetime.datetime.fromtimestamp(EPOCH, datetime.timezone.utc).strftime("%Y-%m-%d"))
-    site_url = site_config(built)["site_url"]
+    site_url = address.site_url()
     for session in sessions:
         word = "Agendapunt" if session.date else "Onderdeel"
         first = plain_pages(built.dist / f"{session.id}.pdf")[0]
@@ -606,7 +606,7 @@ def test_every_item_and_session_pdf_has_an_identity_block(built: Project, sessio
 def test_links_between_items_are_internal_and_say_which_item(built: Project, sessions) -> None:
     """In a session PDF a link to another of its items goes to that item's page in the PDF;
     on paper it says "(zie onderdeel N)". An item PDF says the same, its link goes to the site."""
-    site_url = site_config(built)["site_url"]
+    site_url = address.site_url()
     from generator.printing import public_url
 
     seen = 0
@@ -630,7 +630,7 @@ def test_links_between_items_are_internal_and_say_which_item(built: Project, ses
 
 def test_every_printed_external_link_shows_its_address(built: Project) -> None:
     """Paper has no links: a link to another site prints its address beside its text."""
-    site_url = site_config(built)["site_url"]
+    site_url = address.site_url()
     for path in all_pdfs(built):
         # pdftotext joins "…Kernboodschappen-" and "G40.pdf" on the next line without the hyphen.
         texts = [t.replace(" ", "").replace("-", "") for t in plain_pages(path)]

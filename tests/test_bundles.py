@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from generator import address
 from generator.build import Project
 from tests.browser import Offline, search
 from tests.html import Page as HtmlPage
@@ -112,9 +112,8 @@ def test_the_cover_links_its_own_print_page_and_no_link_leaves_for_a_page_the_si
         unzipped: dict[str, Path], built: Project) -> None:
     """"Alles in één document" opens `afdrukken.html` in the zip (it was rewritten to a public
     page that does not exist); every public address in a zip is a page the site has."""
-    from generator.build import site_config
 
-    site_url = site_config(built)["site_url"]
+    site_url = address.site_url()
     for name, folder in unzipped.items():
         cover = HtmlPage(folder / "index.html")
         hrefs = [attrs.get("href") for tag, attrs in cover.tags if tag == "a"]

@@ -25,7 +25,6 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from generator import bundle
 from generator.build import Project
 from generator.commands import build as build_command
 from generator.load import Path_, load_document

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from generator import guard, limits
 from generator.__main__ import cli
-from generator.build import Project, build_lock, hand_written_pages
+from generator.build import build_lock, hand_written_pages
 from generator.errors import DataError, Problem
 from generator.load import load_document
 from generator.validate import load_site

@@ -14,10 +14,11 @@ import pytest
 import yaml
 from lxml import html
 
+from generator import address
 from generator import headers
 from tests.conftest import REPO
 
-SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SITE_URL = address.site_url()
 SITE_NAME = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
 SHARING = ("og:title", "og:description", "og:type", "og:url", "og:image", "twitter:card", "twitter:title",
            "twitter:description", "twitter:image")
