@@ -346,6 +346,22 @@ def test_running_header_and_page_numbers(built: Project, sessions) -> None:
     assert "13 december 2012" in first.splitlines()[0]
 
 
+def test_an_item_pdf_has_a_one_line_running_header_and_its_item_in_the_footer(built: Project, sessions) -> None:
+    """The header of a PDF of one item is the session and its date on one line (with the
+    item too it wrapped); "agendapunt N" stands left in the footer."""
+    from generator.pages.links import partial_date
+
+    for session in sessions:
+        header = f"{session.title} · {partial_date(session.date)}" if session.date else session.title
+        word = "agendapunt" if session.date else "onderdeel"
+        for number, item in enumerate(session.items, start=1):
+            pages = page_texts(built.dist / item_pdf_name(session, number, item))
+            for page, text in enumerate(pages, start=1):
+                lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+                assert lines[0] == header, (session.id, number, page, lines[:2])
+                assert lines[-1] == f"{word} {number} pagina {page} van {len(pages)}", (session.id, number, lines[-1])
+
+
 def test_paragraphs_are_numbered_per_item_and_the_same_in_the_item_pdf(built: Project, sessions) -> None:
     session = next(s for s in sessions if s.id == "raadsessie-2012-12-13")
     whole = "\n".join(page_texts(built.dist / f"{session.id}.pdf"))
