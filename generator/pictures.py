@@ -359,17 +359,18 @@ def bar_chart(rows: list[tuple[str, int]], title: str, description: str, ident: 
     """Horizontal bars, each under its label (wrapped onto more lines where long) with its
     number after it: as wide as `CHART_WIDTH`, so the bars keep their proportions on a phone."""
     font, line, gap = CHART_FONT, 17, 8
-    labels = [wrapped(label, font, CHART_WIDTH - 4) for label, _ in rows]
+    labels = [wrapped(label, font, CHART_WIDTH - 6) for label, _ in rows]
     top = max((n for _, n in rows), default=1) or 1
     parts = []
     y = 0.0
     for lines, (_, n) in zip(labels, rows):
-        spans = "".join(f'<tspan x="0" y="{y + (k + 1) * line - 4:g}">{_text(part)}</tspan>' for k, part in enumerate(lines))
+        # A small left margin: a glyph may reach a pixel left of its text position.
+        spans = "".join(f'<tspan x="2" y="{y + (k + 1) * line - 4:g}">{_text(part)}</tspan>' for k, part in enumerate(lines))
         bar_top = y + len(lines) * line + 2
         length = (CHART_WIDTH - 40) * n / top
         parts.append(f'<text font-size="{font}">{spans}</text>'
-                     f'<rect x="0" y="{bar_top:g}" width="{length:.1f}" height="16" fill="{BLUE}"/>'
-                     f'<text x="{length + 6:.1f}" y="{bar_top + 13:g}" font-size="{font}">{n}</text>')
+                     f'<rect x="2" y="{bar_top:g}" width="{length:.1f}" height="16" fill="{BLUE}"/>'
+                     f'<text x="{length + 8:.1f}" y="{bar_top + 13:g}" font-size="{font}">{n}</text>')
         y = bar_top + 16 + gap
     return _svg(CHART_WIDTH, math.ceil(y) + 2, title, description, "".join(parts), ident)
 
@@ -397,7 +398,7 @@ def _after_slashes(word: str) -> list[tuple[str, str]]:
 def matrix(rows: list[str], columns: list[str], cells: set[tuple[int, int]], title: str, description: str) -> Markup:
     """A grid of rows × columns; a filled square where they meet. Row labels wrap onto more
     lines, so the grid is `CHART_WIDTH` wide at most."""
-    cell, header, font, line = 24, 36, 12, 14
+    cell, header, font, line = 20, 36, 12, 14
     limit = CHART_WIDTH - 10 - cell * len(columns) - 12
     labels = [wrapped(row, font, max(limit, 60)) for row in rows]
     label_width = math.ceil(max((text_width(part, font) for lines in labels for part in lines), default=0)) + 12
