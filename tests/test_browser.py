@@ -54,3 +54,22 @@ def test_the_request_guard_catches_a_third_party_font(page: Page, tmp_path: Path
         page.watch.allowed = urlsplit(url).netloc  # type: ignore[attr-defined]
         page.goto(url)
     assert page.watch.foreign == ["https://fonts.googleapis.com/css?family=Roboto"]  # type: ignore[attr-defined]
+
+
+def test_the_cited_passage_opens_with_one_key(page: Page, site_url: str) -> None:
+    """Issue 27: the quoted passage in 'Bron' is a native disclosure (<details>/<summary>): hidden
+    until asked for, reached with Tab, opened with Enter, and then readable as a quotation."""
+    page.goto(f"{site_url}activiteiten/kernboodschappen-aangeboden/")
+    summary = page.locator(".admonition.quote details summary").first
+    quote = page.locator(".admonition.quote details blockquote").first
+    assert not quote.is_visible()
+    for _ in range(200):  # Tab from the top of the page until the summary has the focus
+        page.keyboard.press("Tab")
+        if summary.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        raise AssertionError("the passage's summary is not reachable with Tab")
+    page.keyboard.press("Enter")
+    assert quote.is_visible()
+    assert "Kernboodschappen G40" in quote.inner_text()
+    assert page.watch.foreign == [] and page.watch.errors == []  # type: ignore[attr-defined]
