@@ -108,7 +108,7 @@ PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValid
 """A date as precise as the source gives it: year, year-month or year-month-day (ISO 8601)."""
 
 def _no_userinfo(value: str) -> str:
-    """`https://stedenagenda.example.nl@evil.example/` reads as our address and leads to
+    """`https://ons-adres.example@evil.example/` reads as our address and leads to
     evil.example: a web address with a user name or password before the host is refused."""
     if value.startswith(("http://", "https://")) and "@" in urlsplit(value).netloc:
         raise ValueError("url-userinfo")

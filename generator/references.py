@@ -370,6 +370,6 @@ def checked_fact_problems(site: Site) -> Iterator[Problem]:
     for (file, path), found in missing.items():
         doc, fact = site.documents[file], found[0]
         message, hint = CHECKED_TEXT[fact.rule.checked or ""]
-        places = " en ".join(f"{p.source} ({p.place})" for f in found for p in f.cited)
+        places = " en ".join(dict.fromkeys(f"{p.source} ({p.place})" for f in found for p in f.cited))
         line, column = doc.where(path)
         yield Problem(doc.name, line, column, f"{quoted(fact.text)} {message} {places}", hint)

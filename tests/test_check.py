@@ -17,6 +17,13 @@ def run_check(project: Project) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def line_of(path: Path, text: str) -> int:
+    """The line of `path` where `text` starts (derived, so an edit to the data moves it along)."""
+    body = path.read_text(encoding="utf-8")
+    assert text in body, f"{text!r} not in {path}"
+    return body.split(text, 1)[0].count("\n") + 1
+
+
 def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -167,7 +174,8 @@ def test_references_are_reported_with_field_errors_of_other_files(project: Proje
     replace_in(project.data / "jaarverslagen/2021/activities.yaml", '    date: "2021-03"\n', '    date: [2021]\n')
     code, output = run_check(project)
     assert code == 1
-    assert "data/people.yaml:50:11: onbekende stad 'bredaa' — bedoelde je 'breda'?" in output.splitlines()
+    line = line_of(project.data / "people.yaml", "    city: bredaa\n")
+    assert f"data/people.yaml:{line}:11: onbekende stad 'bredaa' — bedoelde je 'breda'?" in output.splitlines()
     assert output.splitlines()[-1] == "2 fouten in 2 bestanden; er is niets gebouwd."
 
 
@@ -182,9 +190,11 @@ def test_a_summary_pasted_from_its_source_fails_with_the_run_quoted(project: Pro
                "      De G40 werkte mee aan de propositie 'De winst van het sociaal domein' waarin de gemeenten\n"
                "      aandacht vragen van het Rijk voor de drie opgaven: het herstellen van bestaanszekerheid.\n")
     code, output = run_check(project)
+    line = line_of(project.data / "jaarverslagen/2021/activities.yaml", "propositie 'De winst van het sociaal domein' "
+                   "waarin de gemeenten") - 1  # the summary's first line: `summary: >-`
     assert code == 1
     assert output == (
-        "data/jaarverslagen/2021/activities.yaml:72:14: 16 woorden achter elkaar staan zo ook in de bron "
+        f"data/jaarverslagen/2021/activities.yaml:{line}:14: 16 woorden achter elkaar staan zo ook in de bron "
         "jaarverslag-2021 (004_a441b1ac5001b251.txt, regel 99): „waarin de gemeenten aandacht vragen van het rijk "
         "voor de drie opgaven het herstellen van bestaanszekerheid”"
         " — vat samen in eigen woorden (hooguit 9 woorden achter elkaar gelijk aan de bron); een naam van een "
@@ -201,6 +211,7 @@ def test_an_alias_that_names_another_place_is_refused(project: Project) -> None:
     replace_in(project.data / "organisations.yaml", '    search_aliases: ["Technische Universiteit Delft"]',
                '    search_aliases: ["Technische Universiteit Delft", "delft"]')
     code, output = run_check(project)
+    org_line = line_of(project.data / "organisations.yaml", '    search_aliases: ["Technische Universiteit Delft", "delft"]')
     hint = ("een zoeknaam is een andere naam voor dit item zelf, zoals 'Den Bosch' voor 's-Hertogenbosch; een naam "
             "van een andere plaats stuurt lezers die daarop zoeken naar de verkeerde pagina: haal hem weg")
     assert code == 1
@@ -209,7 +220,7 @@ def test_an_alias_that_names_another_place_is_refused(project: Project) -> None:
         f"data/cities.yaml:22:34: zoeknaam 'Delft' is de naam van de G40-gemeente 'Delft' — {hint}\n"
         f"data/cities.yaml:22:43: zoeknaam 'Den Bosch' is ook een zoeknaam van \"'s-Hertogenbosch\" — {hint}\n"
         f"data/cities.yaml:88:22: zoeknaam 'Den Bosch' is ook een zoeknaam van 'Almere' — {hint}\n"
-        f"data/organisations.yaml:262:55: zoeknaam 'delft' is de naam van de G40-gemeente 'Delft' — {hint}\n"
+        f"data/organisations.yaml:{org_line}:55: zoeknaam 'delft' is de naam van de G40-gemeente 'Delft' — {hint}\n"
         "5 fouten in 2 bestanden; er is niets gebouwd.\n")
 
 
@@ -220,9 +231,10 @@ def test_a_role_whose_passage_does_not_name_its_city_is_refused(project: Project
                "      - {city: breda, role: \"trekker van het thema 'beweging naar de voorkant' en 'wijkgericht "
                "werken'\"}")
     code, output = run_check(project)
+    line = line_of(project.data / "jaarverslagen/2021/activities.yaml", "      - {city: breda, role: \"trekker van het")
     assert code == 1
     assert output == (
-        "data/jaarverslagen/2021/activities.yaml:140:16: 'Breda' staat niet in de passage van deze rol: "
+        f"data/jaarverslagen/2021/activities.yaml:{line}:16: 'Breda' staat niet in de passage van deze rol: "
         "jaarverslag-2021 (Thema Zorg Jeugd en Onderwijs) — geef de rol een eigen passage ('passages' bij de stad) "
         "waarin de bron de stad bij naam noemt, of laat de stad weg als de bron haar niet noemt\n"
         "1 fout in 1 bestand; er is niets gebouwd.\n")

@@ -34,9 +34,9 @@ def run(project: Project, bundles: bool = True, publishing: bool = False) -> Non
     """Build; `publishing` (make publish) refuses the placeholder address before any work,
     a local build with it says, first and last, that links to the public site won't work."""
     url = address.publishing_site_url() if publishing else address.site_url()
-    if address.is_placeholder(url):
-        click.echo(address.TERMINAL_WARNING, err=True)
-    with build_lock(project):
+    with build_lock(project):  # a build that cannot start says only who holds the lock
+        if address.is_placeholder(url):
+            click.echo(address.TERMINAL_WARNING, err=True)
         _build(project, bundles)
     if address.is_placeholder(url):
         click.echo(address.TERMINAL_WARNING, err=True)
