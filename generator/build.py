@@ -249,9 +249,8 @@ def prepare(project: Project) -> Prepared:
     per_page = history.page_history(changes)
     blocks = {path: history.history_block(found, relative_link(path, links.NEWS)) for path, found in per_page.items()}
     # A page says when it changed itself, not when anything else in its data file did.
-    changed = {**last_changed(project), **{path: found[0].day for path, found in per_page.items()}}
-    if changes:  # "Wat is er nieuw" changes with every change it lists
-        changed[links.NEWS] = max(change.day for change in changes)
+    changed = {**last_changed(project), **{path: found[0].day for path, found in per_page.items()},
+               **({links.NEWS: changes[0].day} if changes else {})}
     rendered = render_pages(generated, definitions, edit_base, changed, blocks)
     files: dict[str, bytes] = {path: text.encode() for path, text in rendered.items()}
     clashes = []

@@ -25,6 +25,7 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
+from generator import wording
 from generator.build import Project
 from generator.commands import build as build_command
 from generator.load import Path_, load_document
@@ -323,8 +324,11 @@ def test_titles_read_the_same_in_tab_header_menu_and_heading(builds: dict[str, P
         menu = re.search(r'md-nav__link--active"[^>]*>\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', text, re.S)
         if "Tom &amp; Jerry" in heading or "&lt;img" in heading:
             shown += 1
-            assert tab == heading, page
-            assert html_lib.unescape(topics[-1]).strip() == heading, page
+            # A source page's tab says what it is: its title can be a page of ours too.
+            named = {heading, wording.SOURCE_HEAD_TITLE.format(title=heading)} if page.startswith("bronnen/") \
+                else {heading}
+            assert tab in named, page
+            assert html_lib.unescape(topics[-1]).strip() in named, page
             if menu:
                 menus += 1
                 assert html_lib.unescape(menu.group(1)).strip() == heading, page

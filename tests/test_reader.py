@@ -184,12 +184,16 @@ def test_each_page_says_when_its_data_last_changed_in_git(project) -> None:
     subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
     _commit(project.root, "2020-01-02", "all")
     cities = project.data / "cities.yaml"
-    # A page says when its own records changed (generator/history.py): Apeldoorn's record.
-    cities.write_text(cities.read_text("utf-8").replace('name: "Apeldoorn"\n    province: Gelderland',
-                                                        'name: "Apeldoorn"\n    province: Utrecht'), encoding="utf-8")
+    text = cities.read_text("utf-8")
+    assert '  - id: apeldoorn\n    name: "Apeldoorn"\n' in text
+    cities.write_text(text.replace('  - id: apeldoorn\n    name: "Apeldoorn"\n',
+                                   '  - id: apeldoorn\n    name: "Apeldoorn"\n    search_aliases: ["Apeldorp"]\n')
+                      + "\n# a later edit\n", encoding="utf-8")
     _commit(project.root, "2021-03-04", "cities")
     generate(project)
     assert "*Laatst gewijzigd: 4 maart 2021*" in (project.docs / "steden" / "apeldoorn.md").read_text("utf-8")
+    # A page says when its own record changed, not when anything else in its file did.
+    assert "*Laatst gewijzigd: 2 januari 2020*" in (project.docs / "steden" / "assen.md").read_text("utf-8")
     assert "*Laatst gewijzigd: 2 januari 2020*" in (project.docs / "agenda" / "2019-2022" / "talent.md").read_text("utf-8")
     assert "*Laatst gewijzigd: 2 januari 2020*" in (project.docs / "colofon.md").read_text("utf-8")
     # An uncommitted edit does not change the day: the build stays the same for one commit.
