@@ -35,6 +35,8 @@ PARTS = (
     Part("md-content__button", "de bewerkknop van het thema"),
     Part("headerlink", "¶, de link naar een kop"),
     Part("bewerk", "'Bewerk deze pagina' en de zin erachter", whole_block=True),
+    Part("citaat", "het geciteerde bronfragment: de woorden van de bron, niet van de site (de bronpagina en de "
+         "pdf's geven het); gevonden, liet het de bronpagina's boven de pagina's van de site komen", printed=True),
 )
 """Every part of the article that is not content. Search leaves all of them out (indexed,
 they made every excerpt start with "Home …" and `gewijzigd` find every page); print leaves

@@ -228,7 +228,9 @@ def test_metadata_tagging_and_reproducible_dates(built: Project, sessions) -> No
                         assert str(annot.get("/Contents", "")).startswith(("Link naar ", "Naar pagina ")), name
     with pikepdf.open(built.dist / "raadsessie-2012-12-13.pdf") as pdf:
         assert str(pdf.docinfo.Author) == "Stadsregio Amsterdam en G32-Stedennetwerk"
-        assert 6 <= len(pdf.pages) <= 14
+        # Each item prints its Bron notes with the quoted passages open (issue 27): longer than
+        # before, still bounded (a runaway print would give hundreds).
+        assert 6 <= len(pdf.pages) <= 40
 
 
 def test_each_item_pdf_names_its_own_author_and_a_title_council_systems_show_whole(built: Project, sessions) -> None:

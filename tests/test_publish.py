@@ -142,11 +142,20 @@ def test_killed_builds_leave_the_previous_or_the_new_build_and_the_next_build_cl
     assert debris(project) == [], "the next build removes what killed builds left"
 
 
-def test_two_builds_at_once_take_turns(project: Project) -> None:
-    processes = [cli_build(project) for _ in range(2)]
-    for process in processes:
-        _, stderr = process.communicate(timeout=600)
-        assert process.returncode == 0, stderr.decode()
+def test_a_second_build_at_once_is_refused_naming_the_first_and_the_first_completes(project: Project) -> None:
+    """One lock for every writing command (issue 28): the second build does not wait behind
+    the first, it says who holds the lock and stops; the first publishes as usual."""
+    first = cli_build(project)
+    lock = project.root / OUT / "lock"  # holds the holder's name while a build runs
+    deadline = time.monotonic() + 60
+    while not (lock.exists() and lock.read_text(encoding="utf-8").strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert lock.read_text(encoding="utf-8").strip(), "the first build took no lock"
+    second = cli_build(project)
+    _, said = second.communicate(timeout=600)
+    _, stderr = first.communicate(timeout=600)
+    assert first.returncode == 0, stderr.decode()
+    assert second.returncode != 0 and "make site kan nu niet: make site (proces" in said.decode(), said.decode()
     assert (project.site / "index.html").is_file() and list(project.dist.glob("*.zip"))
     assert debris(project) == []
 

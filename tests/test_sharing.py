@@ -121,8 +121,8 @@ def test_no_list_or_table_names_one_page_twice(pages) -> None:
     passages may well be used on one page."""
     twice = {}
     for path, tree in pages.items():
-        for listing in tree.xpath('//article//ul[not(ancestor::*[contains(@class, "admonition")])]'
-                                  '| //article//ol | //article//tbody'):
+        outside_boxes = '[not(ancestor::*[contains(@class, "admonition")])]'  # the Bron notes: one per passage
+        for listing in tree.xpath(f'//article//ul{outside_boxes} | //article//ol{outside_boxes} | //article//tbody'):
             entries = [(first_link(item), " ".join(item.text_content().split()))
                        for item in listing.xpath("./li | ./tr")]
             seen: dict[str, int] = defaultdict(int)
