@@ -95,6 +95,8 @@ def test_search_dialog_opens_on_purpose_and_results_follow_the_listbox_pattern(o
     page.wait_for_function(ANSWERED, arg="wonen")
     for _ in range(3):
         page.keyboard.press("Tab")
+    # The dialog closes a task after focus left it (zoek's focusout handler waits one tick).
+    page.wait_for_function("() => !document.getElementById('__search').checked", timeout=2000)
     state = page.evaluate(STATE)
     assert state["search"] is False, state
     # Every stop after it is seen again, once the theme's overlay has faded out.
