@@ -398,7 +398,7 @@ def test_every_page_shows_its_passages_and_every_source_page_lists_them(seeds: P
         cited_pages += bool(refs)
         for ref in refs:
             # The passage itself, quoted inside a disclosure, with the lines it stands on.
-            quoted = f"??? quote \"Citaat uit de bron ({ref.lines})\"\n\n"
+            quoted = f"??? quote citaat \"Citaat uit de bron ({ref.lines})\"\n\n"  # class citaat: kept out of search (chrome.py)
             assert quoted in rendered[page.path] and f"> {escape(ref.quote)}\n" in rendered[page.path], (page.path, ref)
             assert ref.quote and passages.fold(ref.quote) in passages.source_text(seeds / files[ref.source]).folded
             assert (ref.place, ref.anchor) in listed[ref.source], (page.path, ref)
