@@ -336,6 +336,11 @@ class Printer:
 
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        # One context for the row (a new one per PDF cost more than the printing): the
+        # structure-tree ids Chromium numbers across a context are renumbered in `finish`.
+        self._context = self._browser.new_context()
+        self._context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                            else route.abort())
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -344,17 +349,12 @@ class Printer:
 
     def pdf(self, html: Path, target: Path) -> None:
         """Print one local HTML file to a tagged PDF with bookmarks; no request leaves the machine."""
-        # A context of its own per PDF: Chromium numbers table-header ids in the structure
-        # tree by a counter that runs on across the pages of one context.
-        context = self._browser.new_context()
-        page = context.new_page()
+        page = self._context.new_page()
         try:
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                       else route.abort())
             page.goto(html.resolve().as_uri(), wait_until="load")
             page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
         finally:
-            context.close()
+            page.close()
 
     def document(self, document: Document, html: Path, target: Path) -> Document:
         """Print `document`; with a table of contents, print again until its page numbers
