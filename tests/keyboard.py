@@ -125,5 +125,8 @@ STATE = """() => ({
 ANSWERED = "q => document.querySelector('.md-search-result').getAttribute('data-query') === q"
 """True once the result list answers query q."""
 
-SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
-"""True once no transition (the theme's fades and slides) is under way."""
+SETTLED = ("() => document.getAnimations().every(a => a.playState !== 'running')"
+           " && !document.body.hasAttribute('data-md-scrolllock')")
+"""True once no transition (the theme's fades and slides) is under way and the page scrolls
+again: below 960 px the theme locks the page's scrolling while the search is open and lets
+go 100 ms after it closes; until then Tab could not scroll a stop into view."""
