@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator import markdown
+from generator import markdown, wording
 from generator.errors import Problem
 from generator.models import Organisation, OrganisationsFile
 from generator.render import TEMPLATES
@@ -96,6 +96,19 @@ def unused_terms(site, content: Path | None = None) -> list[Problem]:
     return warnings
 
 
+def editors_label(organisation: Organisation) -> str | None:
+    """The label an expansion gets when the editors wrote it out and no source does."""
+    return wording.EXPLAINED_BY_EDITORS if organisation.explained_by == "redactie" else None
+
+
+def expansion_text(organisation: Organisation) -> str | None:
+    """The expansion as a reader sees it beside or over the term: labelled when it is the editors'."""
+    if organisation.expansion is None:
+        return None
+    label = editors_label(organisation)
+    return f"{organisation.expansion} {label}" if label else organisation.expansion
+
+
 def abbreviations(organisations: OrganisationsFile, text: str = "") -> dict[str, str]:
     """Python-Markdown `abbr` definitions by term, so every abbreviation is explained on hover.
 
@@ -104,7 +117,7 @@ def abbreviations(organisations: OrganisationsFile, text: str = "") -> dict[str,
     written = {t for org in organisations.organisations for t in [org.term, *org.also]}
     definitions = {}
     for org in organisations.organisations:
-        title = org.expansion or org.description or org.note
+        title = expansion_text(org) or org.description or org.note
         if title is None or not org.hover:
             continue
         own = {org.term, *org.also}

@@ -508,7 +508,8 @@ class GlossaryRow:
     term: str
     also: tuple[str, ...]
     expansion: str | None
-    explained_by: str | None
+    expansion_label: str | None
+    """'(uitleg van de redactie)' when no source spells the term out."""
     description: str | None
     note: str | None
     references: tuple[Reference, ...]

@@ -89,6 +89,8 @@ PLACE_PICTURES = "alle themagroepen en activiteiten"
 PLACE_WHOLE_BUNDLE = "de hele bundel"
 
 # --- labels and phrases inside lists and tables ---
+EXPLAINED_BY_EDITORS = "(uitleg van de redactie)"
+"""After an expansion no source gives (`explained_by: redactie`): glossary, activity lists, tooltips."""
 ACTIVITIES_HEADING = "Activiteiten"
 CITY_OF_PERSON = "stad van {name} ({role})"
 ROLES_JOINED = "; "

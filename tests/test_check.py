@@ -226,12 +226,12 @@ def test_an_alias_that_names_another_place_is_refused(project: Project) -> None:
 
 def test_a_role_whose_passage_does_not_name_its_city_is_refused(project: Project) -> None:
     replace_in(project.data / "jaarverslagen/2021/activities.yaml",
-               "      - {city: eindhoven, role: \"trekker van het thema 'beweging naar de voorkant' en 'wijkgericht "
-               "werken'\"}",
-               "      - {city: breda, role: \"trekker van het thema 'beweging naar de voorkant' en 'wijkgericht "
-               "werken'\"}")
+               "      - {city: eindhoven, role: \"samen met Apeldoorn trekker van de thema's 'beweging naar de "
+               "voorkant' en 'wijkgericht werken'\"}",
+               "      - {city: breda, role: \"samen met Apeldoorn trekker van de thema's 'beweging naar de "
+               "voorkant' en 'wijkgericht werken'\"}")
     code, output = run_check(project)
-    line = line_of(project.data / "jaarverslagen/2021/activities.yaml", "      - {city: breda, role: \"trekker van het")
+    line = line_of(project.data / "jaarverslagen/2021/activities.yaml", "      - {city: breda, role: \"samen met")
     assert code == 1
     assert output == (
         f"data/jaarverslagen/2021/activities.yaml:{line}:16: 'Breda' staat niet in de passage van deze rol: "

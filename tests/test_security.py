@@ -16,7 +16,7 @@ import markdown as python_markdown
 import pytest
 import yaml
 
-from generator import markdown
+from generator import markdown, wording
 from generator.build import Project, checked_pages, hand_written_pages, prepare, published_as, validated_site
 from generator.errors import DataError, Problem
 from generator.load import MAX_DEPTH, load_document
@@ -136,7 +136,8 @@ def test_every_field_that_feeds_a_tooltip_goes_through_the_definition_escaping(p
         org["explained_by"] = "redactie"
     write(project, "organisations", data)
     definitions = abbreviations(validated_site(project).organisations)
-    assert definitions["VNG"] == markdown.abbreviation_definition("VNG", TOOLTIP_PAYLOADS[0])
+    label = f" {wording.EXPLAINED_BY_EDITORS}" if field == "expansion" else ""
+    assert definitions["VNG"] == markdown.abbreviation_definition("VNG", TOOLTIP_PAYLOADS[0] + label)
 
 
 # --- 3: ids that would replace fixed pages ------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
+from generator import wording
 from generator.__main__ import cli
 from generator.build import Project, generate, prepare
 from generator.terms import case_variants
@@ -37,7 +38,7 @@ def test_novi_written_novi_in_the_text_gets_the_hover(project: Project) -> None:
     generate(project)
     page = (project.docs / "agenda" / "2019-2022" / "ruimtelijke-kwaliteit.md").read_text(encoding="utf-8")
     assert "Novi" in page
-    assert "*[Novi]: Nationale Omgevingsvisie" in page
+    assert f"*[Novi]: Nationale Omgevingsvisie {wording.EXPLAINED_BY_EDITORS}" in page  # the editors' expansion, labelled
     assert "*[NOVI]: Nationale Omgevingsvisie" not in page  # only what the page uses
 
 
@@ -77,5 +78,5 @@ def test_a_spelling_another_term_names_stays_that_terms(project: Project) -> Non
     add_term(project, NOVI + '  - id: novi-naam\n    term: "Novi"\n    expansion: "de visie zelf"\n'
                       '    explained_by: redactie\n')
     definitions = prepare(project).abbreviations
-    assert definitions["Novi"].endswith("de visie zelf")
-    assert definitions["NOVI"].endswith("Nationale Omgevingsvisie")
+    assert definitions["Novi"].endswith(f"de visie zelf {wording.EXPLAINED_BY_EDITORS}")
+    assert definitions["NOVI"].endswith(f"Nationale Omgevingsvisie {wording.EXPLAINED_BY_EDITORS}")

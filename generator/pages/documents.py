@@ -11,6 +11,7 @@ from generator.pages.links import (
     source_path,
 )
 from generator.render import Page
+from generator.terms import editors_label
 from generator.validate import ReportYear, Site
 from generator.views import (
     Reference,
@@ -248,7 +249,7 @@ def about(ctx: Context) -> Page:
 def glossary(ctx: Context) -> Page:
     here = GLOSSARY
     rows = tuple(GlossaryRow(
-        id=o.id, term=o.term, also=tuple(o.also), expansion=o.expansion, explained_by=o.explained_by,
+        id=o.id, term=o.term, also=tuple(o.also), expansion=o.expansion, expansion_label=editors_label(o),
         description=o.description, note=o.note,
         references=ctx.cite(here, o.passages),
     ) for o in sorted(ctx.site.organisations.organisations, key=lambda o: o.term.casefold()))

@@ -12,6 +12,7 @@ from generator.pages.links import (
     timeline_path,
 )
 from generator.render import Page
+from generator.terms import expansion_text
 from generator.validate import ReportYear
 from generator.views import (
     ActivityView, CityRoleLink, DatedActivity, GroupCount, GroupRow, GroupView, Link, Month,
@@ -90,7 +91,7 @@ def activity_page(ctx: Context, activity: Activity) -> Page:
     period = ctx.period_at(year.year)
     people = tuple(PersonLink(ctx.people[p].name, ctx.people[p].role, relative(here, f"{PEOPLE}#{p}"))
                    for p in activity.people)
-    organisations = tuple(OrganisationLink(o.term, o.expansion or o.description or "",
+    organisations = tuple(OrganisationLink(o.term, expansion_text(o) or o.description or "",
                                            relative(here, f"{GLOSSARY}#{o.id}"))
                           for o in (ctx.organisations[i] for i in activity.organisations))
     cities = tuple(CityRoleLink(ctx.cities[c.city].name, c.role, relative(here, city_path(c.city)))
