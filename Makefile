@@ -103,6 +103,7 @@ bench: $(STAMP) $(ENGINES) $(LIGHTHOUSE)
 	scripts/ensure-chromium
 	scripts/ensure-nginx
 	$(PY) -m bench.run
+	$(PY) -m bench.editor --write
 
 clean:
 	rm -rf build site dist .out .site.* .dist.* .legacy-* .venv-engines bench/npm/node_modules tests/npm/node_modules

@@ -3,9 +3,9 @@ check`, a `make site` after the first, and the time from saving a YAML file to t
 `make serve`. CONTRIBUTING.md and the Makefile's first-time line name no times: they point
 here.
 
-Not part of `make bench` (the first install downloads every package): run
-`.venv/bin/python -m bench.editor` to print the section, with `--write` to replace the
-"Voor redacteuren" section of bench/RESULTS.md (`make bench` keeps it). Everything runs in a
+`make bench` runs it last, with `--write`: it replaces the "Voor redacteuren" section of
+bench/RESULTS.md (the first install downloads every package, so it adds minutes). Alone:
+`.venv/bin/python -m bench.editor` prints the section. Everything runs in a
 fresh clone of HEAD beside `../shared`, as a checkout on a new machine: the install uses an
 empty pip cache (a new machine has none); Chromium, which `make site` installs with apt when
 missing, is taken as present and said so. The load average at the start is written beside
@@ -58,8 +58,8 @@ def fmt(seconds: float) -> str:
 def section(install: float, check: float, site: float, preview: float, commit: str, load: float,
             measured: str) -> list[str]:
     return [HEADING, "",
-            f"Gemeten {measured} in een verse kloon van {commit} met `.venv/bin/python -m bench.editor --write`, los "
-            f"van `make bench`, op {os.cpu_count()} cores; belasting (load average, 1 min) bij de start: {load:.2f}. "
+            f"Gemeten {measured} in een verse kloon van {commit} met `.venv/bin/python -m bench.editor --write` "
+            f"(de laatste stap van `make bench`), op {os.cpu_count()} cores; belasting (load average, 1 min) bij de start: {load:.2f}. "
             f"Chromium stond al op de machine (anders installeert `make site` het eerst met apt). Mediaan van "
             f"{RUNS} keer, behalve de installatie (één keer).", "",
             "| wat | hoe lang |", "| --- | --- |",
