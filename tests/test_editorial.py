@@ -15,6 +15,7 @@ import posixpath
 import re
 
 from generator.pages import pages
+from generator.render import TEMPLATES
 from tests.conftest import fixture_seeds
 
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
@@ -73,3 +74,20 @@ def test_the_check_finds_an_unlabelled_mapping(fixture_site, fixture_rendered) -
     found = unlabelled(fixture_site, stripped)
     kinds = {path.split("/")[0] for path, _ in found}
     assert {"activiteiten", "agenda", "kernboodschappen.md", "in-beeld.md"} <= kinds, kinds
+
+
+PROVINCE_NOTE = (TEMPLATES / "partials" / "province_note.md.j2").read_text(encoding="utf-8").splitlines()[-1]
+"""The sentence that says the provinces are the editors' (no source names one)."""
+
+
+def pages_showing_a_province_without_the_note(site, rendered: dict[str, str]) -> list[str]:
+    provinces = {city.province for city in site.cities.cities}
+    return sorted(path for path, text in rendered.items()
+                  if any(f"| {province} |" in text for province in provinces) and PROVINCE_NOTE not in text)
+
+
+def test_every_page_that_shows_a_province_says_the_editors_added_it(fixture_site, fixture_rendered) -> None:
+    assert pages_showing_a_province_without_the_note(fixture_site, fixture_rendered) == []
+    # And the check can fail: without the sentence, the pages with provinces are found.
+    stripped = {path: text.replace(PROVINCE_NOTE, "") for path, text in fixture_rendered.items()}
+    assert len(pages_showing_a_province_without_the_note(fixture_site, stripped)) >= 3
