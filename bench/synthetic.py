@@ -56,8 +56,11 @@ def make_project(target: Path, scale: int) -> Project:
     cities = _load(data / "cities.yaml")
     real = list(cities["cities"])
     for copy in range(1, scale):
+        # A copy's search aliases get its number too: an alias may name one city only.
         cities["cities"] += [{**c, "id": f"{c['id']}-{copy}", "name": f"{c['name']} {copy}",
-                              "map_place": c.get("map_place", c["name"])} for c in real]
+                              "map_place": c.get("map_place", c["name"]),
+                              "search_aliases": [f"{a} {copy}" for a in c.get("search_aliases", [])]}
+                             for c in real]
     _dump(data / "cities.yaml", cities, "cities")
     people = _load(data / "people.yaml")
     real_people = list(people["people"])
