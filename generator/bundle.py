@@ -150,7 +150,25 @@ def bundle_files(prepared: Prepared, session: Session) -> dict[str, bytes]:
     for path, text in render_pages([*bundle_pages(prepared, session), *offline_pictures],
                                    prepared.abbreviations).items():
         files[path] = text.encode()
-    return files
+    return links_to_the_public_site(files, address.site_url())
+
+
+def links_to_the_public_site(files: dict[str, bytes], public: str) -> dict[str, bytes]:
+    """`files` with each Markdown link to a page only the public site has (e.g. Raadsbundels,
+    which "Wat is er nieuw" names when a session changed) pointing at that page on the public
+    site: a bundle lacks the page, and MkDocs refuses a link to a missing file."""
+    gone = sorted(path for path in PUBLIC_ONLY if path.endswith(".md"))
+    out = {}
+    for path, body in files.items():
+        if path.endswith(".md") and gone:
+            text = body.decode()
+            for target in gone:
+                rel = posixpath.relpath(target, posixpath.dirname(path) or ".")
+                url = printing.public_url(public, built_path(target))
+                text = text.replace(f"]({rel})", f"]({url})").replace(f"]({rel}#", f"]({url}#")
+            body = text.encode()
+        out[path] = body
+    return out
 
 
 def bundle_nav(prepared: Prepared, session: Session) -> list:

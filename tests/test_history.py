@@ -5,9 +5,12 @@ git repository made here, with commit dates of our choosing (never the clock).""
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
@@ -160,3 +163,43 @@ def test_one_line_per_day_and_a_page_made_that_day_was_made_that_day() -> None:
     assert "- 15 maart 2026: titel aangepast; samenvatting aangepast\n- 1 maart 2026: toegevoegd\n" in block
     assert "Wat is er nieuw" not in block  # no link where there is no page to link to
     assert history.history_block([], "x.md") == ""
+
+
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def missing_link_targets(files: dict[str, bytes]) -> list[tuple[str, str]]:
+    """(page, link) for each relative Markdown link to a file `files` does not hold."""
+    missing = []
+    for path, body in files.items():
+        if not path.endswith(".md"):
+            continue
+        for href in MARKDOWN_LINK.findall(body.decode()):
+            target = urlsplit(href)
+            if target.scheme or target.netloc or not target.path:
+                continue
+            if posixpath.normpath(posixpath.join(posixpath.dirname(path), target.path)) not in files:
+                missing.append((path, href))
+    return missing
+
+
+def test_a_bundle_links_a_page_only_the_site_has_at_the_public_address(repo: Path, tmp_path: Path) -> None:
+    """A change to a session shows on Raadsbundels, a page bundles lack; "Wat is er nieuw"
+    names it, and in a bundle that link goes to the public site (MkDocs refused the build
+    of a fresh clone over it)."""
+    clone = tmp_path / "repo"
+    shutil.copytree(repo, clone)
+    sessions = clone / "data" / "sessions.yaml"
+    text = sessions.read_text(encoding="utf-8")
+    title = re.search(r"^    title: [^\"'\n]+$", text, re.M)
+    assert title, "the fixture's session has an unquoted title"
+    sessions.write_text(text.replace(title.group(0), title.group(0) + " (herzien)", 1), encoding="utf-8")
+    commit(clone, "Session retitled", "2026-03-25T10:00:00+01:00")
+    with fixture_seeds():
+        prepared = prepare(Project(clone))
+        news = prepared.files[links.NEWS].decode()
+        assert f"]({links.BUNDLES})" in news, "the news page names Raadsbundels"
+        files = bundle_files(prepared, prepared.site.sessions.sessions[0])
+    assert links.BUNDLES not in files
+    assert missing_link_targets(files) == []
+    assert f"]({SITE_URL}raadsbundels/)" in files[links.NEWS].decode()
