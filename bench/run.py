@@ -149,7 +149,8 @@ def preview_seconds(project_root: Path, runs: int) -> float:
             assert changed != text, "Almere not found in cities.yaml"
             path.write_text(changed, encoding="utf-8")
             started = time.perf_counter()
-            while f"<td>{new}</td>" not in fetch():
+            # A cell may carry its column's name for the phone layout (data-label).
+            while not re.search(rf"<td[^>]*>{new}</td>", fetch()):
                 if time.perf_counter() - started > 300:
                     raise SystemExit("preview did not update")
                 time.sleep(0.05)
