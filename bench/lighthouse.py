@@ -33,6 +33,14 @@ from tests.browser import serve  # noqa: E402
 PAGE_KINDS = {label: kinds.url(path) for label, path in kinds.samples("site").items()}
 """Every page kind's sample on the real data's site (generator/kinds.py), as the browser tests visit them."""
 
+UNLISTED = {kind.label for kind in kinds.KINDS if not kind.sitemap}
+"""The kinds kept out of the sitemap and search engines on purpose (`noindex`, e.g. the 404
+page): Lighthouse's SEO audit `is-crawlable` fails there by design, so their SEO score is
+judged without it (see `targets_met`)."""
+
+BY_DESIGN = {"is-crawlable"}
+"""The SEO audits an unlisted kind fails on purpose."""
+
 NPM_DIR = REPO / "bench" / "npm"
 CLI = NPM_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
 RUNNER = NPM_DIR / "run.mjs"
@@ -91,28 +99,39 @@ def summary(runs: list[dict]) -> dict:
     """The median per category over the runs (a run whose score Lighthouse could not compute
     counts as 0, with its warning kept), what cost points, and the median unused CSS and JS."""
     return {"scores": {c: statistics.median(r["scores"][c] or 0 for r in runs) for c in CATEGORIES},
+            "seo_lost": sorted({a for r in runs for a in r.get("seoLost", [])}),
             "lost": sorted({a for r in runs for a in r["lost"]} | {w for r in runs for w in r["warnings"]}),
             "unused_css": statistics.median(r["unusedCss"] for r in runs),
             "unused_js": statistics.median(r["unusedJs"] for r in runs)}
 
 
+def targets_met(kind: str, result: dict) -> bool:
+    """Whether a kind's median scores meet every target; an unlisted kind (`UNLISTED`) meets
+    the SEO target when the only SEO audits it loses are the ones it fails by design."""
+    return all(score >= TARGETS[category] or (category == "seo" and kind in UNLISTED
+                                              and set(result["seo_lost"]) <= BY_DESIGN)
+               for category, score in result["scores"].items())
+
+
 def section(results: dict[tuple[str, str], dict], runs: int = RUNS) -> tuple[list[str], bool]:
     """The Markdown section for bench/RESULTS.md, and whether every target is met."""
-    met = all(s >= TARGETS[c] for r in results.values() for c, s in r["scores"].items())
+    met = all(targets_met(kind, r) for (kind, _), r in results.items())
     rows = [f"| {kind} | {form} | " + " | ".join(f"{r['scores'][c]:g}" for c in CATEGORIES)
             + f" | {r['unused_css']:g} / {r['unused_js']:g} |" for (kind, form), r in results.items()]
     lost = [f"- {kind}, {form}: {', '.join(r['lost'])}" for (kind, form), r in results.items() if r["lost"]]
     version = json.loads((NPM_DIR / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
     lines = ["## Lighthouse", "",
              f"Lighthouse {version} (vast in `bench/npm/package-lock.json`) met Debians Chromium, headless, op elke "
-             "soort pagina (de lijst `PAGE_KINDS` van de browsertests), mobiel (Lighthouses standaard: Moto G "
+             "soort pagina (de voorbeeldpagina van elke soort in `generator/kinds.py`), mobiel (Lighthouses standaard: Moto G "
              "Power, trage 4G) en desktop (`--preset=desktop`); beide met Lighthouses gesimuleerde vertraging. "
              "De site komt van 127.0.0.1, van Debians nginx met de configuratie uit `deploy/nginx/` (gzip, "
              "caching en de headers van de build, ook de strenge Content-Security-Policy), zoals de host hem geeft. "
              f"Mediaan van {runs} "
              f"run{'s' if runs != 1 else ''} per pagina en vorm, in rondes (elke ronde alle pagina's één keer), "
              "met één Chromium voor alle runs (Lighthouse wist cache en opslag voor elke run). "
-             "Doel: prestaties ≥ 95, de andere drie 100. "
+             "Doel: prestaties ≥ 95, de andere drie 100; bij pagina's die bewust buiten de sitemap en "
+             f"zoekmachines blijven ({', '.join(sorted(UNLISTED))}: `noindex`) telt voor SEO alleen de audit "
+             f"{', '.join(f'`{a}`' for a in sorted(BY_DESIGN))} niet mee. "
              "Deze machine wordt gedeeld (2 cores, andere builds tegelijk): de prestatiescore schommelt daardoor "
              "een paar punten tussen runs.", "",
              "| soort pagina | vorm | " + " | ".join(CATEGORIES.values()) + " | ongebruikt CSS / JS (KiB) |",

@@ -276,7 +276,7 @@ def full_bundle(project) -> Path:
 def main() -> None:
     """Build the 1× (real) and synthetic sites, index them, and print the search section."""
     from bench.synthetic import make_project
-    from generator import load, search
+    from generator import search
     from generator.build import generate
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -284,7 +284,6 @@ def main() -> None:
     scales = [int(n) for n in parser.parse_args().scales.split(",")]
     if not Path(PAGEFIND[0]).exists():
         raise SystemExit("Pagefind ontbreekt: maak eerst .venv-engines (make .venv-engines/.installed-from-lock)")
-    load.MAX_FILE_BYTES = 64 * 1024 * 1024  # the synthetic 100× data, as in bench/run.py
     work = Path(tempfile.mkdtemp(prefix="stedenagenda-bench-search-"))
     try:
         sites, lunr, projects = {}, {}, {}

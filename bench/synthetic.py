@@ -1,7 +1,7 @@
-"""Synthetic data in the real schema, at N times today's volume: more activities, cities
-and people, so the same code path (load → validate → render → MkDocs) can be measured as
-the content grows; or with N annual reports (`make_years`), as the site will be after N
-years. Written as YAML into a copy of the project."""
+"""Synthetic data in the real schema, at N times today's volume: N annual reports (and an
+agenda for every four years), as the site will be after N years, so the same code path
+(load → validate → render → MkDocs) can be measured as the content grows. Written as YAML
+into a copy of the project."""
 
 from __future__ import annotations
 
@@ -48,36 +48,16 @@ def _only(folder: Path) -> Path:
 
 
 def make_project(target: Path, scale: int) -> Project:
-    """A project in `target` whose activities, cities and people are `scale` times today's."""
+    """A project in `target` at `scale` times today's volume: a copy of today's project, and
+    for a scale above 1 that many annual reports (`make_years`). The data grows the way the
+    network's does: a report a year and an agenda every four years, with the same 40 member
+    cities (copied cities would be refused: the membership rule reads the sources' member
+    list, and a file of 4,000 cities breaks the list cap of generator/limits.py)."""
+    return make_years(target, scale) if scale > 1 else _copied(target)
+
+
+def _copied(target: Path) -> Project:
     _copy(target)
-    if scale == 1:
-        return Project(target)
-    data = target / "data"
-    cities = _load(data / "cities.yaml")
-    real = list(cities["cities"])
-    for copy in range(1, scale):
-        # A copy's search aliases get its number too: an alias may name one city only.
-        cities["cities"] += [{**c, "id": f"{c['id']}-{copy}", "name": f"{c['name']} {copy}",
-                              "map_place": c.get("map_place", c["name"]),
-                              "search_aliases": [f"{a} {copy}" for a in c.get("search_aliases", [])]}
-                             for c in real]
-    _dump(data / "cities.yaml", cities, "cities")
-    people = _load(data / "people.yaml")
-    real_people = list(people["people"])
-    for copy in range(1, scale):
-        people["people"] += [{**p, "id": f"{p['id']}-{copy}"} | ({"city": f"{p['city']}-{copy}"} if "city" in p else {})
-                             for p in real_people]
-    _dump(data / "people.yaml", people, "people")
-    activities_file = _only(data / "jaarverslagen") / "activities.yaml"
-    activities = _load(activities_file)
-    real_activities = list(activities["activities"])
-    for copy in range(1, scale):
-        for a in real_activities:
-            clone = {**a, "id": f"{a['id']}-{copy}", "title": f"{a['title']} ({copy})",
-                     "people": [f"{p}-{copy}" for p in a.get("people", [])],
-                     "cities": [{**c, "city": f"{c['city']}-{copy}"} for c in a.get("cities", [])]}
-            activities["activities"].append(clone)
-    _dump(activities_file, activities, "activities")
     return Project(target)
 
 

@@ -49,19 +49,25 @@ def wait_for(predicate, seconds: float = 60.0) -> bool:
 
 @contextmanager
 def serving(project: Project, log: Path | None = None) -> Iterator[str]:
-    """`generator serve` on a free port; yields the base URL. Its terminal output goes to `log`."""
+    """`generator serve` on a free port; yields the base URL. Its terminal output goes to `log`.
+    Stopped as a closing terminal or a process manager stops it (SIGTERM), it leaves nothing
+    in its temp directory (MkDocs' server keeps its pages in one)."""
     port = free_port()
     out = log.open("w", encoding="utf-8") if log else subprocess.DEVNULL
+    temp = project.root / f"tmp-serve-{port}"
+    temp.mkdir()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(project.root),
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+                              env={**os.environ, "TMPDIR": str(temp)})
     serving.pid = server.pid  # type: ignore[attr-defined]
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=20)
         if log:
             out.close()
+    assert not list(temp.iterdir()), f"make serve left {[p.name for p in temp.iterdir()]} in its temp directory"
 
 
 def cpu_seconds(pid: int) -> float:

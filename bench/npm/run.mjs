@@ -25,7 +25,9 @@ try {
     const lost = categories.flatMap(c => lhr.categories[c].auditRefs
       .filter(r => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1)
       .map(r => `${r.id} (${lhr.audits[r.id].score.toFixed(2)})`));
-    console.log(JSON.stringify({...job, scores, lost, warnings: lhr.runWarnings, version: lhr.lighthouseVersion,
+    const seoLost = lhr.categories.seo.auditRefs
+      .filter(r => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1).map(r => r.id);
+    console.log(JSON.stringify({...job, scores, lost, seoLost, warnings: lhr.runWarnings, version: lhr.lighthouseVersion,
                                 unusedCss: unused('unused-css-rules'), unusedJs: unused('unused-javascript')}));
   }
 } finally {

@@ -143,12 +143,24 @@ def dutch_list(items: tuple[str, ...]) -> str:
 
 def _end_with_parent() -> None:
     """In MkDocs' server process: end when this process ends, however it ends (killed, or a
-    crash), so that no orphaned server goes on showing old pages (Linux; elsewhere the
+    crash), so that no orphaned server goes on showing old pages; by SIGINT, on which it
+    cleans up after itself (Linux; elsewhere the
     `finally` below is all there is)."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGINT)
     except (OSError, AttributeError):  # pragma: no cover - not Linux
         pass
+
+
+def stop(server: subprocess.Popen) -> None:
+    """End MkDocs' server as Ctrl+C does (SIGINT): it then removes its temporary site folder
+    (`mkdocs_…` in the temp directory), which SIGTERM would leave behind."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 PR_SET_PDEATHSIG = 1
@@ -185,7 +197,6 @@ def _serve(project: Project, address: str) -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
         observer.stop()
         observer.join()
