@@ -152,10 +152,12 @@ def _end_with_parent() -> None:
         pass
 
 
-def stop(server: subprocess.Popen) -> None:
-    """End MkDocs' server as Ctrl+C does (SIGINT): it then removes its temporary site folder
+def stop(server: subprocess.Popen, signalled: bool = False) -> None:
+    """End MkDocs' server as Ctrl+C does (SIGINT), unless the terminal has sent it already
+    (a second one would interrupt its clean-up): it then removes its temporary site folder
     (`mkdocs_…` in the temp directory), which SIGTERM would leave behind."""
-    server.send_signal(signal.SIGINT)
+    if not signalled and server.poll() is None:
+        server.send_signal(signal.SIGINT)
     try:
         server.wait(timeout=10)
     except subprocess.TimeoutExpired:
@@ -191,12 +193,13 @@ def _serve(project: Project, address: str) -> None:
                f"Zonder {dutch_list(PREVIEW.leaves_out)}: die maakt make site.")
     # Stopped by a signal or Ctrl-C, take MkDocs' server down too instead of orphaning it.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    interrupted = False
     try:
         while server.poll() is None:
             time.sleep(0.5)
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt:  # Ctrl+C: the terminal sent SIGINT to MkDocs' server too
+        interrupted = True
     finally:
-        stop(server)
+        stop(server, signalled=interrupted)
         observer.stop()
         observer.join()
