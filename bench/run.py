@@ -286,7 +286,7 @@ def largest_per_kind(project: Project, site: Path) -> dict[str, tuple[int, str]]
         folder = kinds.url(page.path).rstrip("/")
         size = (site / folder / "index.html").stat().st_size
         label = kinds.of(page.template).label
-        largest[label] = max(largest.get(label, (0, "")), (size, folder or "/"))
+        largest[label] = max(largest.get(label, (0, "")), (size, f"{folder}/" if folder else "/"))
     return largest
 
 
@@ -314,7 +314,7 @@ def years_section(work: Path, one: Project, t_site1: float | None = None,
                     f"{fmt(t_gen)} | {t_gen / (t_gen + t_site):.1%} |")
     (c1, s1, b1), (c10, s10, b10) = figures[1], figures[YEARS]
     l1, l10 = largest_per_kind(one, site1), largest_per_kind(ten, site10)
-    kind_rows = [f"| {kind} | {l1[kind][0] / 1024:.0f} KiB | {l10[kind][0] / 1024:.0f} KiB (`{l10[kind][1]}/`) | "
+    kind_rows = [f"| {kind} | {l1[kind][0] / 1024:.0f} KiB | {l10[kind][0] / 1024:.0f} KiB (`{l10[kind][1]}`) | "
                  f"{l10[kind][0] / l1[kind][0]:.2f}× |" for kind in sorted(l1, key=lambda k: -l10[k][0] / l1[k][0])]
     return ["## Tien jaarverslagen (10×)", "",
             f"Het jaarverslag van nu en {YEARS - 1} synthetische jaren erna (kopieën met eigen ids voor de "
@@ -407,7 +407,9 @@ def main() -> None:
         steps = generator_steps({n: p.root for n, p in projects.items()})
         lines += ["## Schaal: de generator bij 1×, 10× en 100×", "",
                   "Synthetische gegevens in het echte schema (bench/synthetic.py): N jaarverslagen, "
-                  "met elke vier jaar een agenda, door dezelfde code geladen, gevalideerd en gerenderd. De schalen wisselen elkaar af binnen "
+                  "met elke vier jaar een agenda, door dezelfde code geladen, gevalideerd en gerenderd. "
+                  "De kopieën citeren dezelfde passages als het echte jaarverslag, dus de bronpagina van dat "
+                  "jaarverslag groeit met elk jaar (echte jaren hebben elk hun eigen bron); dat telt mee in renderen. De schalen wisselen elkaar af binnen "
                   "elke run; valideren = laden en valideren samen min alleen laden, per run.", "",
                   "| schaal | laden | valideren | renderen | samen | groei t.o.v. vorige |", "| --- | --- | --- | --- | --- | --- |"]
         previous = None

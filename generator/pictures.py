@@ -9,6 +9,7 @@ it, vendored pinned in vendor/world-atlas/ (see vendor/README.md).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -290,9 +291,12 @@ def country_rings(path: Path, country_id: str) -> list[list[tuple[float, float]]
     return rings
 
 
+@functools.lru_cache(maxsize=None)
 def outline_path(width: float) -> str:
     """The European Netherlands as one SVG path on the map (the Caribbean islands fall
-    outside the map's frame and are left out)."""
+    outside the map's frame and are left out). Made once per width and process: reading the
+    world atlas takes a quarter of a second, and every report year's pictures page draws
+    two maps (bench/RESULTS.md, Schaal)."""
     parts = []
     for ring in country_rings(WORLD_ATLAS, NETHERLANDS):
         if not all(_LON0 - 1 < lon < _LON1 + 1 and _LAT0 - 1 < lat < _LAT1 + 1 for lon, lat in ring):

@@ -157,3 +157,45 @@ def search(page: Page, query: str) -> list[str]:
                            arg=query, timeout=15_000)
     results = page.locator(".md-search-result__item > a")
     return [h.split("?")[0].split("#")[0] for h in results.evaluate_all("els => els.map(e => e.href)")]
+
+
+class Tabs:
+    """One browser tab per viewport and colour scheme, kept for a whole test file: opening a
+    page is then a navigation (a fifth of a second), not a new browser context (over a
+    second each, the most of what the per-kind browser tests spent). Every `open` starts
+    from a clean slate as a new context would: the tab's storage is cleared before it
+    navigates, the watch's records are emptied, and the page is judged once it has loaded
+    and painted twice (the theme's scripts wrap tables and set up search on load)."""
+
+    def __init__(self, browser, netloc: str, init_script: str | None = None):
+        self.browser, self.netloc, self.init_script = browser, netloc, init_script
+        self.open_tabs: dict[tuple, tuple[Page, Watch]] = {}
+        self.response = None
+        """The last page's response (its headers)."""
+
+    def open(self, url: str, width: int, height: int = 900, color_scheme: str = "light") -> tuple[Page, Watch]:
+        key = (width, height, color_scheme)
+        if key not in self.open_tabs:
+            context = self.browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
+            if self.init_script:
+                context.add_init_script(self.init_script)
+            page = context.new_page()
+            self.open_tabs[key] = (page, Watch(page, self.netloc))
+        page, watch = self.open_tabs[key]
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.mouse.move(0, 0)  # where the last test left the pointer, it would hover the new page
+        watch.foreign.clear()
+        watch.errors.clear()
+        self.response = page.goto(url, wait_until="load")
+        page.evaluate(SETTLED)
+        return page, watch
+
+    def close(self) -> None:
+        for page, _ in self.open_tabs.values():
+            page.context.close()
+        self.open_tabs.clear()
+
+
+SETTLED = "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+"""Resolves once the web fonts are in and the page has painted twice after load."""

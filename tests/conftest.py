@@ -313,6 +313,18 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="module")
+def site_tabs(browser, site_url: str):
+    """Tabs of the session's served site, one per viewport, kept for a test file (tests/browser.py `Tabs`)."""
+    from urllib.parse import urlsplit
+
+    from tests.browser import Tabs
+
+    tabs = Tabs(browser, urlsplit(site_url).netloc)
+    yield tabs
+    tabs.close()
+
+
 @pytest.fixture(scope="session")
 def firefox():
     """Debian's headless Firefox ESR, driven over WebDriver BiDi (tests/bidi.py)."""

@@ -43,16 +43,11 @@ def _violations(axe: Axe, page) -> list[str]:
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
-def test_no_axe_violations(browser, axe: Axe, site_url: str, path: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    watch = Watch(page, urlsplit(site_url).netloc)
-    page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
+def test_no_axe_violations(site_tabs, axe: Axe, site_url: str, path: str, width: int) -> None:
+    page, watch = site_tabs.open(site_url + path, width)
     assert _violations(axe, page) == []
     assert watch.foreign == [] and watch.errors == []
-    assert context.cookies() == []
-    context.close()
+    assert page.context.cookies() == []
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
@@ -119,17 +114,14 @@ DARK_BACKGROUND = "() => getComputedStyle(document.body).backgroundColor"
 
 
 @pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
-def test_no_axe_violations_in_the_dark_scheme(browser, axe: Axe, site_url: str, path: str) -> None:
+def test_no_axe_violations_in_the_dark_scheme(site_tabs, axe: Axe, site_url: str, path: str) -> None:
     """The dark scheme follows the reader's system (prefers-color-scheme) and passes axe,
     colour contrast included, on every kind of page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    page = context.new_page()
-    page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
+    page, watch = site_tabs.open(site_url + path, 1280, color_scheme="dark")
     red, green, blue = (int(v) for v in page.evaluate(DARK_BACKGROUND).strip("rgba()").split(",")[:3])
     assert max(red, green, blue) < 60, "the page is not dark"
     assert _violations(axe, page) == []
-    context.close()
+    assert watch.foreign == [] and watch.errors == []
 
 
 FORCED = """() => {

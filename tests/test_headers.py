@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.headers import CACHE_OTHER, security_txt
-from tests.browser import Watch, search, serve
+from tests.browser import Tabs, Watch, search, serve
 from generator import kinds
 from tests.test_accessibility import PAGE_KINDS
 
@@ -55,6 +55,14 @@ def strict_url(built_site: Path):
         yield url
 
 
+@pytest.fixture(scope="module")
+def strict_tabs(browser, strict_url: str):
+    """Tabs of `strict_url` that record every CSP violation (tests/browser.py `Tabs`)."""
+    tabs = Tabs(browser, urlsplit(strict_url).netloc, init_script=RECORD_VIOLATIONS)
+    yield tabs
+    tabs.close()
+
+
 def test_header_files_carry_a_strict_policy(built_site: Path) -> None:
     headers = served_headers(built_site)
     policy = dict(d.strip().split(" ", 1) for d in headers["Content-Security-Policy"].split(";"))
@@ -75,15 +83,11 @@ def test_no_inline_style_attributes_or_style_elements(built_site: Path) -> None:
 
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
-def test_no_csp_violations_on_any_page_kind(browser, strict_url: str, path: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
-    watch = Watch(page, urlsplit(strict_url).netloc)
-    response = page.goto(strict_url + path)
+def test_no_csp_violations_on_any_page_kind(strict_tabs: Tabs, strict_url: str, path: str, width: int) -> None:
+    page, watch = strict_tabs.open(strict_url + path, width)
+    response = strict_tabs.response
     assert "Content-Security-Policy" in {k.title(): v for k, v in response.headers.items()} or \
         "content-security-policy" in response.headers
-    page.wait_for_load_state("networkidle")
     # The theme's scripts ran (they turn tables into scroll boxes, set up search), so the
     # hashes let them through: no violation does not just mean nothing ran.
     assert page.evaluate("typeof window.__md_scope") != "undefined"
@@ -93,7 +97,6 @@ def test_no_csp_violations_on_any_page_kind(browser, strict_url: str, path: str,
         page.wait_for_selector(".md-search-result__item", timeout=15_000)
     assert page.evaluate("window.__csp") == []
     assert [e for e in watch.errors if "Content Security Policy" in e] == []
-    context.close()
 
 
 ON_TWO_PERIODS = {k.label: kinds.url(k.sample) for k in kinds.KINDS if k.sample_site == "two_periods"}

@@ -12,7 +12,6 @@ import pytest
 from lxml import html as lxml_html
 from playwright.sync_api import expect
 
-from tests.browser import Watch
 from tests.test_accessibility import PAGE_KINDS
 
 SCREENS = {"desktop": (1280, 800), "telefoon": (375, 667)}
@@ -23,21 +22,15 @@ WAYS_IN = ["Thema's", "Kernboodschappen", "Jaarverslag 2021", "De kaart", "Tijdl
 
 
 @pytest.fixture()
-def open_page(browser, site_url: str):
-    contexts = []
+def open_page(site_tabs, site_url: str):
+    """A function (path, width[, height]) → the page at `path`, loaded in the file's tab of that size."""
 
     def open_(path: str, width: int, height: int = 900):
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        page = context.new_page()
-        page.watch = Watch(page, urlsplit(site_url).netloc)
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
+        page, watch = site_tabs.open(site_url + path, width, height)
+        page.watch = watch
         return page
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 def _in_first_screen(page, locator) -> bool:
