@@ -270,14 +270,15 @@ def country_rings(path: Path, country_id: str) -> list[list[tuple[float, float]]
     numbers (~n: arc n reversed). Decoded here in a few lines rather than adding a library."""
     topology = json.loads(path.read_text(encoding="utf-8"))
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
+
+    def decoded(number: int) -> list[tuple[float, float]]:  # only the country's own arcs: the world has thousands
         x = y = 0
         points = []
-        for dx, dy in arc:
+        for dx, dy in topology["arcs"][number]:
             x, y = x + dx, y + dy
             points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
+        return points
+
     shape = next(g for g in topology["objects"]["countries"]["geometries"] if g.get("id") == country_id)
     polygons = shape["arcs"] if shape["type"] == "MultiPolygon" else [shape["arcs"]]
     rings = []
@@ -285,7 +286,7 @@ def country_rings(path: Path, country_id: str) -> list[list[tuple[float, float]]
         for ring in polygon:
             points = []
             for n in ring:
-                arc = arcs[n] if n >= 0 else arcs[~n][::-1]
+                arc = decoded(n) if n >= 0 else decoded(~n)[::-1]
                 points.extend(arc if not points else arc[1:])
             rings.append(points)
     return rings
