@@ -163,7 +163,8 @@ def test_one_run_reports_syntax_fields_and_references_of_every_file(project: Pro
     assert lines[0] == ('data/cities.yaml:21:11: YAML-syntaxfout: het aanhalingsteken " aan het begin van deze tekst '
                         'wordt niet gesloten — zet een " aan het eind van de tekst op deze regel; dit bestand is '
                         'daarna niet verder gecontroleerd (velden en verwijzingen): herstel dit eerst')
-    assert lines[1].startswith("data/jaarverslagen/2021/activities.yaml:31:11: verwacht tekst, kreeg een lijst")
+    date = line_of(project.data / "jaarverslagen/2021/activities.yaml", "    date: [2021]\n")
+    assert lines[1].startswith(f"data/jaarverslagen/2021/activities.yaml:{date}:11: verwacht tekst, kreeg een lijst")
     assert lines[2].startswith("data/people.yaml:14:5: onbekend veld 'nam'")
     assert lines[-1] == "3 fouten in 3 bestanden; er is niets gebouwd."
     assert "bredaa" not in output  # cities.yaml could not be read: its ids are not known
