@@ -1,5 +1,6 @@
 """Public readers: zero axe violations (WCAG 2.0/2.1 A and AA) on every kind of page, at a
-desktop and a phone width; no third parties, no cookies; Dutch search finds the right page."""
+desktop and a phone width; no third parties, no cookies. (That Dutch queries find their page
+is tests/test_search_browser.py's, on the site and in a bundle.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from generator import kinds
-from tests.browser import DUTCH_QUERIES, Watch, search, serve
+from tests.browser import Watch, search, serve
 
 PAGE_KINDS = {label: kinds.url(path) for label, path in kinds.samples("site").items()}
 """Every page kind's sample on the real data's site, by its Dutch label (generator/kinds.py)."""
@@ -90,15 +91,6 @@ def test_skip_link_and_visible_focus(browser, site_url: str) -> None:
     assert focused[0] == "Ga naar inhoud"
     assert focused[1] != "none"
     page.close()
-
-
-@pytest.mark.parametrize(("query", "expected"), DUTCH_QUERIES)
-def test_dutch_queries_find_their_page_in_the_top_three(browser, site_url: str, query: str, expected: str) -> None:
-    page = browser.new_page()
-    page.goto(site_url)
-    found = [urlsplit(url).path for url in search(page, query)]
-    page.close()
-    assert expected in found[:3], found
 
 
 def test_security_txt_and_dutch_404(built_site: Path) -> None:

@@ -297,6 +297,15 @@ def test_a_sample_of_rare_words_typed_in_the_box_shows_their_page(target) -> Non
 # --- the Dutch query suite -------------------------------------------------------------------
 
 
+def test_the_engines_bench_asks_queries_this_suite_checks() -> None:
+    """`make bench` compares engines on `DUTCH_QUERIES` (tests/browser.py): each is one of the
+    suite's queries, with the same page, so the test below checks them on our search."""
+    from tests.browser import DUTCH_QUERIES
+
+    suite = dict(QUERIES)
+    assert [(q, suite.get(q)) for q, _ in DUTCH_QUERIES] == [(q, (page.lstrip("/"),)) for q, page in DUTCH_QUERIES]
+
+
 def test_dutch_queries_find_their_pages_in_the_top_three(target) -> None:
     page, url, to_target = target.page, target.url, target.to_target
     page.goto(target.start)
