@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -112,34 +113,64 @@ def test_a_reader_never_misses_a_file_while_builds_publish(project: Project, mon
     assert debris(project) == []
 
 
+@dataclass
+class Kills:
+    """What `killed_then_rebuilt` saw."""
+
+    project: Project
+    builds: dict[str, tuple[dict[str, str], dict[str, str]]]
+    """`published` of the two versions of the data, a (the fixture's) and b."""
+    after_kill: list[tuple[float, str, str, bool]]
+    """Per kill: seconds after the start, the version being built, the version published
+    after it ("a", "b" or "mixture"), and whether every zip had its PDF beside it."""
+    debris: list[str]
+    """What was left beside the published build after the next whole build."""
+
+
+@pytest.fixture(scope="module")
+def killed_then_rebuilt(fixture_bundles_built: Project, tmp_path_factory: pytest.TempPathFactory) -> Kills:
+    """A checkout at a longer path than the session's build, given that build as its own
+    earlier `make site`: version b built whole, then six builds killed (SIGKILL, MkDocs and
+    Chromium with them) at moments from 0.3 to 6 s, switching versions each time; then a
+    whole build of version a, the fixture's data again."""
+    root = tmp_path_factory.mktemp("een-veel-langere-map") / "nog-dieper" / "stedenagenda"
+    root.parent.mkdir(parents=True)
+    with fixture_seeds():
+        project = copy_fixture_project(root)
+        adopt_build(project, fixture_bundles_built)
+        builds = {"a": published(project)}
+        switch_data(project, "b")
+        full_build(project)
+        builds["b"] = published(project)
+        current, after_kill = "b", []
+        for delay in (0.3, 1.0, 2.0, 3.0, 4.5, 6.0):
+            target = "a" if current == "b" else "b"
+            switch_data(project, target)
+            process = cli_build(project)
+            time.sleep(delay)
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            state = published(project)
+            seen = next((version for version, build in builds.items() if build == state), "mixture")
+            after_kill.append((delay, target, seen,
+                               all((project.dist / f"{z.stem}.pdf").is_file() for z in project.dist.glob("*.zip"))))
+            current = seen if seen != "mixture" else current
+        switch_data(project, "a")
+        full_build(project)
+    return Kills(project, builds, after_kill, debris(project))
+
+
 def test_killed_builds_leave_the_previous_or_the_new_build_and_the_next_build_cleans_up(
-        project: Project, fixture_bundles_built: Project) -> None:
-    adopt_build(project, fixture_bundles_built)
-    builds = {"a": published(project)}
-    switch_data(project, "b")
-    full_build(project)
-    builds["b"] = published(project)
-    assert builds["a"][0] != builds["b"][0] and builds["a"][1] != builds["b"][1], "the two versions must differ"
-    current = "b"
-    outcomes: list[str] = []
-    for delay in (0.3, 1.0, 2.0, 3.0, 4.5, 6.0):
-        target = "a" if current == "b" else "b"
-        switch_data(project, target)
-        process = cli_build(project)
-        time.sleep(delay)
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        state = published(project)
-        assert state in (builds["a"], builds["b"]), f"killed after {delay} s: a mixture"
-        assert all((project.dist / f"{z.stem}.pdf").is_file() for z in project.dist.glob("*.zip"))
-        outcomes.append("new" if state == builds[target] else "previous")
-        current = target if state == builds[target] else current
-    assert "previous" in outcomes, "at least one kill struck before publishing"
-    switch_data(project, "a")
-    full_build(project)
-    for now, before in zip(published(project), builds["a"]):
+        killed_then_rebuilt: Kills) -> None:
+    kills = killed_then_rebuilt
+    a, b = kills.builds["a"], kills.builds["b"]
+    assert a[0] != b[0] and a[1] != b[1], "the two versions must differ"
+    assert [kill for kill in kills.after_kill if kill[2] == "mixture"] == [], "a kill left a mixture"
+    assert all(kill[3] for kill in kills.after_kill), "a zip without its PDF"
+    assert any(seen != target for _, target, seen, _ in kills.after_kill), "at least one kill struck before publishing"
+    for now, before in zip(published(kills.project), a):
         assert now == before, sorted(k for k in set(now) | set(before) if now.get(k) != before.get(k))[:10]
-    assert debris(project) == [], "the next build removes what killed builds left"
+    assert kills.debris == [], "the next build removes what killed builds left"
 
 
 def test_a_second_build_at_once_is_refused_naming_the_first_and_the_first_completes(project: Project) -> None:
@@ -161,15 +192,12 @@ def test_a_second_build_at_once_is_refused_naming_the_first_and_the_first_comple
 
 
 def test_a_checkout_at_another_path_builds_a_byte_identical_site_zips_and_pdfs(
-        fixture_bundles_built: Project, tmp_path_factory: pytest.TempPathFactory) -> None:
+        fixture_bundles_built: Project, killed_then_rebuilt: Kills) -> None:
     """The session's build (in-process, at a short temporary path) and `make site`'s
-    command in a process of its own, in a checkout at a longer path: the same bytes, PDFs
-    and zips included. Paths, process and build order leave no trace in the output."""
-    root = tmp_path_factory.mktemp("een-veel-langere-map") / "nog-dieper" / "stedenagenda"
-    root.parent.mkdir(parents=True)
-    with fixture_seeds():
-        project = copy_fixture_project(root)
-        full_build(project)
+    command in a process of its own, in a checkout at a longer path (after killed builds
+    there): the same bytes, PDFs and zips included. Paths, process and build order leave no
+    trace in the output."""
+    project = killed_then_rebuilt.project
     first, second = ((digest(p.site), digest(p.dist)) for p in (fixture_bundles_built, project))
     assert first[0] == second[0], sorted(k for k in first[0] if first[0].get(k) != second[0].get(k))[:10]
     assert first[1] == second[1], sorted(k for k in first[1] if first[1].get(k) != second[1].get(k))
