@@ -479,14 +479,35 @@ def main() -> None:
         raise SystemExit("Lighthouse: niet elke soort pagina haalt de doelen (zie bench/RESULTS.md).")
 
 
-def years_only() -> None:
-    """`python -m bench.run years`: only the ten-year case, printed (RESULTS.md is not touched)."""
+def years_only(write: bool = False) -> None:
+    """`python -m bench.run years`: only the ten-year case, printed; with `--write` it also
+    replaces that section of bench/RESULTS.md, saying it was measured on its own (the other
+    sections stay as `make bench` wrote them)."""
     work = Path(tempfile.mkdtemp(prefix="stedenagenda-bench-"))
     try:
-        print("\n".join(years_section(work, make_project(work / "x1", 1))[0]))
+        lines = years_section(work, make_project(work / "x1", 1))[0]
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if write:
+        commit, load, measured = test_time.stamp()
+        lines[2:2] = [f"Deze sectie is los gemeten ({measured}, commit `{commit}`, belasting {load:.2f} bij de start) "
+                      "met `.venv/bin/python -m bench.run years --write`, niet in dezelfde run als de rest van dit "
+                      "bestand.", ""]
+        replace_section(REPO / "bench" / "RESULTS.md", lines)
+    print("\n".join(lines))
+
+
+def replace_section(results_file: Path, lines: list[str]) -> None:
+    """Put a section (its first line the heading) in place of the one with that heading."""
+    text = results_file.read_text(encoding="utf-8")
+    start = text.index(lines[0] + "\n")
+    end = text.find("\n## ", start + 1)
+    text = text[:start] + "\n".join(lines).rstrip("\n") + "\n" + (text[end:] if end >= 0 else "")
+    results_file.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
-    years_only() if sys.argv[1:] == ["years"] else main()
+    if sys.argv[1:2] == ["years"]:
+        years_only(write="--write" in sys.argv)
+    else:
+        main()

@@ -32,3 +32,23 @@ def test_a_listed_kind_is_never_excused() -> None:
 
 def test_performance_below_target_fails_every_kind() -> None:
     assert not lighthouse.targets_met("404", result(100, [], performance=90))
+
+
+def test_the_section_names_what_missed_its_target(monkeypatch) -> None:
+    monkeypatch.setattr(lighthouse, "NPM_DIR", _npm_dir_with_version())
+    results = {("in beeld", "mobiel"): {**result(100, [], performance=93), "lost": [], "unused_css": 0, "unused_js": 0},
+               ("404", "mobiel"): {**result(63, ["is-crawlable"]), "lost": [], "unused_css": 0, "unused_js": 0}}
+    lines, met = lighthouse.section(results)
+    assert not met
+    assert "**Doelen NIET gehaald** op: in beeld, mobiel (prestaties 93)." in lines
+
+
+def _npm_dir_with_version():
+    import json
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "node_modules" / "lighthouse").mkdir(parents=True)
+    (folder / "node_modules" / "lighthouse" / "package.json").write_text(json.dumps({"version": "12.2.3"}))
+    return folder
