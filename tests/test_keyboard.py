@@ -123,3 +123,16 @@ def test_menu_button_opens_the_drawer_and_escape_closes_it(open_page, width: str
     page.keyboard.press("Escape")
     state = page.evaluate(STATE)
     assert not state["drawer"] and state["menuButton"] and state["expanded"][0] == "false", state
+
+
+def test_the_walk_reports_a_stop_no_one_can_see(browser) -> None:
+    """The control for the walk's patience: a link kept off-screen stays unseen however long
+    the walk waits for it, and is reported; the links around it are not."""
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.set_content('<input type="checkbox" id="__search" hidden><input type="checkbox" id="__drawer" hidden>'
+                     '<a href="#een">een</a> <a href="#weg" style="position:absolute;left:-9999px">weg</a> '
+                     '<a href="#drie">drie</a>')
+    stops = tab_walk(page)
+    page.close()
+    assert [stop.key for stop in stops] == ["#een", "#weg", "#drie"]
+    assert [p for p in problems(stops) if "niet te zien" in p] == ['2: niet te zien: <a href="#weg" style="position:absolute;left:-9999px">weg</a>']
