@@ -6,6 +6,8 @@ line and column of the key or value at fault.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,16 +71,14 @@ class ReportYear:
         return self.report.year
 
 
-def _at_year(items: tuple, year: int | None):
+def _at_year(items: tuple, starts: tuple[int, ...], year: int | None):
     """The item in force in `year`: the newest that starts in or before it, else the oldest;
-    the newest when there is no year. `items` run oldest first."""
+    the newest when there is no year. `items` run oldest first; `starts` are their first
+    years. A search, not a walk: every page asks, so a walk made the generator grow with
+    pages × years (bench/RESULTS.md, Schaal)."""
     if year is None:
         return items[-1]
-    chosen = items[0]
-    for item in items:
-        if item.first_year <= year:
-            chosen = item
-    return chosen
+    return items[max(bisect.bisect_right(starts, year) - 1, 0)]
 
 
 def year_of(date: str | None) -> int | None:
@@ -122,12 +122,20 @@ class Site:
 
     def agenda_at(self, year: int | None) -> AgendaPeriod:
         """The agenda in force in a year (the oldest for a year before all; the newest for None)."""
-        return _at_year(self.agendas, year)
+        return _at_year(self.agendas, self._agenda_starts, year)
 
     def report_at(self, year: int | None) -> ReportYear:
         """The report of a year, or the latest before it (the oldest for a year before all;
         the newest for None)."""
-        return _at_year(self.years, year)
+        return _at_year(self.years, self._report_starts, year)
+
+    @functools.cached_property
+    def _agenda_starts(self) -> tuple[int, ...]:
+        return tuple(agenda.first_year for agenda in self.agendas)
+
+    @functools.cached_property
+    def _report_starts(self) -> tuple[int, ...]:
+        return tuple(year.first_year for year in self.years)
 
     def source_year(self, source_id: str) -> int | None:
         return next((year_of(s.date) for s in self.sources.sources if s.id == source_id), None)
