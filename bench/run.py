@@ -4,6 +4,10 @@ Lighthouse (bench/lighthouse.py): below its targets `make bench` fails after wri
 Every figure is a median over RUNS runs, and ratios are taken within this one run, because
 these machines are noisy. Writes bench/RESULTS.md and prints it; the last line printed is
 `bench: generate_share=… scale100_over_scale10=… lighthouse=…`.
+
+One section alone, when only it changed or its run was disturbed: `python -m bench.run years`
+or `python -m bench.run scale` prints it; with `--write` it replaces that section, which then
+says it was measured on its own.
 """
 
 from __future__ import annotations
@@ -404,21 +408,8 @@ def main() -> None:
         progress("YAML-laden gemeten")
         # --- scale ----------------------------------------------------------------------------
         projects = {1: one, YEARS: make_project(work / f"x{YEARS}", YEARS), 100: make_project(work / "x100", 100)}
-        steps = generator_steps({n: p.root for n, p in projects.items()})
-        lines += ["## Schaal: de generator bij 1×, 10× en 100×", "",
-                  "Synthetische gegevens in het echte schema (bench/synthetic.py): N jaarverslagen, "
-                  "met elke vier jaar een agenda, door dezelfde code geladen, gevalideerd en gerenderd. "
-                  "De kopieën citeren dezelfde passages als het echte jaarverslag, dus de bronpagina van dat "
-                  "jaarverslag groeit met elk jaar (echte jaren hebben elk hun eigen bron); dat telt mee in renderen. De schalen wisselen elkaar af binnen "
-                  "elke run; valideren = laden en valideren samen min alleen laden, per run.", "",
-                  "| schaal | laden | valideren | renderen | samen | groei t.o.v. vorige |", "| --- | --- | --- | --- | --- | --- |"]
-        previous = None
-        for n, s in steps.items():
-            growth = f"{s['total'] / previous:.1f}×" if previous else ""
-            lines.append(f"| {n}× | {fmt(s['load'])} | {fmt(s['validate'])} | {fmt(s['render'])} | {fmt(s['total'])} | {growth} |")
-            previous = s["total"]
-        scale_ratio = steps[100]["total"] / steps[10]["total"]
-        lines.append("")
+        scale_lines, scale_ratio = scale_section(projects)
+        lines += scale_lines
 
         progress("schaal gemeten")
         ten = projects[YEARS]
@@ -479,6 +470,52 @@ def main() -> None:
         raise SystemExit("Lighthouse: niet elke soort pagina haalt de doelen (zie bench/RESULTS.md).")
 
 
+def scale_section(projects: dict[int, Project]) -> tuple[list[str], float]:
+    """The generator's steps at 1×, 10× and 100× (see `generator_steps`), and the ratio of its
+    time at 100× to 10×."""
+    steps = generator_steps({n: p.root for n, p in projects.items()})
+    lines = ["## Schaal: de generator bij 1×, 10× en 100×", "",
+             "Synthetische gegevens in het echte schema (bench/synthetic.py): N jaarverslagen, "
+             "met elke vier jaar een agenda, door dezelfde code geladen, gevalideerd en gerenderd. "
+             "De kopieën citeren dezelfde passages als het echte jaarverslag, dus de bronpagina van dat "
+             "jaarverslag groeit met elk jaar (echte jaren hebben elk hun eigen bron); dat telt mee in renderen. "
+             "De schalen wisselen elkaar af binnen elke run; valideren = laden en valideren samen min alleen "
+             "laden, per run.", "",
+             "| schaal | laden | valideren | renderen | samen | groei t.o.v. vorige |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    previous = None
+    for n, step in steps.items():
+        growth = f"{step['total'] / previous:.1f}×" if previous else ""
+        lines.append(f"| {n}× | {fmt(step['load'])} | {fmt(step['validate'])} | {fmt(step['render'])} | "
+                     f"{fmt(step['total'])} | {growth} |")
+        previous = step["total"]
+    return lines + [""], steps[100]["total"] / steps[10]["total"]
+
+
+def scale_only(write: bool = False) -> None:
+    """`python -m bench.run scale`: only the scale section, printed; with `--write` it also
+    replaces that section of bench/RESULTS.md and the ratio on its last line, saying it was
+    measured on its own."""
+    work = Path(tempfile.mkdtemp(prefix="stedenagenda-bench-"))
+    try:
+        projects = {n: make_project(work / f"x{n}", n) for n in (1, YEARS, 100)}
+        lines, ratio = scale_section(projects)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if write:
+        commit, load, measured = test_time.stamp()
+        lines[2:2] = [f"Deze sectie is los gemeten ({measured}, commit `{commit}`, belasting {load:.2f} bij de start) "
+                      "met `.venv/bin/python -m bench.run scale --write`, niet in dezelfde run als de rest van dit "
+                      "bestand.", ""]
+        results = REPO / "bench" / "RESULTS.md"
+        replace_section(results, lines)
+        text = re.sub(r"(`scale100_over_scale10` = generatortijd bij 100× / 10× = )[\d.]+",
+                      lambda m: f"{m.group(1)}{ratio:.2f}", results.read_text(encoding="utf-8"))
+        results.write_text(text, encoding="utf-8")
+    print("\n".join(lines))
+    print(f"scale100_over_scale10={ratio:.2f}")
+
+
 def years_only(write: bool = False) -> None:
     """`python -m bench.run years`: only the ten-year case, printed; with `--write` it also
     replaces that section of bench/RESULTS.md, saying it was measured on its own (the other
@@ -509,5 +546,7 @@ def replace_section(results_file: Path, lines: list[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["years"]:
         years_only(write="--write" in sys.argv)
+    elif sys.argv[1:2] == ["scale"]:
+        scale_only(write="--write" in sys.argv)
     else:
         main()
