@@ -509,7 +509,7 @@ def scale_only(write: bool = False) -> None:
                       "bestand.", ""]
         results = REPO / "bench" / "RESULTS.md"
         replace_section(results, lines)
-        text = re.sub(r"(`scale100_over_scale10` = generatortijd bij 100× / 10× = )[\d.]+",
+        text = re.sub(r"(`scale100_over_scale10` = generatortijd bij 100× / 10× = )\d+\.\d+",
                       lambda m: f"{m.group(1)}{ratio:.2f}", results.read_text(encoding="utf-8"))
         results.write_text(text, encoding="utf-8")
     print("\n".join(lines))
