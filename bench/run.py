@@ -492,6 +492,14 @@ def scale_section(projects: dict[int, Project]) -> tuple[list[str], float]:
     return lines + [""], steps[100]["total"] / steps[10]["total"]
 
 
+def measured_alone(section: str) -> list[str]:
+    """The sentence a section re-measured by `python -m bench.run <section> --write` opens with."""
+    commit, load, measured = test_time.stamp()
+    return [f"Deze sectie is los gemeten ({measured}, commit `{commit}`, belasting {load:.2f} bij de start) "
+            f"met `.venv/bin/python -m bench.run {section} --write`, niet in dezelfde run als de rest van dit "
+            "bestand.", ""]
+
+
 def scale_only(write: bool = False) -> None:
     """`python -m bench.run scale`: only the scale section, printed; with `--write` it also
     replaces that section of bench/RESULTS.md and the ratio on its last line, saying it was
@@ -503,10 +511,7 @@ def scale_only(write: bool = False) -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if write:
-        commit, load, measured = test_time.stamp()
-        lines[2:2] = [f"Deze sectie is los gemeten ({measured}, commit `{commit}`, belasting {load:.2f} bij de start) "
-                      "met `.venv/bin/python -m bench.run scale --write`, niet in dezelfde run als de rest van dit "
-                      "bestand.", ""]
+        lines[2:2] = measured_alone("scale")
         results = REPO / "bench" / "RESULTS.md"
         replace_section(results, lines)
         text = re.sub(r"(`scale100_over_scale10` = generatortijd bij 100× / 10× = )\d+\.\d+",
@@ -526,10 +531,7 @@ def years_only(write: bool = False) -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if write:
-        commit, load, measured = test_time.stamp()
-        lines[2:2] = [f"Deze sectie is los gemeten ({measured}, commit `{commit}`, belasting {load:.2f} bij de start) "
-                      "met `.venv/bin/python -m bench.run years --write`, niet in dezelfde run als de rest van dit "
-                      "bestand.", ""]
+        lines[2:2] = measured_alone("years")
         replace_section(REPO / "bench" / "RESULTS.md", lines)
     print("\n".join(lines))
 
