@@ -378,6 +378,8 @@ class CitiesView(View):
     rows: tuple[CityRow, ...]
     count: int
     years: str
+    province_note: str
+    """partials/province_note: that the editors added the provinces (wording.PROVINCE_NOTE)."""
 
 
 @dataclass(frozen=True)
@@ -393,6 +395,8 @@ class CityView(View):
     """How many cities the network has, in words (from the cities' data)."""
     index_url: str
     years: tuple[CityYear, ...]
+    province_note: str
+    """partials/province_note: that the editors added the provinces (wording.PROVINCE_NOTE)."""
 
 
 @dataclass(frozen=True)
@@ -440,6 +444,8 @@ class SourceRow:
 
 @dataclass(frozen=True, kw_only=True)
 class SourcesView(View):
+    intro: str
+    """The opening sentence (wording.SOURCES_INTRO)."""
     rows: tuple[SourceRow, ...]
 
 
@@ -593,6 +599,8 @@ class PicturesView(View):
     legend: tuple[LegendEntry, ...]
     matrix_rows: tuple[MatrixRow, ...]
     timeline_url: str
+    province_note: str
+    """partials/province_note: that the editors added the provinces (wording.PROVINCE_NOTE)."""
 
 
 # --- council sessions --------------------------------------------------------------------

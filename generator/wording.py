@@ -81,6 +81,14 @@ ONE_PAGE = "{count} pagina"
 UNKNOWN_AUTHOR = "onbekend"
 """The PDF's Author where the source does not say who wrote a document."""
 
+# --- sentences a template puts on a page as they are ---
+PROVINCE_NOTE = "De provincie is toegevoegd door de redactie; de bronnen noemen haar niet."
+"""Wherever a province is shown (partials/province_note): the sources name none (audit of issue 27)."""
+SOURCES_INTRO = ("Elk feit op deze site berust op een van deze documenten, behalve wat als aanvulling of indeling "
+                 "van de redactie is gemarkeerd (zoals de provincies, de ligging op de kaart en de indeling bij de "
+                 "agendathema's); elke pagina noemt onderaan het document en de plaats daarin.")
+"""The opening of the Bronnen page, above the table of source documents."""
+
 # --- what a reference points at when a page draws on a whole document ---
 PLACE_REPORT_ACTIVITIES = "de activiteiten, per pijler en themagroep"
 PLACE_AGENDA_THEMES = "de thema's en speerpunten"

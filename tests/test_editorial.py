@@ -14,8 +14,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from generator import wording
 from generator.pages import pages
-from generator.render import TEMPLATES
 from tests.conftest import fixture_seeds
 
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
@@ -76,7 +76,7 @@ def test_the_check_finds_an_unlabelled_mapping(fixture_site, fixture_rendered) -
     assert {"activiteiten", "agenda", "kernboodschappen.md", "in-beeld.md"} <= kinds, kinds
 
 
-PROVINCE_NOTE = (TEMPLATES / "partials" / "province_note.md.j2").read_text(encoding="utf-8").splitlines()[-1]
+PROVINCE_NOTE = wording.PROVINCE_NOTE
 """The sentence that says the provinces are the editors' (no source names one)."""
 
 

@@ -66,7 +66,7 @@ def test_the_check_passes_what_the_view_declares() -> None:
 
 
 def test_rendering_refuses_a_view_of_another_type() -> None:
-    view = SourcesView(rows=(), description="Een beschrijving.")
+    view = SourcesView(intro="Een inleiding.", rows=(), description="Een beschrijving.")
     assert render_pages([Page("bronnen/index.md", "sources.md.j2", "Bronnen", view)])
     with pytest.raises(TypeError, match="home.md.j2 shows a HomeView, not a SourcesView"):
         render_pages([Page("index.md", "home.md.j2", "Stedenagenda G40", view)])

@@ -90,6 +90,44 @@ def test_the_scan_finds_a_count() -> None:
     assert "count" not in _template_text(Path(TEMPLATES / "cities.md.j2"))
 
 
+CATALOGUE_ONLY = {"partials/province_note.md.j2": "province_note", "sources.md.j2": "intro"}
+"""Templates whose reader sentence lives in the catalogue: each only lays out the one its view
+carries (the field named here), and writes no prose of its own."""
+PROSE = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
+"""Two words with only white space between: the start of a sentence (a table's header cells
+have a `|` between)."""
+
+
+def _catalogue_sentences() -> dict[str, str]:
+    """The catalogue's whole sentences (a full stop at the end) without a placeholder, by name;
+    titles and labels are left out (a template may link to a page by its title)."""
+    return {name: value for name, value in vars(wording).items()
+            if name.isupper() and isinstance(value, str) and "{" not in value and value.endswith(".")}
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE_ONLY))
+def test_a_template_with_a_catalogue_sentence_writes_no_prose_of_its_own(name: str) -> None:
+    text = _template_text(TEMPLATES / name)
+    assert PROSE.findall(text) == []
+    assert "{{ %s }}" % CATALOGUE_ONLY[name] in (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def test_no_template_copies_a_catalogue_sentence() -> None:
+    sentences = _catalogue_sentences()
+    assert {"PROVINCE_NOTE", "SOURCES_INTRO"} <= set(sentences)
+    found = [f"{path.relative_to(TEMPLATES).as_posix()}: {name}" for path in sorted(TEMPLATES.rglob("*.j2"))
+             for name, sentence in sentences.items() if sentence in path.read_text(encoding="utf-8")]
+    assert found == []
+
+
+def test_the_prose_scan_finds_a_sentence(tmp_path: Path) -> None:
+    """The scan can fail: the sentence as the partial once wrote it is found, a table's header is not."""
+    template = tmp_path / "province_note.md.j2"
+    template.write_text("*De provincie is toegevoegd door de redactie.*\n| Document | Uitgever | Datum |\n"
+                        "{{ province_note }}\n", encoding="utf-8")
+    assert PROSE.findall(_template_text(template)) == ["De provincie", "is toegevoegd", "door de"]
+
+
 @pytest.fixture(scope="module")
 def site() -> Site:
     site, problems = load_site(REPO / "data")

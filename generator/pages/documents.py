@@ -97,7 +97,7 @@ def pictures(ctx: Context, directory_urls: bool = True, year: ReportYear | None 
         matrix_rows=tuple(MatrixRow(g.title, relative(here, ctx.group_path(report.year, g.id)),
                                     ", ".join(ctx.chapter_titles[period.period, t] for t in g.themes))
                           for g in groups),
-        timeline_url=relative(here, links.timeline_path(report.year)),
+        timeline_url=relative(here, links.timeline_path(report.year)), province_note=wording.PROVINCE_NOTE,
         description=wording.PICTURES_DESCRIPTION.format(map_heading=map_heading, year=report.year),
         references=(ctx.reference(here, report.source, wording.PLACE_PICTURES),)
         + ctx.cite(here, site.cities.membership),
@@ -142,7 +142,7 @@ def source_index(ctx: Context) -> Page:
     rows = tuple(SourceRow(s.title, relative(here, source_path(s.id)), partial_date(s.date), s.publisher)
                  for s in ctx.site.sources.sources)
     return Page(here, "sources.md.j2", wording.SOURCES_TITLE, SourcesView(
-        rows=rows, dataset=ctx.dataset(here, "bronnen"),
+        intro=wording.SOURCES_INTRO, rows=rows, dataset=ctx.dataset(here, "bronnen"),
         description=wording.SOURCES_DESCRIPTION,
     ), ctx.origin("sources"))
 

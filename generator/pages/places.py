@@ -77,7 +77,7 @@ def city_index(ctx: Context) -> Page:
                  for c in ctx.site.cities.cities)
     return Page(here, "cities.md.j2", wording.CITIES_TITLE.format(count=len(rows)), CitiesView(
         rows=rows, count=len(rows),
-        years=_years_label(ctx),
+        years=_years_label(ctx), province_note=wording.PROVINCE_NOTE,
         dataset=ctx.dataset(here, "steden"),
         description=wording.CITIES_DESCRIPTION.format(count=number_word(len(rows))),
         references=_membership(ctx, here),
@@ -90,7 +90,8 @@ def city(ctx: Context, index: int) -> Page:
     here = city_path(city.id)
     return Page(here, "city.md.j2", city.name, CityView(
         city=city, cities_word=number_word(len(ctx.site.cities.cities)), index_url=relative(here, CITIES),
-        years=roles_per_year(ctx, here, city.id), dataset=ctx.dataset(here, "steden"),
+        years=roles_per_year(ctx, here, city.id), province_note=wording.PROVINCE_NOTE,
+        dataset=ctx.dataset(here, "steden"),
         description=wording.CITY_DESCRIPTION.format(name=city.name, province=city.province),
         references=_membership(ctx, here) + ctx.cite(here, _role_passages(ctx, city.id)),
         verantwoording=(ctx.site.cities.province_note,),
