@@ -58,6 +58,13 @@ MODELS: dict[str, ModelLabels] = {
         "publisher": L("Uitgever", "Wie het document heeft uitgegeven.", "Stedennetwerk G40"),
         "date": L("Datum", "Wanneer het verscheen, zo precies als bekend: jaar, jaar-maand of jaar-maand-dag "
                   "(jjjj, jjjj-mm of jjjj-mm-dd)."),
+        "date_basis": L("Herkomst van de datum", "Waar de datum vandaan komt: tekst (het document noemt hem), "
+                        "titel (het eerste jaar van de periode in de titel), webadres (uit het adres van het "
+                        "bestand), copyright (de ©-regel) of redactie (het document zwijgt: een schatting van de "
+                        "redactie). De pagina Bronnen zegt het de lezer.", "tekst"),
+        "date_passages": L("Vindplaats van de datum", "Waar de datum in de tekst van dit document staat: bij tekst, "
+                           "titel en copyright verplicht, bij webadres als de tekst het adres afdrukt, bij redactie "
+                           "leeg. De bron is dit document zelf."),
         "kind": L("Soort", "Wat voor document het is."),
         "file": L("Tekstbestand", "De tekstversie in ../shared/seeds/ waaruit de gegevens komen.",
                   "003_6302d1234f07f449.txt"),

@@ -130,43 +130,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
-# --- sources -------------------------------------------------------------------------
-
-
-class Source(Model):
-    """A source document the site publishes or cites."""
-
-    id: Slug
-    """Stable id, used by every reference to this document."""
-    title: Name
-    """The document's title, exactly as it gives it."""
-    publisher: Name
-    """Who published it."""
-    date: PartialDate
-    """When it was published, as precise as known."""
-    kind: Literal["agenda", "standpunt", "jaarverslag", "webpagina", "raadsstukken", "brief", "notitie"]
-    """What sort of document it is."""
-    file: str = Field(pattern=SEED_FILE_PATTERN)
-    """The text extraction in `../shared/seeds/` that the data is taken from."""
-    url: Url | None = None
-    """Where the original can be found, if the text names an address."""
-    paragraph_gap: int = Field(default=1, ge=1, le=3)
-    """How many blank lines end a paragraph in the extraction: 2 where it puts a blank line
-    after every line of text (then a passage runs on until two blank lines in a row)."""
-    paragraph_width: int | None = Field(default=None, ge=20, le=200)
-    """For an extraction that puts a blank line after every line and none between paragraphs
-    (a scanned bundle): a line shorter than this many characters that ends a sentence ends
-    its paragraph, and so does the line before a list item (•). Empty: only blank lines do."""
-
-
-class SourcesFile(Model):
-    """`data/sources.yaml`."""
-
-    sources: list[Source] = Field(min_length=1)
-    """Every source document."""
-
-
-# --- cities --------------------------------------------------------------------------
+# --- passages ------------------------------------------------------------------------
 
 
 ANCHOR_MAX_WORDS = 12
@@ -203,6 +167,72 @@ class Passage(Model):
 
 Passages = Annotated[list[Passage], Field(min_length=1)]
 """Where the facts of a record stand: one passage, or more when they come from more places."""
+
+
+# --- sources -------------------------------------------------------------------------
+
+
+DateBasis = Literal["tekst", "titel", "webadres", "copyright", "redactie"]
+"""Where a source's date comes from; `generator.wording.DATE_BASIS` has the reader's sentence
+for each."""
+
+DATE_BASES_IN_TEXT = frozenset({"tekst", "titel", "copyright"})
+"""The bases for which the date stands in the document's text: its passage is cited."""
+
+
+class Source(Model):
+    """A source document the site publishes or cites."""
+
+    id: Slug
+    """Stable id, used by every reference to this document."""
+    title: Name
+    """The document's title, exactly as it gives it."""
+    publisher: Name
+    """Who published it."""
+    date: Annotated[PartialDate, InPassage(how="date", cited="date_passages", when=("date_basis", "tekst"))]
+    """When it was published, as precise as known."""
+    date_basis: DateBasis
+    """Where `date` comes from: `tekst` (the text names it), `titel` (the first year of the
+    period in the title), `webadres` (the address of the file), `copyright` (the © line) or
+    `redactie` (the text is silent: the editors' estimate)."""
+    date_passages: list[Passage] = []
+    """Where the date stands in this document's own text (required for `tekst`, `titel` and
+    `copyright`; for `webadres` when the text prints the address; none for `redactie`)."""
+    kind: Literal["agenda", "standpunt", "jaarverslag", "webpagina", "raadsstukken", "brief", "notitie"]
+    """What sort of document it is."""
+    file: str = Field(pattern=SEED_FILE_PATTERN)
+    """The text extraction in `../shared/seeds/` that the data is taken from."""
+    url: Url | None = None
+    """Where the original can be found, if the text names an address."""
+    paragraph_gap: int = Field(default=1, ge=1, le=3)
+    """How many blank lines end a paragraph in the extraction: 2 where it puts a blank line
+    after every line of text (then a passage runs on until two blank lines in a row)."""
+    paragraph_width: int | None = Field(default=None, ge=20, le=200)
+    """For an extraction that puts a blank line after every line and none between paragraphs
+    (a scanned bundle): a line shorter than this many characters that ends a sentence ends
+    its paragraph, and so does the line before a list item (•). Empty: only blank lines do."""
+
+    @model_validator(mode="after")
+    def _date_basis_cited(self) -> Source:
+        if any(p.source != self.id for p in self.date_passages):
+            raise ValueError("date-passage-elsewhere")
+        if self.date_basis in DATE_BASES_IN_TEXT and not self.date_passages:
+            raise ValueError("date-basis-passage")
+        if self.date_basis == "redactie" and self.date_passages:
+            raise ValueError("date-basis-editors")
+        if self.date_basis == "webadres" and self.url is None:
+            raise ValueError("date-basis-url")
+        return self
+
+
+class SourcesFile(Model):
+    """`data/sources.yaml`."""
+
+    sources: list[Source] = Field(min_length=1)
+    """Every source document."""
+
+
+# --- cities --------------------------------------------------------------------------
 
 
 class City(Model):

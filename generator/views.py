@@ -440,6 +440,8 @@ class SourceRow:
     url: str
     date: str
     publisher: str
+    date_basis: str
+    """Where the date comes from, in the reader's words (wording.DATE_BASIS)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -471,6 +473,8 @@ class TakenSection:
 class SourceView(View):
     source: Source
     date: str
+    date_basis: str
+    """Where the date comes from, in the reader's words (wording.DATE_BASIS)."""
     index_url: str
     head_title: str
     """The browser tab's and search engines' title: the document's title could be a page's of

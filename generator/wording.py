@@ -9,6 +9,8 @@ passage, or is labelled as the editors' own ("Indeling van de redactie").
 
 from __future__ import annotations
 
+from generator.models import DateBasis
+
 # --- page titles ---
 HOME_TITLE = "Stedenagenda G40"
 CHANGES_TITLE = "Wat is veranderd"
@@ -88,6 +90,19 @@ SOURCES_INTRO = ("Elk feit op deze site berust op een van deze documenten, behal
                  "van de redactie is gemarkeerd (zoals de provincies, de ligging op de kaart en de indeling bij de "
                  "agendathema's); elke pagina noemt onderaan het document en de plaats daarin.")
 """The opening of the Bronnen page, above the table of source documents."""
+DATE_FROM_TEXT = "Het document noemt deze datum zelf (zie Bron onderaan de pagina)."
+DATE_FROM_TITLE = ("Het document noemt geen datum van verschijnen; het jaar is het eerste van de periode in de "
+                   "titel (zie Bron onderaan de pagina).")
+DATE_FROM_ADDRESS = "Het document noemt zelf geen datum; die komt uit het webadres van het bestand."
+DATE_FROM_COPYRIGHT = ("Het document noemt geen datum van verschijnen; het jaar komt uit de ©-regel (zie Bron "
+                       "onderaan de pagina).")
+DATE_FROM_EDITORS = "Het document noemt geen datum; deze datum is een schatting van de redactie."
+DATE_BASIS: dict[DateBasis, str] = {
+    "tekst": DATE_FROM_TEXT, "titel": DATE_FROM_TITLE, "webadres": DATE_FROM_ADDRESS,
+    "copyright": DATE_FROM_COPYRIGHT, "redactie": DATE_FROM_EDITORS,
+}
+"""Beside a source's date (Bronnen and each source's page): where the date comes from, per
+`Source.date_basis`; the passage it names is in the page's 'Bron' block."""
 
 # --- what a reference points at when a page draws on a whole document ---
 PLACE_REPORT_ACTIVITIES = "de activiteiten, per pijler en themagroep"

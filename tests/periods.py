@@ -175,7 +175,7 @@ def add_second_period(data: Path, seeds: Path) -> None:
     sources = _load(data / "sources.yaml")
     sources["sources"].append(
         {"id": AGENDA_SOURCE, "title": f"Fictieve strategische agenda {SECOND_PERIOD} (testgegevens)",
-         "publisher": "Testredactie", "date": SECOND_PERIOD[:4], "kind": "agenda", "file": AGENDA_FILE})
+         "publisher": "Testredactie", "date": SECOND_PERIOD[:4], "date_basis": "redactie", "kind": "agenda", "file": AGENDA_FILE})
     for year in FICTIONAL_YEARS:
         text = _Text(report_source(year), "jaarverslag")
         report, activities = fictional_report(_load(data / "jaarverslagen" / str(FIRST_YEAR) / "report.yaml"),
@@ -186,7 +186,8 @@ def add_second_period(data: Path, seeds: Path) -> None:
         (seeds / report_file(year)).write_text(text.text(), encoding="utf-8")
         sources["sources"].append(
             {"id": report_source(year), "title": f"Fictief jaarverslag {year} (testgegevens)",
-             "publisher": "Testredactie", "date": str(year + 1), "kind": "jaarverslag", "file": report_file(year)})
+             "publisher": "Testredactie", "date": str(year + 1), "date_basis": "redactie",
+             "kind": "jaarverslag", "file": report_file(year)})
     _dump(data / "sources.yaml", sources)
     sessions = _load(data / "sessions.yaml")
     for session in sessions["sessions"]:  # an undated bundle names the newest agenda, without the removed theme

@@ -105,7 +105,7 @@ def test_bad_id_and_wrong_province_are_reported_together_across_files(project: P
                         "kies uit: 'Drenthe', 'Flevoland', 'Fryslân', 'Gelderland', 'Groningen', 'Limburg', "
                         "'Noord-Brabant', 'Noord-Holland', 'Overijssel', 'Utrecht', 'Zeeland' of 'Zuid-Holland'")
     assert lines[1].startswith("data/cities.yaml:35:9: 'Assen' is geen geldige id — gebruik alleen kleine letters")
-    assert lines[2].startswith("data/sources.yaml:17:11: 'oktober 2021' is geen geldige datum")
+    assert lines[2].startswith("data/sources.yaml:22:11: 'oktober 2021' is geen geldige datum")
     assert lines[3] == "3 fouten in 2 bestanden; er is niets gebouwd."
 
 

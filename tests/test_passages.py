@@ -17,7 +17,7 @@ import pytest
 
 from generator import passages, references
 from generator.errors import Problem
-from generator.models import Passage, Source
+from generator.models import DATE_BASES_IN_TEXT, Passage, Source
 from generator.ownwords import LIMIT, longest_runs, per_file
 from generator.pages.links import MONTHS
 from generator.passages import fold, passage_problems, resolve
@@ -131,6 +131,18 @@ def test_every_fact_bearing_record_cites_a_passage() -> None:
     assert len(cited) >= len(SITE.all_activities) + len(SITE.people.people)
 
 
+def test_a_source_date_stands_where_its_basis_says() -> None:
+    """The year of a source's date stands in the passages its `date_basis` cites (the fact test
+    above checks only day and month), and a date read from the web address stands in it."""
+    for source in SITE.sources.sources:
+        if source.date_basis in DATE_BASES_IN_TEXT:
+            texts = " ".join(_passage_text(p) for p in source.date_passages)
+            assert source.date[:4] in texts, f"{source.id}: {source.date[:4]} staat niet in de vindplaats"
+        elif source.date_basis == "webadres":
+            assert source.url and source.date in source.url, f"{source.id}: {source.date} staat niet in het webadres"
+    assert {s.date_basis for s in SITE.sources.sources} >= {"tekst", "titel", "webadres", "copyright", "redactie"}
+
+
 # --- own words ------------------------------------------------------------------------
 
 
@@ -214,8 +226,8 @@ def test_a_shortened_compound_is_quoted_exactly(seeds: Path, where: str, words: 
 
 # --- the validator -------------------------------------------------------------------
 
-SOURCE = Source(id="jaarverslag", title="J", publisher="G40", date="2022", kind="jaarverslag",
-                file="004_a441b1ac5001b251.txt")
+SOURCE = Source(id="jaarverslag", title="J", publisher="G40", date="2022", date_basis="redactie",
+                kind="jaarverslag", file="004_a441b1ac5001b251.txt")
 
 
 def test_an_anchor_resolves_to_its_paragraph(seeds: Path) -> None:

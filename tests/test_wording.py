@@ -213,6 +213,22 @@ def test_counts_of_cities_follow_the_data(site: Site, less: bool) -> None:
     assert f"[de {n} steden van het netwerk]" in rendered[werkwijze]
 
 
+def test_every_date_basis_has_its_sentence_on_the_sources_page(site: Site) -> None:
+    """Each value of `Source.date_basis` has a reader's sentence in the catalogue, and the Bronnen
+    page shows each source's beside its date (audit: a date read from a web address said nothing)."""
+    from typing import get_args
+
+    from generator.models import DateBasis
+
+    assert set(wording.DATE_BASIS) == set(get_args(DateBasis))
+    assert len(set(wording.DATE_BASIS.values())) == len(wording.DATE_BASIS)
+    _, rendered = _rendered(site)
+    rows = [line for line in rendered["bronnen/index.md"].splitlines() if line.startswith("| [")]
+    assert len(rows) == len(site.sources.sources)
+    for source, row in zip(site.sources.sources, rows):
+        assert source.title in row and row.endswith(f"| {wording.DATE_BASIS[source.date_basis]} |")
+
+
 def _sentences_in_code(path: Path) -> list[str]:
     """String literals of two or more words with a space between in `path`, docstrings aside (f-strings' literal
     parts count: `f"{term} in de bronnen."` writes a sentence too)."""

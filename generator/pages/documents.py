@@ -139,11 +139,14 @@ def kernboodschappen_pages(ctx: Context) -> list[Page]:
 
 def source_index(ctx: Context) -> Page:
     here = SOURCES
-    rows = tuple(SourceRow(s.title, relative(here, source_path(s.id)), partial_date(s.date), s.publisher)
-                 for s in ctx.site.sources.sources)
+    sources = ctx.site.sources.sources
+    rows = tuple(SourceRow(s.title, relative(here, source_path(s.id)), partial_date(s.date), s.publisher,
+                           wording.DATE_BASIS[s.date_basis])
+                 for s in sources)
     return Page(here, "sources.md.j2", wording.SOURCES_TITLE, SourcesView(
         intro=wording.SOURCES_INTRO, rows=rows, dataset=ctx.dataset(here, "bronnen"),
         description=wording.SOURCES_DESCRIPTION,
+        references=ctx.cite(here, [p for s in sources for p in s.date_passages]),
     ), ctx.origin("sources"))
 
 
@@ -169,10 +172,11 @@ def source(ctx: Context, index: int) -> Page:
     here = source_path(source.id)
     label, target = source_pages(ctx).get(source.id, (None, None))
     return Page(here, "source.md.j2", source.title, SourceView(
-        source=source, date=partial_date(source.date),
+        source=source, date=partial_date(source.date), date_basis=wording.DATE_BASIS[source.date_basis],
         index_url=relative(here, SOURCES), head_title=wording.SOURCE_HEAD_TITLE.format(title=source.title),
         content=Link(label, relative(here, target)) if label and target else None,
         description=wording.SOURCE_DESCRIPTION.format(title=source.title, publisher=source.publisher),
+        references=ctx.cite(here, source.date_passages),
     ), ctx.origin("sources", ("sources", index)))
 
 
