@@ -120,16 +120,15 @@ def problems(stops: list[Stop]) -> list[str]:
     return found
 
 
-def lasting_problems(open_page: Callable[[], Any]) -> list[str]:
-    """The problems of a walk over a freshly opened page that a second walk, over the page
-    opened again, meets as well (numbered as in the second walk).
+def lasting_problems(first: list[str], open_page: Callable[[], Any]) -> list[str]:
+    """Of the problems `first` that a walk found, those a second walk over the page opened
+    again (`open_page()`) meets as well (numbered as in the second walk).
 
     A fault of the page is met on every walk. Once in CI, a headless Firefox left a focused
     link of the home page out of sight for good (at 1280 px; two seconds of waiting did not
     bring it into view), and it was in view in every walk of that page here, with the
     processors kept busy too. A stop out of sight only once is the browser's hiccup; one out of
     sight again is the page's fault, and is reported."""
-    first = problems(tab_walk(open_page()))
     if not first:
         return []
     again = problems(tab_walk(open_page()))
