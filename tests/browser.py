@@ -101,6 +101,29 @@ def _start_nginx(prefix: Path, port: int) -> subprocess.Popen | None:
     raise RuntimeError("nginx nam geen verbindingen aan binnen 15 s")
 
 
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+"""The axe rules the site is held to: WCAG 2.0 and 2.1, A and AA."""
+
+ON_SCREEN = """on => { for (const e of document.querySelectorAll('body *'))
+  if (on ? getComputedStyle(e).contentVisibility === 'auto' : e.dataset.axeShown !== undefined) {
+    e.style.contentVisibility = on ? 'visible' : ''; on ? e.dataset.axeShown = '' : delete e.dataset.axeShown; } }"""
+"""Lay out (`true`) or give back to the browser (`false`) the parts it lays out only near the
+screen (`content-visibility: auto`: tables, lezer.css). axe judges a colour by what is
+painted at a spot; a table not yet painted showed the colour behind it. A reader sees a table
+once it is on screen, so axe judges every part as if it were. (Through the DOM, not a style
+element, which the site's Content-Security-Policy refuses.)"""
+
+
+def axe_violations(axe, page: Page) -> list[str]:
+    """axe's WCAG violations on `page`, every part laid out (`ON_SCREEN`), a line each."""
+    page.evaluate(ON_SCREEN, True)
+    result = axe.run(page, options=WCAG)
+    page.evaluate(ON_SCREEN, False)
+    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:160]}"
+            for v in result.response["violations"]]
+
+
 class Watch:
     """Records, and blocks, every request to another host, and every console error."""
 

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from generator import kinds
-from tests.browser import Watch, search, serve
+from tests.browser import Watch, axe_violations, search, serve
 
 PAGE_KINDS = {label: kinds.url(path) for label, path in kinds.samples("site").items()}
 """Every page kind's sample on the real data's site, by its Dutch label (generator/kinds.py)."""
@@ -27,38 +27,18 @@ def sample_site(request: pytest.FixtureRequest, kind: kinds.Kind) -> tuple[Path,
 
 
 WIDTHS = {"desktop": 1280, "telefoon": 375}
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
-
 
 @pytest.fixture(scope="module")
 def axe() -> Axe:
     return Axe()
 
 
-ON_SCREEN = """on => { for (const e of document.querySelectorAll('body *'))
-  if (on ? getComputedStyle(e).contentVisibility === 'auto' : e.dataset.axeShown !== undefined) {
-    e.style.contentVisibility = on ? 'visible' : ''; on ? e.dataset.axeShown = '' : delete e.dataset.axeShown; } }"""
-"""Lay out (`true`) or give back to the browser (`false`) the parts it lays out only near the
-screen (`content-visibility: auto`: tables, lezer.css). axe judges a colour by what is
-painted at a spot; a table not yet painted showed the colour behind it. A reader sees a table
-once it is on screen, so axe judges every part as if it were. (Through the DOM, not a style
-element, which the site's Content-Security-Policy refuses.)"""
-
-
-def _violations(axe: Axe, page) -> list[str]:
-    page.evaluate(ON_SCREEN, True)
-    result = axe.run(page, options=WCAG)
-    page.evaluate(ON_SCREEN, False)
-    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:160]}"
-            for v in result.response["violations"]]
-
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
 def test_no_axe_violations(site_tabs, axe: Axe, site_url: str, path: str, width: int) -> None:
     page, watch = site_tabs.open(site_url + path, width)
-    assert _violations(axe, page) == []
+    assert axe_violations(axe, page) == []
     assert watch.foreign == [] and watch.errors == []
     assert page.context.cookies() == []
 
@@ -74,7 +54,7 @@ def test_no_axe_violations_on_kinds_sampled_elsewhere(request: pytest.FixtureReq
         watch = Watch(page, urlsplit(url).netloc)
         page.goto(url + path)
         page.wait_for_load_state("networkidle")
-        assert _violations(axe, page) == []
+        assert axe_violations(axe, page) == []
         assert watch.foreign == [] and watch.errors == []
         context.close()
 
@@ -90,7 +70,7 @@ def test_no_axe_violations_with_search_results_open(browser, axe: Axe, site_url:
     # (its tooltip), no colour halfway through one of the theme's fades.
     page.mouse.move(0, 0)
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    assert _violations(axe, page) == []
+    assert axe_violations(axe, page) == []
     context.close()
 
 
@@ -124,7 +104,7 @@ def test_no_axe_violations_in_the_dark_scheme(site_tabs, axe: Axe, site_url: str
     page, watch = site_tabs.open(site_url + path, 1280, color_scheme="dark")
     red, green, blue = (int(v) for v in page.evaluate(DARK_BACKGROUND).strip("rgba()").split(",")[:3])
     assert max(red, green, blue) < 60, "the page is not dark"
-    assert _violations(axe, page) == []
+    assert axe_violations(axe, page) == []
     assert watch.foreign == [] and watch.errors == []
 
 
